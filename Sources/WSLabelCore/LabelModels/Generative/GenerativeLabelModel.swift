@@ -1,0 +1,105 @@
+/// The generative label model: a class prior and per-LF conditional tables with abstain as an
+/// outcome, LFs conditionally independent given the true class, fit by EM without gold labels.
+///
+/// The posterior of an item with votes `λ` is
+/// `P(Y = c | λ) ∝ π_c · Π_j P(λ_j | Y = c)^(w_j)`, where `w_j` is 1 for a vote and
+/// ``EMOptions/abstainWeight`` for an abstain. Rows on which every LF abstains still get an
+/// informed posterior: the product of abstain probabilities differs by class.
+///
+/// ```swift
+/// let model = try GenerativeLabelModel.fit(trainVotes, options: EMOptions(), threads: 2)
+/// let labels = try model.predictProbabilities(testVotes)
+/// try model.save(to: URL(fileURLWithPath: "model.json"))
+/// ```
+public struct GenerativeLabelModel: LabelModel, Equatable, Codable {
+    public var lfCount: Int { tables.lfCount }
+    public var classCount: Int { tables.classCount }
+
+    /// `P(Y = c)`.
+    public let classPrior: [Double]
+    /// `P(λ_j = o | Y = c)` per LF.
+    public let tables: ConditionalTables
+    /// The options the model was fit with.
+    public let options: EMOptions
+    /// How the fit went.
+    public let fitReport: FitReport
+
+    /// How an EM fit ended.
+    public struct FitReport: Sendable, Equatable, Codable {
+        /// EM iterations run.
+        public var iterations: Int
+        /// Whether the log-likelihood change fell below the tolerance before the iteration cap.
+        public var converged: Bool
+        /// Final log-likelihood of the training votes (summed over rows).
+        public var logLikelihood: Double
+        /// Distinct vote patterns the fit ran over.
+        public var patternCount: Int
+        /// Training rows.
+        public var rowCount: Int
+    }
+
+    /// Each LF's probability of being right when it votes, under the learned prior.
+    public var learnedAccuracies: [Double] {
+        (0..<lfCount).map { tables.accuracy(lf: $0, prior: classPrior) }
+    }
+
+    /// - Complexity: O(rows + votes) to group patterns, then one matrix product per pattern block.
+    public func predictProbabilities(_ votes: VoteMatrix) throws -> ProbabilisticLabels {
+        try predictProbabilities(votes, threads: defaultThreadCount())
+    }
+
+    /// ``predictProbabilities(_:)`` on `threads` threads (the result does not depend on it).
+    public func predictProbabilities(_ votes: VoteMatrix, threads: Int) throws -> ProbabilisticLabels {
+        try checkShape(of: votes)
+        let patterns = VotePatterns(votes)
+        let (weights, bias) = EStepParameters.make(prior: classPrior, tables: tables, abstainWeight: options.abstainWeight)
+        let pass = PatternSweep(patterns: patterns, threads: threads)
+            .run(.model(weights: weights, bias: bias), accumulate: false)
+        return patterns.expand(pass.posteriors)
+    }
+}
+
+extension VotePatterns {
+    /// Per-row probabilities from per-pattern ones.
+    func expand(_ patternValues: [Double]) -> ProbabilisticLabels {
+        var values = [Double](repeating: 0, count: patternOfRow.count * classCount)
+        for (row, pattern) in patternOfRow.enumerated() {
+            let source = Int(pattern) * classCount, target = row * classCount
+            for label in 0..<classCount { values[target + label] = patternValues[source + label] }
+        }
+        return ProbabilisticLabels(classCount: classCount, values: values)
+    }
+}
+
+/// The E-step's matrix form of a model: weights `W` and bias `b` such that the log joint of a
+/// pattern with one-hot votes `a` is `a · W + b`.
+enum EStepParameters {
+    /// Probabilities below this are floored: a zero would make a log of -∞, and 0 · -∞ in the
+    /// matrix product is NaN.
+    static let floor = 1e-10
+
+    static func make(prior: [Double], tables: ConditionalTables, abstainWeight: Double) -> (weights: [Double], bias: [Double]) {
+        let classes = tables.classCount
+        var weights = [Double](repeating: 0, count: tables.lfCount * classes * classes)
+        var bias = prior.map { log(max($0, floor)) }
+        for lf in 0..<tables.lfCount {
+            for trueClass in 0..<classes {
+                let logAbstain = log(max(tables.abstainProbability(lf: lf, trueClass: trueClass), floor))
+                bias[trueClass] += abstainWeight * logAbstain
+                for vote in 0..<classes {
+                    let logVote = log(max(tables.voteProbability(lf: lf, trueClass: trueClass, vote: vote), floor))
+                    weights[(lf * classes + vote) * classes + trueClass] = logVote - abstainWeight * logAbstain
+                }
+            }
+        }
+        return (weights, bias)
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -1,0 +1,48 @@
+/// How a label is chosen when several classes are equally probable for an item.
+///
+/// Majority vote ties often (two LFs that disagree, or no LF at all), so the choice is
+/// explicit rather than "the lowest class index", which silently favours class 0.
+public enum TiePolicy: Sendable, Equatable, Codable {
+    /// Give no label: the item counts as not covered.
+    case abstain
+    /// Pick the tied class with the largest prior probability (lowest index among equals).
+    case classPrior([Double])
+    /// Pick one of the tied classes at random; the draw depends only on the seed and the row,
+    /// so it is reproducible and independent of thread count.
+    case random(seed: UInt64)
+
+    /// The class chosen for `row` among `tied` classes (at least two, increasing).
+    func choose(among tied: [Int], row: Int) -> Int {
+        switch self {
+        case .abstain:
+            return VoteMatrix.abstain
+        case let .classPrior(prior):
+            return tied.max { lhs, rhs in prior[lhs] < prior[rhs] || (prior[lhs] == prior[rhs] && lhs > rhs) }!
+        case let .random(seed):
+            var generator = SplitMix64(seed: seed ^ (UInt64(row) &* 0x9E37_79B9_7F4A_7C15))
+            return tied[Int(generator.next() % UInt64(tied.count))]
+        }
+    }
+}
+
+/// SplitMix64: a small, fast, well-mixed generator whose stream is fixed by its seed on every
+/// platform (the standard library's generator is not seedable).
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+
+    /// A generator whose whole stream is determined by `seed`.
+    public init(seed: UInt64) { state = seed }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A uniform double in [0, 1) with 53 random bits.
+    public mutating func nextUnitDouble() -> Double {
+        Double(next() >> 11) * 0x1.0p-53
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+
+/// A counter that threads can increment safely; used to hand out block numbers.
+final class AtomicCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    /// Returns the current value and adds one.
+    func increment() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        let current = value
+        value += 1
+        return current
+    }
+}
+
+/// The machine's active core count.
+enum ProcessInfoCores {
+    static var count: Int { ProcessInfo.processInfo.activeProcessorCount }
+}
+
+/// A raw buffer that parallel blocks write into at disjoint offsets.
+///
+/// Sendable by contract: every block writes only its own slots, so there is no data race.
+struct SharedMutableBuffer<Element>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Element>
+    let count: Int
+    subscript(index: Int) -> Element {
+        get { base[index] }
+        nonmutating set { base[index] = newValue }
+    }
+}

@@ -1,0 +1,57 @@
+import Dispatch
+
+/// Deterministic data parallelism over fixed-size blocks.
+///
+/// The work is cut into blocks whose boundaries depend only on the problem size, never on the
+/// number of threads; each block is computed by one thread and any reduction runs in block
+/// order afterwards. So the result is byte-identical whatever the thread count.
+struct ParallelBlocks: Sendable {
+    /// Number of items to cover.
+    let itemCount: Int
+    /// Items per block (the last block may be shorter).
+    let blockSize: Int
+
+    init(itemCount: Int, blockSize: Int) {
+        precondition(blockSize > 0, "block size must be positive")
+        self.itemCount = itemCount
+        self.blockSize = blockSize
+    }
+
+    var blockCount: Int { (itemCount + blockSize - 1) / blockSize }
+
+    func range(ofBlock block: Int) -> Range<Int> {
+        let start = block * blockSize
+        return start..<min(start + blockSize, itemCount)
+    }
+
+    /// The number of workers `forEach(threads:)` uses: never more than there are blocks.
+    func workerCount(threads: Int) -> Int { max(1, min(threads, blockCount)) }
+
+    /// Runs `body(worker, block, range)` for every block, on `workerCount(threads:)` workers.
+    ///
+    /// `worker` (0..<workerCount) lets a block use per-worker scratch memory; the block's
+    /// result must not depend on it.
+    func forEach(threads: Int, _ body: @Sendable (_ worker: Int, _ block: Int, _ range: Range<Int>) -> Void) {
+        let blocks = blockCount
+        let workers = workerCount(threads: threads)
+        if workers == 1 {
+            for block in 0..<blocks { body(0, block, range(ofBlock: block)) }
+            return
+        }
+        // Workers pull block numbers in turn; which worker runs a block does not matter because
+        // each block writes only its own output slots.
+        let next = AtomicCounter()
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            while true {
+                let block = next.increment()
+                if block >= blocks { break }
+                body(worker, block, range(ofBlock: block))
+            }
+        }
+    }
+}
+
+/// The number of threads to use when the caller does not say: every core.
+func defaultThreadCount() -> Int {
+    max(1, ProcessInfoCores.count)
+}

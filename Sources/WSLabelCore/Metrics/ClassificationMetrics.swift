@@ -1,0 +1,58 @@
+/// How well predicted labels match gold labels.
+///
+/// Every row counts: a prediction of ``VoteMatrix/abstain`` is a wrong answer for accuracy and
+/// a negative for every class's F1, and lowers ``coverage``.
+///
+/// ```swift
+/// let metrics = ClassificationMetrics(predictions: [1, 0, -1, 1], gold: [1, 0, 1, 0], classCount: 2)
+/// metrics.accuracy   // 0.5
+/// metrics.coverage   // 0.75
+/// metrics.f1(ofClass: 1)  // precision 1/2, recall 1/2 → 0.5
+/// ```
+public struct ClassificationMetrics: Sendable, Equatable, Codable {
+    /// Number of rows scored.
+    public let rowCount: Int
+    /// Fraction of rows whose prediction equals the gold label.
+    public let accuracy: Double
+    /// Fraction of rows with a prediction (not abstain).
+    public let coverage: Double
+    /// F1 per class, 0 for a class with no gold and no predicted rows.
+    public let classF1: [Double]
+    /// Mean F1 over the classes that occur in the gold labels or the predictions.
+    public let macroF1: Double
+
+    /// Scores `predictions` against `gold`.
+    /// - Precondition: both have the same length; gold labels lie in `0..<classCount`.
+    public init(predictions: [Int], gold: [Int], classCount: Int) {
+        precondition(predictions.count == gold.count, "one prediction per gold label")
+        var truePositives = [Int](repeating: 0, count: classCount)
+        var predicted = [Int](repeating: 0, count: classCount)
+        var actual = [Int](repeating: 0, count: classCount)
+        var correct = 0, covered = 0
+        for (prediction, truth) in zip(predictions, gold) {
+            precondition(truth >= 0 && truth < classCount, "gold label \(truth) out of range")
+            actual[truth] += 1
+            guard prediction != VoteMatrix.abstain else { continue }
+            covered += 1
+            predicted[prediction] += 1
+            if prediction == truth {
+                correct += 1
+                truePositives[truth] += 1
+            }
+        }
+        let count = max(gold.count, 1)
+        rowCount = gold.count
+        accuracy = Double(correct) / Double(count)
+        coverage = Double(covered) / Double(count)
+        let f1 = (0..<classCount).map { label in
+            let denominator = predicted[label] + actual[label]
+            return denominator == 0 ? 0 : 2 * Double(truePositives[label]) / Double(denominator)
+        }
+        let present = (0..<classCount).filter { predicted[$0] + actual[$0] > 0 }
+        classF1 = f1
+        macroF1 = present.isEmpty ? 0 : present.map { f1[$0] }.reduce(0, +) / Double(present.count)
+    }
+
+    /// F1 of one class, e.g. the positive class 1 of a binary task.
+    public func f1(ofClass label: Int) -> Double { classF1[label] }
+}

@@ -1,0 +1,187 @@
+/// A sparse items × labeling-functions matrix of class votes.
+///
+/// Row `i` holds the votes of every LF on item `i`. A vote is a class index `0..<classCount`, or
+/// ``VoteMatrix/abstain`` (-1) when the LF does not vote. Only the votes are stored (compressed
+/// sparse rows), because most LFs abstain on most items.
+///
+/// ```swift
+/// let votes = try VoteMatrix(denseRows: [[1, -1, 0], [-1, -1, -1]], classCount: 2)
+/// votes.vote(row: 0, lf: 2)   // 0
+/// votes.voteCount             // 2
+/// ```
+///
+/// Limits: at most 65,535 LFs and 255 classes, which keeps a stored vote at 3 bytes.
+public struct VoteMatrix: Sendable, Equatable {
+    /// The vote value that means "this LF does not vote on this item", in every format.
+    public static let abstain = -1
+    /// The most LFs a matrix can hold.
+    public static let maxLFCount = Int(UInt16.max)
+    /// The most classes a matrix can hold.
+    public static let maxClassCount = Int(UInt8.max)
+
+    /// Number of items.
+    public var rowCount: Int { rowStarts.count - 1 }
+    /// Number of labeling functions (columns).
+    public let lfCount: Int
+    /// Number of classes; votes lie in `0..<classCount`.
+    public let classCount: Int
+
+    // Compressed sparse rows: the votes of row i are at rowStarts[i]..<rowStarts[i+1], sorted by LF.
+    @usableFromInline var rowStarts: [Int]
+    @usableFromInline var lfIndices: [UInt16]
+    @usableFromInline var classVotes: [UInt8]
+
+    /// An empty matrix with no rows.
+    public init(lfCount: Int, classCount: Int) throws {
+        try Self.validateShape(lfCount: lfCount, classCount: classCount)
+        self.lfCount = lfCount
+        self.classCount = classCount
+        self.rowStarts = [0]
+        self.lfIndices = []
+        self.classVotes = []
+    }
+
+    /// A matrix from dense rows, one vote per LF, abstain as -1.
+    ///
+    /// - Throws: ``WSLabelError/malformedInput(_:_:)`` naming the row and LF of a ragged row or
+    ///   of a vote outside `-1..<classCount`.
+    public init(denseRows: [[Int]], classCount: Int, lfCount: Int? = nil) throws {
+        let width = lfCount ?? denseRows.first?.count ?? 0
+        try self.init(lfCount: width, classCount: classCount)
+        for (index, row) in denseRows.enumerated() {
+            do { try appendRow(row) } catch let error as WSLabelError {
+                throw error.locatedIn(SourceLocation(record: "row \(index)"))
+            }
+        }
+    }
+
+    static func validateShape(lfCount: Int, classCount: Int) throws {
+        guard (0...maxLFCount).contains(lfCount) else {
+            throw WSLabelError.invalidArgument("a vote matrix holds 0 to \(maxLFCount) LFs, not \(lfCount)")
+        }
+        guard (2...maxClassCount).contains(classCount) else {
+            throw WSLabelError.invalidArgument("a vote matrix needs 2 to \(maxClassCount) classes, not \(classCount)")
+        }
+    }
+
+    /// Appends one item given as a dense row of `lfCount` votes.
+    ///
+    /// - Throws: ``WSLabelError/malformedInput(_:_:)`` for a row of the wrong length or a vote
+    ///   out of range; the matrix is unchanged then.
+    public mutating func appendRow(_ votes: some Collection<Int>) throws {
+        guard votes.count == lfCount else {
+            throw WSLabelError.malformedInput(
+                SourceLocation(), "expected \(lfCount) votes (one per LF), found \(votes.count)")
+        }
+        let start = lfIndices.count
+        for (lf, vote) in votes.enumerated() where vote != Self.abstain {
+            guard vote >= 0 && vote < classCount else {
+                lfIndices.removeSubrange(start...)
+                classVotes.removeSubrange(start...)
+                throw WSLabelError.malformedInput(
+                    SourceLocation(field: "LF \(lf)"),
+                    "vote \(vote) is out of range: expected -1 (abstain) or a class 0..<\(classCount)")
+            }
+            lfIndices.append(UInt16(lf))
+            classVotes.append(UInt8(vote))
+        }
+        rowStarts.append(lfIndices.count)
+    }
+
+    /// Appends one item given as its non-abstain votes `(lf, class)`, in increasing LF order.
+    ///
+    /// This is the fast path for generators and sparse readers: no dense row is built.
+    /// - Precondition: LFs strictly increase, `lf < lfCount`, `vote < classCount`.
+    @inlinable
+    public mutating func appendSparseRow(lfs: some Sequence<Int>, votes: some Sequence<Int>) {
+        for (lf, vote) in zip(lfs, votes) {
+            precondition(lf >= 0 && lf < lfCount && vote >= 0 && vote < classCount, "vote out of range")
+            precondition(lfIndices.count == rowStarts[rowStarts.count - 1] || Int(lfIndices[lfIndices.count - 1]) < lf,
+                         "LFs of a sparse row must increase")
+            lfIndices.append(UInt16(lf))
+            classVotes.append(UInt8(vote))
+        }
+        rowStarts.append(lfIndices.count)
+    }
+
+    /// Reserves storage for `rows` more items holding `votes` more votes in all.
+    public mutating func reserveCapacity(rows: Int, votes: Int) {
+        rowStarts.reserveCapacity(rowStarts.count + rows)
+        lfIndices.reserveCapacity(lfIndices.count + votes)
+        classVotes.reserveCapacity(classVotes.count + votes)
+    }
+
+    /// The vote of `lf` on item `row`, or ``abstain``.
+    /// - Complexity: O(log v) for v votes in the row.
+    public func vote(row: Int, lf: Int) -> Int {
+        precondition(row >= 0 && row < rowCount && lf >= 0 && lf < lfCount, "index out of range")
+        var low = rowStarts[row], high = rowStarts[row + 1]
+        while low < high {
+            let mid = (low + high) / 2
+            let found = Int(lfIndices[mid])
+            if found == lf { return Int(classVotes[mid]) }
+            if found < lf { low = mid + 1 } else { high = mid }
+        }
+        return Self.abstain
+    }
+
+    /// The non-abstain votes of item `row` as `(lf, vote)` pairs in increasing LF order.
+    public func votes(inRow row: Int) -> [(lf: Int, vote: Int)] {
+        (rowStarts[row]..<rowStarts[row + 1]).map { (Int(lfIndices[$0]), Int(classVotes[$0])) }
+    }
+
+    /// Item `row` as a dense array of `lfCount` votes, abstain as -1.
+    public func denseRow(_ row: Int) -> [Int] {
+        var dense = [Int](repeating: Self.abstain, count: lfCount)
+        for index in rowStarts[row]..<rowStarts[row + 1] {
+            dense[Int(lfIndices[index])] = Int(classVotes[index])
+        }
+        return dense
+    }
+
+    /// Number of non-abstain votes in the whole matrix.
+    public var voteCount: Int { lfIndices.count }
+
+    /// Number of non-abstain votes of item `row`.
+    public func voteCount(inRow row: Int) -> Int { rowStarts[row + 1] - rowStarts[row] }
+
+    /// Bytes of the sparse storage (row offsets, LF indices, votes): the size memory targets refer to.
+    public var storageBytes: Int {
+        rowStarts.count * MemoryLayout<Int>.stride + lfIndices.count * (MemoryLayout<UInt16>.stride + MemoryLayout<UInt8>.stride)
+    }
+
+    /// The matrix of the given rows, in the given order.
+    public func selectingRows(_ rows: some Collection<Int>) -> VoteMatrix {
+        var result = self
+        result.rowStarts = [0]
+        result.lfIndices = []
+        result.classVotes = []
+        result.rowStarts.reserveCapacity(rows.count + 1)
+        for row in rows {
+            let range = rowStarts[row]..<rowStarts[row + 1]
+            result.lfIndices.append(contentsOf: lfIndices[range])
+            result.classVotes.append(contentsOf: classVotes[range])
+            result.rowStarts.append(result.lfIndices.count)
+        }
+        return result
+    }
+
+    /// The rows of `self` followed by the rows of `other`.
+    /// - Precondition: both have the same LF and class counts.
+    public func appending(_ other: VoteMatrix) -> VoteMatrix {
+        precondition(lfCount == other.lfCount && classCount == other.classCount, "shapes differ")
+        var result = self
+        let offset = lfIndices.count
+        result.lfIndices.append(contentsOf: other.lfIndices)
+        result.classVotes.append(contentsOf: other.classVotes)
+        result.rowStarts.append(contentsOf: other.rowStarts.dropFirst().map { $0 + offset })
+        return result
+    }
+
+    /// Calls `body` with the LF indices and votes of one row as buffers, without copying.
+    @inlinable
+    func withRow<R>(_ row: Int, _ body: (ArraySlice<UInt16>, ArraySlice<UInt8>) throws -> R) rethrows -> R {
+        let range = rowStarts[row]..<rowStarts[row + 1]
+        return try body(lfIndices[range], classVotes[range])
+    }
+}
