@@ -29,8 +29,9 @@ public struct ProbabilisticLabels: Sendable, Equatable {
     /// The label of each item: the most probable class, with ties settled by `tiePolicy`
     /// (``VoteMatrix/abstain`` when the policy abstains).
     ///
-    /// Classes whose probabilities differ by less than `1e-12` count as tied, so a tie does not
-    /// hinge on the last bit of a floating-point sum.
+    /// Classes whose probabilities are within a relative `1e-9` of the largest count as tied
+    /// (a log-odds difference below `1e-9`), so a tie does not hinge on the last bit of a
+    /// floating-point sum.
     public func predictions(tiePolicy: TiePolicy) -> [Int] {
         var tied: [Int] = []
         tied.reserveCapacity(classCount)
@@ -38,7 +39,7 @@ public struct ProbabilisticLabels: Sendable, Equatable {
             let distribution = self[row]
             let best = distribution.max()!
             tied.removeAll(keepingCapacity: true)
-            for (offset, probability) in distribution.enumerated() where best - probability < 1e-12 {
+            for (offset, probability) in distribution.enumerated() where best - probability <= 1e-9 * best {
                 tied.append(offset)
             }
             return tied.count == 1 ? tied[0] : tiePolicy.choose(among: tied, row: row)

@@ -1,47 +1,55 @@
-/// Settings of the generative label model's EM fit.
+/// Settings of the generative label model's EM fit: one *variant* of the model.
 ///
-/// The defaults are the variant that scored best across the WRENCH valid splits (see
-/// `benchmarks/RESULTS.md`); ``GenerativeLabelModel/fitSelectingVariant`` searches a small
-/// family around them when gold labels of a dev split are available.
-public struct EMOptions: Sendable, Equatable, Codable {
+/// The defaults are the variant wslabel uses when no gold labels are available to choose one:
+/// tied tables, a uniform class prior, Dirichlet strength 10 and abstain weight 0.5. It scored
+/// best on average over the WRENCH valid splits among the gold-free variants (see
+/// `benchmarks/RESULTS.md`). ``VariantGrid`` lists the family searched when a dev split with
+/// gold labels is given.
+public struct EMOptions: Sendable, Equatable, Hashable, Codable {
     /// How each LF's conditional table is parameterized.
     public enum Tables: String, Sendable, Codable, CaseIterable {
         /// A free distribution over outcomes per (LF, true class).
         case full
         /// Per (LF, voted class o): one probability of voting o when o is true and one shared
         /// probability of voting o when it is not; abstain takes the rest. Fewer parameters,
-        /// so sparse LFs cannot run away.
+        /// so sparse LFs cannot run away. Identical to `full` for two classes.
         case tied
     }
 
     /// How the class prior is obtained.
-    public enum ClassBalance: Sendable, Equatable, Codable {
-        /// Learned by EM with the other parameters.
+    public enum ClassBalance: Sendable, Equatable, Hashable, Codable {
+        /// Learned by EM with the other parameters, starting from uniform.
         case estimated
-        /// Held at the given distribution (e.g. the label frequencies of a small dev set).
+        /// Held at the given distribution (e.g. uniform, or the label frequencies of a dev set).
         case fixed([Double])
+
+        /// The uniform distribution over `classCount` classes.
+        public static func uniform(_ classCount: Int) -> ClassBalance {
+            .fixed([Double](repeating: 1 / Double(classCount), count: classCount))
+        }
     }
 
     /// Table parameterization.
-    public var tables: Tables = .full
-    /// Class prior.
-    public var classBalance: ClassBalance = .estimated
-    /// Strength of the Dirichlet prior on each LF's table, in pseudo-rows: 0 is maximum
-    /// likelihood EM; larger values pull sparse LFs towards ``priorAccuracy``.
-    public var priorStrength: Double = 0
+    public var tables: Tables
+    /// Class prior. `nil` means uniform over the task's classes.
+    public var classBalance: ClassBalance?
+    /// Strength of the Dirichlet prior on each LF's table, in units of the training-set size
+    /// (`1` = as many pseudo-rows as real rows). `0` is maximum-likelihood EM.
+    public var priorStrength: Double
     /// The accuracy the Dirichlet prior believes an LF has when it votes.
-    public var priorAccuracy: Double = 0.7
-    /// Weight of abstain evidence in the E-step (1 = the plain model).
-    public var abstainWeight: Double = 1
+    public var priorAccuracy: Double
+    /// Weight of abstain evidence in the E-step and in prediction (1 = the plain model, 0 =
+    /// only votes count).
+    public var abstainWeight: Double
     /// Upper bound on EM iterations.
-    public var maxIterations: Int = 500
-    /// EM stops when the log-likelihood per row changes by less than this.
-    public var tolerance: Double = 1e-9
+    public var maxIterations: Int
+    /// EM stops when no parameter (table entry or prior) moves by more than this in an iteration.
+    public var tolerance: Double
 
     public init(
-        tables: Tables = .full, classBalance: ClassBalance = .estimated,
-        priorStrength: Double = 0, priorAccuracy: Double = 0.7, abstainWeight: Double = 1,
-        maxIterations: Int = 500, tolerance: Double = 1e-9
+        tables: Tables = .tied, classBalance: ClassBalance? = nil,
+        priorStrength: Double = 10, priorAccuracy: Double = 0.7, abstainWeight: Double = 0.5,
+        maxIterations: Int = 500, tolerance: Double = 1e-6
     ) {
         self.tables = tables
         self.classBalance = classBalance
@@ -51,4 +59,38 @@ public struct EMOptions: Sendable, Equatable, Codable {
         self.maxIterations = maxIterations
         self.tolerance = tolerance
     }
+
+    /// Textbook EM with abstain as an outcome: full tables, prior learned, no pseudo-counts.
+    public static let maximumLikelihood = EMOptions(
+        tables: .full, classBalance: .estimated, priorStrength: 0, abstainWeight: 1)
+
+    /// The class prior to start from and to shape the pseudo-counts with.
+    func referencePrior(classCount: Int) -> [Double] {
+        if case let .fixed(balance)? = classBalance { return balance }
+        return [Double](repeating: 1 / Double(classCount), count: classCount)
+    }
+
+    /// A short, stable description, e.g. `tied λ=10 prior=uniform w=0.5`.
+    public var summary: String {
+        let prior: String
+        switch classBalance {
+        case nil: prior = "uniform"
+        case .estimated?: prior = "estimated"
+        case let .fixed(balance)?:
+            prior = Set(balance).count == 1 ? "uniform" : "fixed[" + balance.map { String(format3($0)) }.joined(separator: ",") + "]"
+        }
+        return "\(tables.rawValue) λ=\(format3(priorStrength)) prior=\(prior) w=\(format3(abstainWeight))"
+    }
+}
+
+/// A number with at most three decimals and no trailing zeros (10, 0.5, 0.125).
+func format3(_ value: Double) -> String {
+    var text = String(Int((value * 1000).rounded()))
+    let negative = text.hasPrefix("-")
+    if negative { text.removeFirst() }
+    while text.count < 4 { text = "0" + text }
+    var whole = String(text.dropLast(3)), fraction = String(text.suffix(3))
+    while fraction.hasSuffix("0") { fraction.removeLast() }
+    if whole.isEmpty { whole = "0" }
+    return (negative ? "-" : "") + whole + (fraction.isEmpty ? "" : "." + fraction)
 }

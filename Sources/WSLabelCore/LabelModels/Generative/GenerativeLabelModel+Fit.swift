@@ -3,23 +3,25 @@ extension GenerativeLabelModel {
     ///
     /// Each iteration is one ``PatternSweep`` over the distinct vote patterns (E-step and the
     /// M-step's expected counts as BLAS products) followed by a closed-form M-step with the
-    /// Dirichlet pseudo-counts of ``EMOptions/priorStrength``.
+    /// Dirichlet pseudo-counts of ``EMOptions/priorStrength``. EM stops when no parameter moves
+    /// by more than ``EMOptions/tolerance``: with an abstain weight below 1 the iteration is a
+    /// tempered fixed point rather than a likelihood ascent, so the likelihood is no stopping rule.
     ///
     /// - Parameters:
     ///   - votes: the training votes; no gold labels needed.
     ///   - options: model variant and stopping rule.
     ///   - clampedLabels: optional gold class per row; those rows keep their class throughout
     ///     (semi-supervised EM).
-    ///   - threads: worker threads; the result is byte-identical for any value.
+    ///   - threads: worker threads (default: all cores); the result is byte-identical for any value.
     /// - Returns: the fitted model with its ``FitReport``.
-    /// - Throws: ``WSLabelError/invalidArgument(_:)`` for options out of range.
+    /// - Throws: ``WSLabelError/invalidArgument(_:)`` for options or labels out of range.
     /// - Complexity: O(rows + votes) once, then per iteration O(patterns × lfCount × classes²)
     ///   in the matrix products.
     public static func fit(
         _ votes: VoteMatrix, options: EMOptions = EMOptions(),
         clampedLabels: [Int?]? = nil, threads: Int? = nil
     ) throws -> GenerativeLabelModel {
-        try validate(options, classCount: votes.classCount)
+        try options.validate(classCount: votes.classCount)
         if let clampedLabels {
             guard clampedLabels.count == votes.rowCount else {
                 throw WSLabelError.invalidArgument("expected \(votes.rowCount) clamped labels (one per row), got \(clampedLabels.count)")
@@ -32,122 +34,62 @@ extension GenerativeLabelModel {
         return fit(patterns, options: options, threads: threads ?? defaultThreadCount())
     }
 
-    /// Fits on already grouped patterns (the patterns of several fits can be shared).
+    /// Fits on already grouped patterns (several variants can share one grouping).
     static func fit(_ patterns: VotePatterns, options: EMOptions, threads: Int) -> GenerativeLabelModel {
+        let classes = patterns.classCount
         let sweep = PatternSweep(patterns: patterns, threads: threads)
-        let pseudoCounts = PseudoCounts(patterns: patterns, strength: options.priorStrength, accuracy: options.priorAccuracy)
-        let rows = max(1, patterns.counts.reduce(0, +))
+        let reference = options.referencePrior(classCount: classes)
+        let step = MaximizationStep(
+            patterns: patterns, options: options,
+            pseudoCounts: PseudoCounts(patterns: patterns, strength: options.priorStrength,
+                                       accuracy: options.priorAccuracy, referencePrior: reference))
 
-        var statistics = sweep.run(.majorityVote, accumulate: true)
-        var (prior, tables) = maximize(statistics, pseudoCounts: pseudoCounts, options: options, patterns: patterns)
-        var previous = -Double.infinity
+        var statistics = sweep.run(.majorityVote(noVotes: reference), accumulate: true)
+        var prior = reference
+        var tables = step.tables(from: statistics)
         var iterations = 0
         var converged = false
         while iterations < options.maxIterations {
             let (weights, bias) = EStepParameters.make(prior: prior, tables: tables, abstainWeight: options.abstainWeight)
             statistics = sweep.run(.model(weights: weights, bias: bias), accumulate: true)
             iterations += 1
-            let perRow = statistics.logLikelihood / rows
-            if abs(perRow - previous) < options.tolerance {
+            let nextTables = step.tables(from: statistics)
+            let nextPrior = step.prior(from: statistics, current: prior)
+            let change = max(maxDifference(nextTables.probabilities, tables.probabilities), maxDifference(nextPrior, prior))
+            tables = nextTables
+            prior = nextPrior
+            if change < options.tolerance {
                 converged = true
                 break
             }
-            previous = perRow
-            (prior, tables) = maximize(statistics, pseudoCounts: pseudoCounts, options: options, patterns: patterns)
         }
+        let rows = patterns.counts.reduce(0, +)
         return GenerativeLabelModel(
             classPrior: prior, tables: tables, options: options,
+            labelDistribution: statistics.classMass.map { rows > 0 ? $0 / rows : 1 / Double(classes) },
             fitReport: FitReport(iterations: iterations, converged: converged, logLikelihood: statistics.logLikelihood,
                                  patternCount: patterns.count, rowCount: Int(rows)))
     }
 
-    /// The M-step: prior and tables from expected counts plus pseudo-counts.
-    private static func maximize(
-        _ statistics: PatternSweep.Result, pseudoCounts: PseudoCounts, options: EMOptions, patterns: VotePatterns
-    ) -> ([Double], ConditionalTables) {
-        let classes = patterns.classCount, lfs = patterns.lfCount
-        let mass = statistics.classMass
-        let prior: [Double]
-        switch options.classBalance {
-        case let .fixed(balance):
-            prior = balance
-        case .estimated:
-            let total = mass.reduce(0, +)
-            prior = mass.map { total > 0 ? $0 / total : 1 / Double(classes) }
-        }
-        // counts[lf][c][outcome], abstain = class mass minus the LF's votes.
-        var counts = [Double](repeating: 0, count: lfs * classes * (classes + 1))
-        for lf in 0..<lfs {
-            for trueClass in 0..<classes {
-                let base = (lf * classes + trueClass) * (classes + 1)
-                var voted = 0.0
-                for vote in 0..<classes {
-                    let value = statistics.voteCounts[(lf * classes + vote) * classes + trueClass]
-                    counts[base + 1 + vote] = value
-                    voted += value
-                }
-                counts[base] = max(0, mass[trueClass] - voted)
-            }
-        }
-        var probabilities = [Double](repeating: 0, count: counts.count)
-        switch options.tables {
-        case .full:
-            for lf in 0..<lfs {
-                for trueClass in 0..<classes {
-                    let base = (lf * classes + trueClass) * (classes + 1)
-                    var total = 0.0
-                    for outcome in 0...classes { total += counts[base + outcome] + pseudoCounts[base + outcome] }
-                    for outcome in 0...classes {
-                        probabilities[base + outcome] = total > 0
-                            ? (counts[base + outcome] + pseudoCounts[base + outcome]) / total
-                            : (outcome == 0 ? 1 : 0)
-                    }
-                }
-            }
-        case .tied:
-            for lf in 0..<lfs {
-                func at(_ trueClass: Int, _ outcome: Int) -> Int { (lf * classes + trueClass) * (classes + 1) + outcome }
-                for vote in 0..<classes {
-                    var wrong = 0.0, wrongTotal = 0.0
-                    for trueClass in 0..<classes where trueClass != vote {
-                        wrong += counts[at(trueClass, vote + 1)] + pseudoCounts[at(trueClass, vote + 1)]
-                        wrongTotal += mass[trueClass] + pseudoCounts.total(lf: lf, trueClass: trueClass)
-                    }
-                    let rightTotal = mass[vote] + pseudoCounts.total(lf: lf, trueClass: vote)
-                    let right = counts[at(vote, vote + 1)] + pseudoCounts[at(vote, vote + 1)]
-                    let pRight = rightTotal > 0 ? right / rightTotal : 0
-                    let pWrong = wrongTotal > 0 ? wrong / wrongTotal : 0
-                    for trueClass in 0..<classes {
-                        probabilities[at(trueClass, vote + 1)] = trueClass == vote ? pRight : pWrong
-                    }
-                }
-                for trueClass in 0..<classes {
-                    var voting = 0.0
-                    for vote in 0..<classes { voting += probabilities[at(trueClass, vote + 1)] }
-                    if voting > 1 - EStepParameters.floor {
-                        // Tied rates can overshoot for an LF that nearly always votes; rescale.
-                        let scale = (1 - EStepParameters.floor) / voting
-                        for vote in 0..<classes { probabilities[at(trueClass, vote + 1)] *= scale }
-                        voting = 1 - EStepParameters.floor
-                    }
-                    probabilities[at(trueClass, 0)] = 1 - voting
-                }
-            }
-        }
-        return (prior, ConditionalTables(lfCount: lfs, classCount: classes, probabilities: probabilities))
+    private static func maxDifference(_ lhs: [Double], _ rhs: [Double]) -> Double {
+        zip(lhs, rhs).reduce(0) { max($0, abs($1.0 - $1.1)) }
     }
+}
 
-    private static func validate(_ options: EMOptions, classCount: Int) throws {
-        guard options.maxIterations >= 1 else { throw WSLabelError.invalidArgument("maxIterations must be at least 1") }
-        guard options.tolerance >= 0 else { throw WSLabelError.invalidArgument("tolerance must not be negative") }
-        guard options.priorStrength >= 0 else { throw WSLabelError.invalidArgument("priorStrength must not be negative") }
-        guard options.priorAccuracy > 0 && options.priorAccuracy < 1 else {
+extension EMOptions {
+    func validate(classCount: Int) throws {
+        guard maxIterations >= 1 else { throw WSLabelError.invalidArgument("maxIterations must be at least 1") }
+        guard tolerance >= 0 else { throw WSLabelError.invalidArgument("tolerance must not be negative") }
+        guard priorStrength >= 0 && priorStrength.isFinite else {
+            throw WSLabelError.invalidArgument("priorStrength must be a non-negative number")
+        }
+        guard priorAccuracy > 0 && priorAccuracy < 1 else {
             throw WSLabelError.invalidArgument("priorAccuracy must lie strictly between 0 and 1")
         }
-        guard options.abstainWeight >= 0 && options.abstainWeight <= 1 else {
+        guard abstainWeight >= 0 && abstainWeight <= 1 else {
             throw WSLabelError.invalidArgument("abstainWeight must lie in 0...1")
         }
-        if case let .fixed(balance) = options.classBalance {
+        if case let .fixed(balance)? = classBalance {
             guard balance.count == classCount, balance.allSatisfy({ $0 > 0 }),
                   abs(balance.reduce(0, +) - 1) < 1e-6 else {
                 throw WSLabelError.invalidArgument(

@@ -21,6 +21,9 @@ public struct GenerativeLabelModel: LabelModel, Equatable, Codable {
     public let tables: ConditionalTables
     /// The options the model was fit with.
     public let options: EMOptions
+    /// The expected class frequencies of the training rows under the fitted model; ties
+    /// between classes go to the more frequent one.
+    public let labelDistribution: [Double]
     /// How the fit went.
     public let fitReport: FitReport
 
@@ -42,6 +45,10 @@ public struct GenerativeLabelModel: LabelModel, Equatable, Codable {
     public var learnedAccuracies: [Double] {
         (0..<lfCount).map { tables.accuracy(lf: $0, prior: classPrior) }
     }
+
+    /// The tie policy that matches the model: ties go to the class with the larger expected
+    /// share of the training rows, then to the lower class index.
+    public var defaultTiePolicy: TiePolicy { .classPrior(labelDistribution) }
 
     /// - Complexity: O(rows + votes) to group patterns, then one matrix product per pattern block.
     public func predictProbabilities(_ votes: VoteMatrix) throws -> ProbabilisticLabels {

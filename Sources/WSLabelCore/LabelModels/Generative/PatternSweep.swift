@@ -47,8 +47,9 @@ struct PatternSweep: Sendable {
     enum PosteriorSource: Sendable {
         /// The E-step of the model with weights `W` (`columns × classes`) and bias `b`.
         case model(weights: [Double], bias: [Double])
-        /// Majority vote over each pattern's votes (uniform without votes): EM's starting point.
-        case majorityVote
+        /// Majority vote over each pattern's votes, ties split evenly among the leading classes,
+        /// and `noVotes` for patterns without votes: EM's starting point.
+        case majorityVote(noVotes: [Double])
     }
 
     /// Runs one pass. Clamped patterns (gold labels) get a one-hot posterior on their class.
@@ -145,14 +146,22 @@ struct PatternSweep: Sendable {
                 if clamp >= 0 { oneHotFill(scores, count: classes, at: clamp) }
                 logLikelihood += patterns.counts[pattern] * rowLikelihood
             }
-        case .majorityVote:
+        case let .majorityVote(noVotes):
             for (offset, pattern) in range.enumerated() {
                 let distribution = output + offset * classes
                 let clamp = patterns.clampedClass[pattern]
                 if clamp >= 0 { oneHotFill(distribution, count: classes, at: clamp); continue }
                 let storage = patterns.storageRange(ofPattern: pattern)
-                for label in 0..<classes { distribution[label] = storage.isEmpty ? 1 / Double(classes) : 0 }
-                for index in storage { distribution[Int(patterns.classVotes[index])] += 1 / Double(storage.count) }
+                if storage.isEmpty {
+                    for label in 0..<classes { distribution[label] = noVotes[label] }
+                    continue
+                }
+                for label in 0..<classes { distribution[label] = 0 }
+                for index in storage { distribution[Int(patterns.classVotes[index])] += 1 }
+                var most = 0.0, leaders = 0.0
+                for label in 0..<classes { most = max(most, distribution[label]) }
+                for label in 0..<classes where distribution[label] == most { leaders += 1 }
+                for label in 0..<classes { distribution[label] = distribution[label] == most ? 1 / leaders : 0 }
             }
         }
         return logLikelihood

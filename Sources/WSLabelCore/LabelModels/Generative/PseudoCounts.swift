@@ -1,53 +1,54 @@
-/// Dirichlet pseudo-counts on each LF's conditional table: the MAP-EM prior.
+/// Dirichlet pseudo-counts on each LF's conditional table: the prior of MAP-EM.
 ///
-/// The prior imagines that LF `j` votes for class `o` as often as it does in the data
-/// (`coverage_jo`), and is right with probability `accuracy` when it votes. Under a uniform
-/// class prior that means `P(λ_j = o | Y = c) = K · coverage_jo · (c == o ? a : (1 − a)/(K − 1))`,
-/// and abstain takes the rest. Scaled by `strength` pseudo-rows per class, these counts keep
-/// an LF that fires on a handful of rows from running to a certain 0 or 1.
+/// The prior believes that when LF `j` votes `o`, the true class is `o` with probability `a`
+/// (``EMOptions/priorAccuracy``) and each other class with `(1 − a)/(K − 1)`, and that the LF
+/// votes `o` as often as it does in the data (`v_jo`, its coverage of `o`). By Bayes, with a
+/// reference prior `π`:
+///
+///     m_j[c][o] = v_jo · r(c | o) / π_c,   r(c | o) = a if c = o else (1 − a)/(K − 1)
+///     m_j[c][abstain] = 1 − Σ_o m_j[c][o]   (vote entries capped to sum to 0.999)
+///
+/// and the pseudo-counts are `α_j[c][·] = λ · N · π_c · m_j[c][·]`: `λ·N` imaginary rows,
+/// so a vote cell's weight scales with the LF's coverage. This keeps an LF that fires on a
+/// handful of rows from running to a certain 0 or 1.
 struct PseudoCounts {
-    private let values: [Double]        // [lf][trueClass][outcome]
-    private let totals: [Double]        // [lf][trueClass]
-    private let classCount: Int
+    /// `[lf][trueClass][outcome]`, outcome 0 = abstain.
+    let values: [Double]
 
-    init(patterns: VotePatterns, strength: Double, accuracy: Double) {
+    init(patterns: VotePatterns, strength: Double, accuracy: Double, referencePrior: [Double]) {
         let classes = patterns.classCount, lfs = patterns.lfCount
-        classCount = classes
         var values = [Double](repeating: 0, count: lfs * classes * (classes + 1))
-        var totals = [Double](repeating: 0, count: lfs * classes)
         guard strength > 0 else {
             self.values = values
-            self.totals = totals
             return
         }
         let rows = max(1, patterns.counts.reduce(0, +))
         var coverage = [Double](repeating: 0, count: lfs * classes)
         for pattern in 0..<patterns.count {
-            for (lf, vote) in patterns.votes(ofPattern: pattern) {
-                coverage[lf * classes + vote] += patterns.counts[pattern] / rows
+            for index in patterns.storageRange(ofPattern: pattern) {
+                coverage[Int(patterns.lfIndices[index]) * classes + Int(patterns.classVotes[index])] += patterns.counts[pattern]
             }
         }
         let k = Double(classes)
+        var mean = [Double](repeating: 0, count: classes + 1)
         for lf in 0..<lfs {
             for trueClass in 0..<classes {
-                let base = (lf * classes + trueClass) * (classes + 1)
                 var voting = 0.0
                 for vote in 0..<classes {
                     let share = vote == trueClass ? accuracy : (1 - accuracy) / (k - 1)
-                    let probability = min(1, k * coverage[lf * classes + vote] * share)
-                    values[base + 1 + vote] = strength * probability
-                    voting += probability
+                    mean[1 + vote] = coverage[lf * classes + vote] / rows * share / referencePrior[trueClass]
+                    voting += mean[1 + vote]
                 }
-                values[base] = strength * max(0.01, 1 - voting)
-                totals[lf * classes + trueClass] = (0...classes).reduce(0) { $0 + values[base + $1] }
+                if voting > 0.999 {
+                    for vote in 0..<classes { mean[1 + vote] *= 0.999 / voting }
+                    voting = 0.999
+                }
+                mean[0] = 1 - voting
+                let weight = strength * rows * referencePrior[trueClass]
+                let base = (lf * classes + trueClass) * (classes + 1)
+                for outcome in 0...classes { values[base + outcome] = weight * mean[outcome] }
             }
         }
         self.values = values
-        self.totals = totals
     }
-
-    subscript(index: Int) -> Double { values[index] }
-
-    /// Sum of the pseudo-counts of one (LF, true class) row.
-    func total(lf: Int, trueClass: Int) -> Double { totals[lf * classCount + trueClass] }
 }

@@ -1,0 +1,60 @@
+extension LabelingRun {
+    /// The run as one JSON object: what `wslabel fit --json` prints.
+    ///
+    /// Keys: `model`, `variant`, `seed`, `iterations`, `log_likelihood`, `fit_seconds`,
+    /// `selection` (metric, dev split, variants tried, the chosen index and its dev score) and
+    /// `splits`, where each split has `rows`, `lf_coverage`, the label `distribution`, and with
+    /// gold labels `accuracy`, `macro_f1`, `coverage` and, for two classes, `f1` (class 1).
+    public var summary: JSONValue {
+        var members: [(key: String, value: JSONValue)] = [
+            ("model", .string(configuration.model.rawValue)),
+            ("variant", variant.map { .string($0.summary) } ?? .null),
+            ("seed", .number(Double(configuration.seed))),
+        ]
+        if let generative = model as? GenerativeLabelModel {
+            members.append(("iterations", .number(Double(generative.fitReport.iterations))))
+            members.append(("converged", .bool(generative.fitReport.converged)))
+            members.append(("log_likelihood", .number(generative.fitReport.logLikelihood)))
+            members.append(("patterns", .number(Double(generative.fitReport.patternCount))))
+        } else {
+            members.append(("iterations", .number(0)))
+            members.append(("log_likelihood", .null))
+        }
+        members.append(("fit_seconds", .number(fitSeconds)))
+        if let selection {
+            members.append(("selection", .object([
+                ("metric", .string(selection.metric.name)),
+                ("dev_split", .string(configuration.devSplit)),
+                ("variants", .number(Double(selection.candidates.count))),
+                ("chosen", .number(Double(selection.chosenIndex))),
+                ("dev_score", .number(selection.chosen.devScore)),
+            ])))
+        }
+        members.append(("splits", .object(results.map { ($0.name, $0.summary(labelNames: labelNames)) })))
+        return .object(members)
+    }
+}
+
+extension LabelingRun.SplitResult {
+    func summary(labelNames: [String]) -> JSONValue {
+        var counts = [Double](repeating: 0, count: labelNames.count)
+        var abstained = 0.0
+        for label in predictions {
+            if label == VoteMatrix.abstain { abstained += 1 } else { counts[label] += 1 }
+        }
+        var distribution: [(key: String, value: JSONValue)] = zip(labelNames, counts).map { ($0, .number($1)) }
+        if abstained > 0 { distribution.append(("(none)", .number(abstained))) }
+        var members: [(key: String, value: JSONValue)] = [
+            ("rows", .number(Double(ids.count))),
+            ("lf_coverage", .number(lfCoverage)),
+            ("distribution", .object(distribution)),
+        ]
+        if let metrics {
+            members.append(("accuracy", .number(metrics.accuracy)))
+            members.append(("macro_f1", .number(metrics.macroF1)))
+            if labelNames.count == 2 { members.append(("f1", .number(metrics.f1(ofClass: 1)))) }
+            members.append(("coverage", .number(metrics.coverage)))
+        }
+        return .object(members)
+    }
+}

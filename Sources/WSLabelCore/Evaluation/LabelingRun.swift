@@ -1,0 +1,123 @@
+/// Fits a label model on the training split's votes (no gold) and labels every split,
+/// scoring the splits that have gold labels. This is what `wslabel fit` does.
+///
+/// With the EM model and a dev split with gold labels, the variant is chosen on that split
+/// (``VariantSelection``); without one, the default ``EMOptions`` variant is used.
+///
+/// ```swift
+/// let dataset = try WrenchDataset(directory: url)
+/// let run = try LabelingRun(labelNames: dataset.labelNames, splits: dataset.splits,
+///                           configuration: LabelingRunConfiguration())
+/// run.results.first { $0.name == "test" }?.metrics?.accuracy
+/// ```
+public struct LabelingRun: Sendable {
+    /// The labels of one split.
+    public struct SplitResult: Sendable {
+        public let name: String
+        public let ids: [String]
+        public let probabilities: ProbabilisticLabels
+        /// Label per item, ``VoteMatrix/abstain`` where the tie policy gave none.
+        public let predictions: [Int]
+        /// Scores against gold, when every item of the split has a gold label.
+        public let metrics: ClassificationMetrics?
+        /// Fraction of items with at least one LF vote.
+        public let lfCoverage: Double
+
+        /// Labels `split` with a fitted `model`, scoring it when every item has a gold label.
+        /// - Throws: ``WSLabelError/incompatibleModel(_:)`` when the votes do not fit the model.
+        public init(labeling split: LabeledSplit, with model: any LabelModel, tiePolicy: TiePolicy) throws {
+            let probabilities = try model.predictProbabilities(split.votes)
+            let predictions = probabilities.predictions(tiePolicy: tiePolicy)
+            let covered = (0..<split.votes.rowCount).lazy.filter { split.votes.voteCount(inRow: $0) > 0 }.count
+            name = split.name
+            ids = split.ids
+            self.probabilities = probabilities
+            self.predictions = predictions
+            metrics = split.completeGold.map {
+                ClassificationMetrics(predictions: predictions, gold: $0, classCount: model.classCount)
+            }
+            lfCoverage = split.votes.rowCount > 0 ? Double(covered) / Double(split.votes.rowCount) : 0
+        }
+    }
+
+    /// Class names by index.
+    public let labelNames: [String]
+    /// The fitted model.
+    public let model: any LabelModel
+    /// The EM variant used (nil for majority vote).
+    public let variant: EMOptions?
+    /// The variant search, when one ran.
+    public let selection: VariantSelection?
+    /// The tie policy applied to every split.
+    public let tiePolicy: TiePolicy
+    /// Wall-clock seconds to obtain the final model, variant search included.
+    public let fitSeconds: Double
+    /// One result per input split, in input order.
+    public let results: [SplitResult]
+    /// The configuration the run used.
+    public let configuration: LabelingRunConfiguration
+
+    /// Runs the pipeline.
+    /// - Parameters:
+    ///   - labelNames: class names by index.
+    ///   - splits: the splits; one must be named `train`.
+    ///   - configuration: model and selection settings.
+    /// - Throws: ``WSLabelError/invalidArgument(_:)`` when there is no `train` split.
+    public init(labelNames: [String], splits: [LabeledSplit], configuration: LabelingRunConfiguration) throws {
+        guard let train = splits.first(where: { $0.name == "train" }) else {
+            throw WSLabelError.invalidArgument("no train split: the label model is fit on the train split's votes")
+        }
+        let classes = labelNames.count
+        let dev = splits.first { $0.name == configuration.devSplit && $0.goldCount > 0 }
+        let devBalance = dev?.goldClassBalance(classCount: classes)
+        let threads = configuration.threads ?? defaultThreadCount()
+        let clock = ContinuousClock()
+        let start = clock.now
+
+        var model: any LabelModel
+        var modelTies: TiePolicy
+        var variant: EMOptions?
+        var selection: VariantSelection?
+        switch configuration.model {
+        case .mv:
+            model = MajorityVote(lfCount: train.votes.lfCount, classCount: classes)
+            modelTies = .random(seed: configuration.seed)
+        case .em:
+            let fitted: GenerativeLabelModel
+            if let fixed = configuration.fixedVariant {
+                fitted = try GenerativeLabelModel.fit(train.votes, options: fixed, threads: threads)
+            } else if let dev {
+                let search = try VariantSelection(
+                    train: train.votes, dev: dev.votes, devGold: dev.gold,
+                    grid: VariantGrid.variants(classCount: classes, devBalance: devBalance),
+                    metric: configuration.selectionMetric, threads: threads)
+                selection = search
+                fitted = search.chosen.model
+            } else {
+                fitted = try GenerativeLabelModel.fit(train.votes, options: EMOptions(), threads: threads)
+            }
+            model = fitted
+            modelTies = fitted.defaultTiePolicy
+            variant = fitted.options
+        }
+        fitSeconds = Self.seconds(clock.now - start)
+
+        switch configuration.ties {
+        case .model: tiePolicy = modelTies
+        case .abstain: tiePolicy = .abstain
+        case .prior: tiePolicy = .classPrior(devBalance ?? [Double](repeating: 1, count: classes))
+        case .random: tiePolicy = .random(seed: configuration.seed)
+        }
+        let policy = tiePolicy
+        results = try splits.map { try SplitResult(labeling: $0, with: model, tiePolicy: policy) }
+        self.labelNames = labelNames
+        self.model = model
+        self.variant = variant
+        self.selection = selection
+        self.configuration = configuration
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+    }
+}

@@ -1,0 +1,50 @@
+/// What a labeling run does: which model, how it is chosen, how ties are settled.
+public struct LabelingRunConfiguration: Sendable {
+    /// The label model to fit.
+    public enum ModelKind: String, Sendable, CaseIterable {
+        /// The generative model fit by EM (the default).
+        case em
+        /// Majority vote, the baseline.
+        case mv
+    }
+
+    /// How ties between equally probable classes are settled.
+    public enum TieChoice: String, Sendable, CaseIterable {
+        /// The model's own rule: EM gives ties to the class with the larger expected share of
+        /// the training rows; majority vote draws at random (seeded), as WRENCH does.
+        case model
+        /// No label for a tied item.
+        case abstain
+        /// The class more frequent in the dev split's gold labels (uniform without them:
+        /// the lower class index).
+        case prior
+        /// A seeded random draw among the tied classes.
+        case random
+    }
+
+    public var model: ModelKind = .em
+    /// Seed of every random choice (only random tie-breaks draw).
+    public var seed: UInt64 = 0
+    public var ties: TieChoice = .model
+    /// The split whose gold labels choose the EM variant and give the class balance.
+    public var devSplit: String = "valid"
+    /// The metric that chooses the EM variant on the dev split.
+    public var selectionMetric: SelectionMetric = .accuracy
+    /// A fixed EM variant; when set, no variant is selected on the dev split.
+    public var fixedVariant: EMOptions?
+    /// Worker threads (nil: every core). Outputs do not depend on it.
+    public var threads: Int?
+
+    public init(
+        model: ModelKind = .em, seed: UInt64 = 0, ties: TieChoice = .model, devSplit: String = "valid",
+        selectionMetric: SelectionMetric = .accuracy, fixedVariant: EMOptions? = nil, threads: Int? = nil
+    ) {
+        self.model = model
+        self.seed = seed
+        self.ties = ties
+        self.devSplit = devSplit
+        self.selectionMetric = selectionMetric
+        self.fixedVariant = fixedVariant
+        self.threads = threads
+    }
+}

@@ -1,0 +1,90 @@
+/// The M-step: conditional tables and class prior from the expected counts of a sweep.
+///
+/// With `N_j[c][o]` the expected counts plus pseudo-counts and `R_j[c] = Σ_o N_j[c][o]`
+/// (abstain included):
+/// - full tables: `θ_j[c][o] = N_j[c][o] / R_j[c]`;
+/// - tied tables: `θ_j[o][o] = N_j[o][o] / R_j[o]` and, for every `c ≠ o`,
+///   `θ_j[c][o] = Σ_{c'≠o} N_j[c'][o] / Σ_{c'≠o} R_j[c']`; abstain takes the rest.
+/// Every entry is floored at `1e-6` (a zero would make the E-step's log -∞).
+struct MaximizationStep {
+    let patterns: VotePatterns
+    let options: EMOptions
+    let pseudoCounts: PseudoCounts
+
+    static let probabilityFloor = 1e-6
+    static let priorFloor = 1e-4
+
+    func tables(from statistics: PatternSweep.Result) -> ConditionalTables {
+        let classes = patterns.classCount, lfs = patterns.lfCount, outcomes = classes + 1
+        let mass = statistics.classMass
+        // counts[lf][c][outcome] including pseudo-counts; abstain = class mass minus the votes.
+        var counts = pseudoCounts.values
+        var totals = [Double](repeating: 0, count: lfs * classes)
+        for lf in 0..<lfs {
+            for trueClass in 0..<classes {
+                let base = (lf * classes + trueClass) * outcomes
+                var voted = 0.0
+                for vote in 0..<classes {
+                    let value = statistics.voteCounts[(lf * classes + vote) * classes + trueClass]
+                    counts[base + 1 + vote] += value
+                    voted += value
+                }
+                counts[base] += max(0, mass[trueClass] - voted)
+                totals[lf * classes + trueClass] = (0..<outcomes).reduce(0) { $0 + counts[base + $1] }
+            }
+        }
+        var probabilities = [Double](repeating: 0, count: counts.count)
+        for lf in 0..<lfs {
+            for trueClass in 0..<classes {
+                let base = (lf * classes + trueClass) * outcomes
+                for vote in 0..<classes {
+                    let value: Double
+                    switch options.tables {
+                    case .full:
+                        value = ratio(counts[base + 1 + vote], totals[lf * classes + trueClass])
+                    case .tied where vote == trueClass:
+                        value = ratio(counts[base + 1 + vote], totals[lf * classes + trueClass])
+                    case .tied:
+                        var wrong = 0.0, wrongTotal = 0.0
+                        for other in 0..<classes where other != vote {
+                            wrong += counts[(lf * classes + other) * outcomes + 1 + vote]
+                            wrongTotal += totals[lf * classes + other]
+                        }
+                        value = ratio(wrong, wrongTotal)
+                    }
+                    probabilities[base + 1 + vote] = max(value, Self.probabilityFloor)
+                }
+                normalizeRow(&probabilities, base: base, outcomes: outcomes)
+            }
+        }
+        return ConditionalTables(lfCount: lfs, classCount: classes, probabilities: probabilities)
+    }
+
+    /// The class prior: held fixed, or the expected class frequencies (floored, renormalized).
+    func prior(from statistics: PatternSweep.Result, current: [Double]) -> [Double] {
+        guard case .estimated? = options.classBalance else { return current }
+        let total = statistics.classMass.reduce(0, +)
+        guard total > 0 else { return current }
+        let floored = statistics.classMass.map { max($0 / total, Self.priorFloor) }
+        let sum = floored.reduce(0, +)
+        return floored.map { $0 / sum }
+    }
+
+    private func ratio(_ numerator: Double, _ denominator: Double) -> Double {
+        denominator > 0 ? numerator / denominator : 0
+    }
+
+    /// Caps the vote entries of one (LF, class) row below 1 and gives abstain the rest.
+    private func normalizeRow(_ probabilities: inout [Double], base: Int, outcomes: Int) {
+        var voting = 0.0
+        for outcome in 1..<outcomes { voting += probabilities[base + outcome] }
+        if voting > 1 - Self.probabilityFloor {
+            let scale = (1 - Self.probabilityFloor) / voting
+            for outcome in 1..<outcomes { probabilities[base + outcome] *= scale }
+            voting = 1 - Self.probabilityFloor
+        }
+        probabilities[base] = max(1 - voting, Self.probabilityFloor)
+        let sum = voting + probabilities[base]
+        for outcome in 0..<outcomes { probabilities[base + outcome] /= sum }
+    }
+}

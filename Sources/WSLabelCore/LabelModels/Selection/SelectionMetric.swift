@@ -1,0 +1,28 @@
+/// The dev-split metric that picks a model variant: the one the user will be judged on.
+///
+/// It matters: on a task with a rare positive class, the variant with the best accuracy can be
+/// the one that never predicts the positive class.
+public enum SelectionMetric: Sendable, Equatable, Codable {
+    case accuracy
+    /// F1 of one class (binary tasks: the positive class).
+    case f1(positiveClass: Int)
+    case macroF1
+
+    /// The metric's value for `metrics`.
+    public func value(of metrics: ClassificationMetrics) -> Double {
+        switch self {
+        case .accuracy: return metrics.accuracy
+        case let .f1(positiveClass): return metrics.f1(ofClass: positiveClass)
+        case .macroF1: return metrics.macroF1
+        }
+    }
+
+    /// A short name for reports, e.g. `f1[1]`.
+    public var name: String {
+        switch self {
+        case .accuracy: return "accuracy"
+        case let .f1(positiveClass): return "f1[\(positiveClass)]"
+        case .macroF1: return "macro_f1"
+        }
+    }
+}

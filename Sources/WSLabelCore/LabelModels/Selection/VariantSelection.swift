@@ -1,0 +1,127 @@
+import Dispatch
+
+/// Fits every variant of a grid on the training votes and keeps the one that scores best on a
+/// dev split with gold labels.
+///
+/// Ties on the metric go to the variant with the lower mean negative log-likelihood of the
+/// dev gold labels, then to the earlier variant in grid order, so the choice is deterministic.
+///
+/// ```swift
+/// let grid = VariantGrid.variants(classCount: 2, devBalance: valid.goldClassBalance(classCount: 2))
+/// let selection = try VariantSelection(train: train.votes, dev: valid.votes, devGold: valid.gold,
+///                                      grid: grid, metric: .accuracy)
+/// selection.chosen.model   // the fitted winner
+/// ```
+public struct VariantSelection: Sendable {
+    /// One fitted variant and how it did on the dev split.
+    public struct Candidate: Sendable {
+        public let model: GenerativeLabelModel
+        /// The selection metric on the dev rows with gold.
+        public let devScore: Double
+        /// Mean negative log-likelihood of the dev gold labels.
+        public let devNegativeLogLikelihood: Double
+    }
+
+    /// Every variant, in grid order.
+    public let candidates: [Candidate]
+    /// Index of the chosen variant in ``candidates``.
+    public let chosenIndex: Int
+    /// The metric used.
+    public let metric: SelectionMetric
+
+    /// The chosen variant.
+    public var chosen: Candidate { candidates[chosenIndex] }
+
+    /// Fits and scores every variant.
+    ///
+    /// - Parameters:
+    ///   - train: training votes (no gold used).
+    ///   - dev: dev votes.
+    ///   - devGold: gold class per dev row; rows without one are ignored.
+    ///   - grid: the variants, e.g. ``VariantGrid/variants(classCount:devBalance:)``.
+    ///   - metric: what to maximize.
+    ///   - threads: worker threads; the result does not depend on it.
+    /// - Throws: ``WSLabelError/invalidArgument(_:)`` when the dev split has no gold labels or
+    ///   its shape differs from the training votes.
+    public init(
+        train: VoteMatrix, dev: VoteMatrix, devGold: [Int?], grid: [EMOptions],
+        metric: SelectionMetric, threads: Int? = nil
+    ) throws {
+        guard !grid.isEmpty else { throw WSLabelError.invalidArgument("the variant grid is empty") }
+        guard dev.lfCount == train.lfCount, dev.classCount == train.classCount, devGold.count == dev.rowCount else {
+            throw WSLabelError.invalidArgument("the dev split must have the training split's LFs and classes and one gold entry per row")
+        }
+        let labeledRows = devGold.indices.filter { devGold[$0] != nil }
+        guard !labeledRows.isEmpty else {
+            throw WSLabelError.invalidArgument("the dev split has no gold labels to choose a model variant with")
+        }
+        for options in grid { try options.validate(classCount: train.classCount) }
+        let devVotes = dev.selectingRows(labeledRows)
+        let gold = labeledRows.map { devGold[$0]! }
+        let patterns = VotePatterns(train)
+        let threadCount = threads ?? defaultThreadCount()
+
+        // Small problems: one variant per thread. Large ones: variants in turn, each fit using
+        // every thread over pattern blocks. Either way each fit is deterministic on its own.
+        let parallelVariants = patterns.count < 50_000 && threadCount > 1
+        let results = ResultSlots<Candidate>(count: grid.count)
+        let evaluate: @Sendable (Int, Int) -> Void = { index, fitThreads in
+            let model = GenerativeLabelModel.fit(patterns, options: grid[index], threads: fitThreads)
+            let probabilities = try! model.predictProbabilities(devVotes, threads: fitThreads)
+            let metrics = ClassificationMetrics(
+                predictions: probabilities.predictions(tiePolicy: model.defaultTiePolicy), gold: gold,
+                classCount: train.classCount)
+            var negativeLogLikelihood = 0.0
+            for (row, label) in gold.enumerated() {
+                negativeLogLikelihood -= log(max(probabilities[row][row * train.classCount + label], 1e-300))
+            }
+            results[index] = Candidate(model: model, devScore: metric.value(of: metrics),
+                                       devNegativeLogLikelihood: negativeLogLikelihood / Double(gold.count))
+        }
+        if parallelVariants {
+            let next = AtomicCounter()
+            DispatchQueue.concurrentPerform(iterations: min(threadCount, grid.count)) { _ in
+                while case let index = next.increment(), index < grid.count { evaluate(index, 1) }
+            }
+        } else {
+            for index in grid.indices { evaluate(index, threadCount) }
+        }
+        candidates = results.values
+        self.metric = metric
+        var best = 0
+        for index in candidates.indices.dropFirst() {
+            let candidate = candidates[index], incumbent = candidates[best]
+            if candidate.devScore > incumbent.devScore
+                || (candidate.devScore == incumbent.devScore
+                    && candidate.devNegativeLogLikelihood < incumbent.devNegativeLogLikelihood) {
+                best = index
+            }
+        }
+        chosenIndex = best
+    }
+}
+
+/// Write-once result slots filled by parallel workers, each at its own index.
+final class ResultSlots<Value: Sendable>: @unchecked Sendable {
+    private var slots: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    subscript(index: Int) -> Value? {
+        get { lock.withLock { slots[index] } }
+        set { lock.withLock { slots[index] = newValue } }
+    }
+
+    /// Every slot's value. - Precondition: all slots are filled.
+    var values: [Value] { lock.withLock { slots.map { $0! } } }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation

@@ -1,0 +1,73 @@
+import ArgumentParser
+import WSLabelCore
+
+/// The options that choose and tune the label model, shared by the commands that fit one.
+struct ModelOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Label model: em (generative model fit by EM) or mv (majority vote).", valueName: "em|mv"))
+    var model: LabelingRunConfiguration.ModelKind = .em
+
+    @Option(name: .long, help: "Seed of every random choice (random tie-breaks). Same inputs and seed give identical outputs.")
+    var seed: UInt64 = 0
+
+    @Option(name: .long, help: ArgumentHelp("""
+        How ties between equally probable classes are settled: model (em: the class with more \
+        expected training rows; mv: seeded random, as WRENCH), abstain (no label), prior (the \
+        class more frequent in the dev gold labels), random (seeded).
+        """, valueName: "model|abstain|prior|random"))
+    var ties: LabelingRunConfiguration.TieChoice = .model
+
+    @Option(name: .long, help: ArgumentHelp("Split whose gold labels set the class balance and choose the EM variant.", valueName: "split"))
+    var devSplit = "valid"
+
+    @Option(name: .long, help: ArgumentHelp("""
+        Dev-split metric that chooses the EM variant: accuracy, f1 (F1 of --positive-class) or \
+        macro-f1. Choose the metric you will be judged on: on a task with a rare positive class, \
+        the most accurate variant may never predict it.
+        """, valueName: "accuracy|f1|macro-f1"))
+    var selectMetric: MetricName = .accuracy
+
+    @Option(name: .long, help: ArgumentHelp("Class for --select-metric f1, by name or index (default: class 1).", valueName: "class"))
+    var positiveClass: String?
+
+    @Option(name: .long, help: ArgumentHelp("Use one EM variant instead of choosing on the dev split: default (tied tables, λ=10, uniform prior, w=0.5) or mle (textbook EM).", valueName: "default|mle"))
+    var variant: FixedVariant?
+
+    @Option(name: .long, help: "Worker threads (default: every core). Outputs do not depend on it.")
+    var threads: Int?
+
+    enum MetricName: String, ExpressibleByArgument, CaseIterable {
+        case accuracy, f1, macroF1 = "macro-f1"
+    }
+
+    enum FixedVariant: String, ExpressibleByArgument, CaseIterable {
+        case `default`, mle
+        var options: EMOptions { self == .mle ? .maximumLikelihood : EMOptions() }
+    }
+
+    func validate() throws {
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+    }
+
+    /// The library configuration these options describe.
+    func configuration(labelNames: [String]) throws -> LabelingRunConfiguration {
+        let metric: SelectionMetric
+        switch selectMetric {
+        case .accuracy: metric = .accuracy
+        case .macroF1: metric = .macroF1
+        case .f1: metric = .f1(positiveClass: try positiveClassIndex(labelNames))
+        }
+        return LabelingRunConfiguration(
+            model: model, seed: seed, ties: ties, devSplit: devSplit, selectionMetric: metric,
+            fixedVariant: variant?.options, threads: threads)
+    }
+
+    private func positiveClassIndex(_ labelNames: [String]) throws -> Int {
+        guard let positiveClass else { return 1 }
+        if let index = labelNames.firstIndex(of: positiveClass) { return index }
+        if let index = Int(positiveClass), labelNames.indices.contains(index) { return index }
+        throw ValidationError("--positive-class \(positiveClass) is neither a class name (\(labelNames.joined(separator: ", "))) nor an index 0..<\(labelNames.count)")
+    }
+}
+
+extension LabelingRunConfiguration.ModelKind: ExpressibleByArgument {}
+extension LabelingRunConfiguration.TieChoice: ExpressibleByArgument {}

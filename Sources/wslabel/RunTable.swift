@@ -1,0 +1,43 @@
+import Foundation
+import WSLabelCore
+
+/// The human-readable summary of a run printed by `wslabel fit`.
+enum RunTable {
+    static func render(_ run: LabelingRun) -> String {
+        var lines: [String] = []
+        var header = "model: \(run.configuration.model.rawValue)"
+        if let variant = run.variant { header += " (\(variant.summary))" }
+        lines.append(header)
+        if let generative = run.model as? GenerativeLabelModel {
+            let report = generative.fitReport
+            lines.append("fit: \(report.iterations) iterations\(report.converged ? "" : " (cap reached)"), \(report.patternCount) vote patterns, log-likelihood \(String(format: "%.3f", report.logLikelihood)), \(String(format: "%.4f", run.fitSeconds)) s")
+        }
+        if let selection = run.selection {
+            lines.append("variant chosen on \(run.configuration.devSplit) by \(selection.metric.name): #\(selection.chosenIndex) of \(selection.candidates.count) (dev \(percent(selection.chosen.devScore)))")
+        }
+        lines.append("")
+        let binary = run.labelNames.count == 2
+        var rows = [["split", "rows", "LF coverage", "accuracy", "macro-F1"] + (binary ? ["F1(\(run.labelNames[1]))"] : []) + ["labeled"]]
+        for result in run.results {
+            var row = [result.name, String(result.ids.count), percent(result.lfCoverage)]
+            if let metrics = result.metrics {
+                row += [percent(metrics.accuracy), percent(metrics.macroF1)] + (binary ? [percent(metrics.f1(ofClass: 1))] : []) + [percent(metrics.coverage)]
+            } else {
+                let labeled = Double(result.predictions.filter { $0 != VoteMatrix.abstain }.count) / Double(max(1, result.ids.count))
+                row += ["–", "–"] + (binary ? ["–"] : []) + [percent(labeled)]
+            }
+            rows.append(row)
+        }
+        let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max()! }
+        for (index, row) in rows.enumerated() {
+            lines.append(zip(row, widths).enumerated().map { column, cell in
+                column == 0 ? cell.0.padding(toLength: cell.1, withPad: " ", startingAt: 0)
+                    : String(repeating: " ", count: cell.1 - cell.0.count) + cell.0
+            }.joined(separator: "  "))
+            if index == 0 { lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")) }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
+}
