@@ -34,23 +34,26 @@ struct MaximizationStep {
             }
         }
         var probabilities = [Double](repeating: 0, count: counts.count)
+        var votesFor = [Double](repeating: 0, count: classes)
         for lf in 0..<lfs {
+            // Σ over true classes of the counts of each vote and of the row totals, so that a
+            // tied "wrong" rate is a difference rather than a loop over the other classes.
+            var allTotals = 0.0
+            for vote in 0..<classes { votesFor[vote] = 0 }
+            for trueClass in 0..<classes {
+                allTotals += totals[lf * classes + trueClass]
+                for vote in 0..<classes { votesFor[vote] += counts[(lf * classes + trueClass) * outcomes + 1 + vote] }
+            }
             for trueClass in 0..<classes {
                 let base = (lf * classes + trueClass) * outcomes
+                let rowTotal = totals[lf * classes + trueClass]
                 for vote in 0..<classes {
                     let value: Double
-                    switch options.tables {
-                    case .full:
-                        value = ratio(counts[base + 1 + vote], totals[lf * classes + trueClass])
-                    case .tied where vote == trueClass:
-                        value = ratio(counts[base + 1 + vote], totals[lf * classes + trueClass])
-                    case .tied:
-                        var wrong = 0.0, wrongTotal = 0.0
-                        for other in 0..<classes where other != vote {
-                            wrong += counts[(lf * classes + other) * outcomes + 1 + vote]
-                            wrongTotal += totals[lf * classes + other]
-                        }
-                        value = ratio(wrong, wrongTotal)
+                    if options.tables == .full || vote == trueClass {
+                        value = ratio(counts[base + 1 + vote], rowTotal)
+                    } else {
+                        let right = counts[(lf * classes + vote) * outcomes + 1 + vote]
+                        value = ratio(votesFor[vote] - right, allTotals - totals[lf * classes + vote])
                     }
                     probabilities[base + 1 + vote] = max(value, Self.probabilityFloor)
                 }

@@ -10,25 +10,68 @@
 /// - M-step statistics: `N_block = Aᵀ · (count ⊙ q)` (`cblas_dgemm`, transposed), the expected
 ///   number of rows with each (LF, vote) per true class.
 ///
-/// Block results are summed in block order, so the output does not depend on the thread count.
-/// Scattered ones are cleared after each block, keeping the cost of building `A` at O(votes).
+/// When the one-hot matrix is very sparse (many LFs, few votes per item) the dense products
+/// spend nearly all their work multiplying zeros, so below a density of 1/16 the same two
+/// products run as sparse-times-dense loops over the stored votes instead (``Kernel/sparse``);
+/// both kernels compute the same sums and agree to rounding.
+///
+/// Only the (LF, vote) columns that occur in some pattern are materialized: most LFs vote for
+/// one class only, so this shrinks the products by up to `classCount` times without changing
+/// any result. Block results are summed in block order, so the output does not depend on the
+/// thread count. Scattered ones are cleared after each block, keeping the cost of building `A`
+/// at O(votes).
 struct PatternSweep: Sendable {
     let patterns: VotePatterns
     let threads: Int
     let blocks: ParallelBlocks
 
-    var classCount: Int { patterns.classCount }
-    var columnCount: Int { patterns.lfCount * patterns.classCount }
+    /// How the block products are computed.
+    enum Kernel: Sendable {
+        /// `cblas_dgemm` on a dense one-hot block.
+        case dense
+        /// Loops over the stored votes (sparse one-hot times dense weights).
+        case sparse
+    }
 
-    init(patterns: VotePatterns, threads: Int) {
+    /// The kernel in use.
+    let kernel: Kernel
+    /// The materialized column of each stored vote of `patterns`.
+    private let voteColumns: [Int32]
+    /// For each materialized column, its full index `lf·classCount + vote`.
+    let activeColumns: [Int]
+    /// For each full column index, its materialized column, or -1.
+    let compactColumn: [Int32]
+
+    var classCount: Int { patterns.classCount }
+    /// Number of materialized one-hot columns.
+    var columnCount: Int { activeColumns.count }
+    /// Number of (LF, vote) columns of the full model.
+    var fullColumnCount: Int { patterns.lfCount * patterns.classCount }
+
+    /// - Parameter kernel: force a kernel (tests compare them); by default chosen by density.
+    init(patterns: VotePatterns, threads: Int, kernel: Kernel? = nil) {
         self.patterns = patterns
         self.threads = max(1, threads)
+        var occurs = [Bool](repeating: false, count: patterns.lfCount * patterns.classCount)
+        for index in 0..<patterns.voteCount {
+            occurs[Int(patterns.lfIndices[index]) * patterns.classCount + Int(patterns.classVotes[index])] = true
+        }
+        activeColumns = occurs.indices.filter { occurs[$0] }
+        var compact = [Int32](repeating: -1, count: occurs.count)
+        for (position, column) in activeColumns.enumerated() { compact[column] = Int32(position) }
+        compactColumn = compact
+        voteColumns = (0..<patterns.voteCount).map {
+            compact[Int(patterns.lfIndices[$0]) * patterns.classCount + Int(patterns.classVotes[$0])]
+        }
+        let density = Double(patterns.voteCount) / Double(max(1, patterns.count * activeColumns.count))
+        self.kernel = kernel ?? (density >= 1.0 / 16 ? .dense : .sparse)
         // Block size depends only on the problem, never on the thread count: about 64 blocks,
         // at least 256 patterns each, and a one-hot block of at most 4M doubles (32 MiB).
-        let columns = max(1, patterns.lfCount * patterns.classCount)
+        let columns = max(1, activeColumns.count)
         let byCount = (patterns.count + 63) / 64
         let byMemory = max(16, (1 << 22) / columns)
-        blocks = ParallelBlocks(itemCount: patterns.count, blockSize: max(1, min(max(256, byCount), byMemory)))
+        let size = min(max(256, byCount), byMemory, max(1, patterns.count))
+        blocks = ParallelBlocks(itemCount: patterns.count, blockSize: size)
     }
 
     /// What one pass returns.
@@ -57,13 +100,14 @@ struct PatternSweep: Sendable {
     /// - Parameter accumulate: also compute the M-step statistics.
     func run(_ source: PosteriorSource, accumulate: Bool) -> Result {
         let classes = classCount, columns = columnCount
+        let source = compacted(source)
         let blockCount = blocks.blockCount
         let workers = blocks.workerCount(threads: threads)
         var posteriors = [Double](repeating: 0, count: patterns.count * classes)
         var blockLikelihood = [Double](repeating: 0, count: blockCount)
         var blockCounts = [Double](repeating: 0, count: accumulate ? blockCount * columns * classes : 0)
         var blockMass = [Double](repeating: 0, count: accumulate ? blockCount * classes : 0)
-        let scratchSize = blocks.blockSize * columns
+        let scratchSize = kernel == .dense ? blocks.blockSize * columns : 0
         let scratch = UnsafeMutablePointer<Double>.allocate(capacity: max(1, workers * (scratchSize + blocks.blockSize * classes)))
         scratch.initialize(repeating: 0, count: max(1, workers * (scratchSize + blocks.blockSize * classes)))
         defer { scratch.deallocate() }
@@ -81,12 +125,13 @@ struct PatternSweep: Sendable {
                 let oneHot = scratchBase.base + worker * (scratchSize + blocks.blockSize * classes)
                 let weighted = oneHot + scratchSize
                 let rows = range.count
-                scatter(range, into: oneHot, value: 1)
+                if kernel == .dense { scatter(range, into: oneHot, value: 1) }
                 let blockPosterior = posteriorOut.base + range.lowerBound * classes
                 likelihoodOut[block] = fillPosteriors(of: range, source, oneHot: oneHot, into: blockPosterior)
                 if accumulate {
                     // count ⊙ q, then Aᵀ · (count ⊙ q).
                     let mass = massOut.base + block * classes
+                    let counts = countsOut.base + block * columns * classes
                     for (offset, pattern) in range.enumerated() {
                         let count = patterns.counts[pattern]
                         for label in 0..<classes {
@@ -94,35 +139,56 @@ struct PatternSweep: Sendable {
                             weighted[offset * classes + label] = value
                             mass[label] += value
                         }
+                        if kernel == .sparse {
+                            for index in patterns.storageRange(ofPattern: pattern) {
+                                let target = counts + Int(voteColumns[index]) * classes
+                                for label in 0..<classes { target[label] += weighted[offset * classes + label] }
+                            }
+                        }
                     }
-                    BLAS.gemm(transposeA: true, rows: columns, columns: classes, inner: rows,
-                              a: oneHot, b: weighted, c: countsOut.base + block * columns * classes)
+                    if kernel == .dense {
+                        BLAS.gemm(transposeA: true, rows: columns, columns: classes, inner: rows,
+                                  a: oneHot, b: weighted, c: counts)
+                    }
                 }
-                scatter(range, into: oneHot, value: 0)
+                if kernel == .dense { scatter(range, into: oneHot, value: 0) }
             }
         }}}}
 
         var result = Result(posteriors: posteriors, logLikelihood: blockLikelihood.reduce(0, +),
                             voteCounts: [], classMass: [])
         if accumulate {
-            result.voteCounts = [Double](repeating: 0, count: columns * classes)
+            result.voteCounts = [Double](repeating: 0, count: fullColumnCount * classes)
             result.classMass = [Double](repeating: 0, count: classes)
             for block in 0..<blockCount {
-                for index in 0..<(columns * classes) { result.voteCounts[index] += blockCounts[block * columns * classes + index] }
+                for (position, column) in activeColumns.enumerated() {
+                    for label in 0..<classes {
+                        result.voteCounts[column * classes + label] += blockCounts[(block * columns + position) * classes + label]
+                    }
+                }
                 for label in 0..<classes { result.classMass[label] += blockMass[block * classes + label] }
             }
         }
         return result
     }
 
+    /// The source with its weights restricted to the materialized columns.
+    private func compacted(_ source: PosteriorSource) -> PosteriorSource {
+        guard case let .model(weights, bias) = source else { return source }
+        precondition(weights.count == fullColumnCount * classCount, "weights must be (lfCount·classCount) × classCount")
+        var compact = [Double](repeating: 0, count: max(1, columnCount) * classCount)
+        for (position, column) in activeColumns.enumerated() {
+            for label in 0..<classCount { compact[position * classCount + label] = weights[column * classCount + label] }
+        }
+        return .model(weights: compact, bias: bias)
+    }
+
     /// Writes (or clears) the one-hot rows of the patterns in `range`.
     private func scatter(_ range: Range<Int>, into oneHot: UnsafeMutablePointer<Double>, value: Double) {
-        let columns = columnCount, classes = classCount
+        let columns = columnCount
         for (offset, pattern) in range.enumerated() {
             let row = oneHot + offset * columns
-            for index in patterns.storageRange(ofPattern: pattern) {
-                row[Int(patterns.lfIndices[index]) * classes + Int(patterns.classVotes[index])] = value
-            }
+            for index in patterns.storageRange(ofPattern: pattern) { row[Int(voteColumns[index])] = value }
         }
     }
 
@@ -136,7 +202,19 @@ struct PatternSweep: Sendable {
         switch source {
         case let .model(weights, bias):
             weights.withUnsafeBufferPointer { w in
-                BLAS.gemm(rows: range.count, columns: classes, inner: columnCount, a: oneHot, b: w.baseAddress!, c: output)
+                switch kernel {
+                case .dense:
+                    BLAS.gemm(rows: range.count, columns: classes, inner: columnCount, a: oneHot, b: w.baseAddress!, c: output)
+                case .sparse:
+                    for (offset, pattern) in range.enumerated() {
+                        let scores = output + offset * classes
+                        for label in 0..<classes { scores[label] = 0 }
+                        for index in patterns.storageRange(ofPattern: pattern) {
+                            let row = w.baseAddress! + Int(voteColumns[index]) * classes
+                            for label in 0..<classes { scores[label] += row[label] }
+                        }
+                    }
+                }
             }
             for (offset, pattern) in range.enumerated() {
                 let scores = output + offset * classes
