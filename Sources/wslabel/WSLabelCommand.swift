@@ -12,6 +12,6 @@ struct WSLabelCommand: ParsableCommand {
             Start with:
               wslabel fit --wrench path/to/wrench/youtube
             """,
-        subcommands: [Fit.self, Predict.self]
+        subcommands: [Fit.self, Predict.self, Synthesize.self]
     )
 }

@@ -1,1 +1,210 @@
-print("todo")
+// wslabel-scale-bench: how GenerativeLabelModel.fit scales with rows, LFs and classes.
+//
+// For each configuration it draws a realistic synthetic vote matrix (SyntheticVotes), fits the
+// generative model and prints one JSON line to stdout: sizes, distinct patterns, the matrix's
+// sparse storage, fit time and iterations, resident memory before and at the peak of the fit,
+// and the learned-accuracy error against the true model. Progress goes to stderr.
+//
+//     wslabel-scale-bench --rows 1000000 --lfs 100 --classes 2 --threads 2
+//
+// Lists are comma-separated (`--rows 100000,1000000`); the defaults run every configuration of
+// rows ∈ {1e5, 1e6, 1e7} × LFs ∈ {10, 100} × classes ∈ {2, 6}. Peak RSS is per process, so
+// benchmarks/scale.sh runs one configuration per process.
+//
+// The peak is measured for the fit alone: the process's high-water mark is reset (Linux
+// `/proc/self/clear_refs`, value 5) after generation, so the generator's own peak is not counted.
+
+import Dispatch
+import Foundation
+import WSLabelCore
+
+struct Configuration {
+    var rows: Int
+    var lfs: Int
+    var classes: Int
+}
+
+struct Arguments {
+    var rows = [100_000, 1_000_000, 10_000_000]
+    var lfs = [10, 100]
+    var classes = [2, 6]
+    var threads = 2
+    var seed: UInt64 = 42
+    var options = "default"
+    var breakdown = false
+
+    static let usage = """
+        usage: wslabel-scale-bench [--rows N[,N…]] [--lfs N[,N…]] [--classes N[,N…]] [--threads N]
+                                   [--seed N] [--options default|ml] [--breakdown]
+          --options default  EMOptions() (the library's default variant)
+          --options ml       maximum-likelihood EM (full tables, prior estimated, no pseudo-counts)
+          --breakdown        also time VotePatterns construction on its own (after the fit)
+        """
+
+    init(_ arguments: [String]) throws {
+        var iterator = arguments.makeIterator()
+        func value(_ flag: String) throws -> String {
+            guard let next = iterator.next() else { throw BenchError.usage("\(flag) needs a value") }
+            return next
+        }
+        func integers(_ flag: String) throws -> [Int] {
+            let text = try value(flag)
+            let parsed = text.split(separator: ",").map { Double($0).map { Int($0) } }
+            guard !parsed.isEmpty, parsed.allSatisfy({ $0 != nil && $0! > 0 }) else {
+                throw BenchError.usage("\(flag): expected positive numbers, got \(text)")
+            }
+            return parsed.map { $0! }
+        }
+        while let flag = iterator.next() {
+            switch flag {
+            case "--rows": rows = try integers(flag)
+            case "--lfs": lfs = try integers(flag)
+            case "--classes": classes = try integers(flag)
+            case "--threads": threads = try integers(flag)[0]
+            case "--seed": seed = UInt64(try integers(flag)[0])
+            case "--options":
+                options = try value(flag)
+                guard ["default", "ml"].contains(options) else { throw BenchError.usage("--options: default or ml") }
+            case "--breakdown": breakdown = true
+            case "-h", "--help": throw BenchError.usage("")
+            default: throw BenchError.usage("unknown argument \(flag)")
+            }
+        }
+    }
+
+    var configurations: [Configuration] {
+        rows.flatMap { rows in lfs.flatMap { lfs in classes.map { Configuration(rows: rows, lfs: lfs, classes: $0) } } }
+    }
+
+    var emOptions: EMOptions {
+        options == "ml" ? EMOptions(tables: .full, classBalance: .estimated, priorStrength: 0, abstainWeight: 1) : EMOptions()
+    }
+}
+
+enum BenchError: Error {
+    case usage(String)
+}
+
+/// One JSON line of output.
+struct Record: Encodable {
+    var rows: Int
+    var lfs: Int
+    var classes: Int
+    var threads: Int
+    var options: String
+    var votes: Int
+    var patterns: Int
+    var storage_bytes: Int
+    var generate_seconds: Double
+    var fit_seconds: Double
+    var iterations: Int
+    var converged: Bool
+    var rss_start_bytes: Int
+    var rss_before_fit_bytes: Int
+    var peak_rss_bytes: Int
+    var fit_overhead_bytes: Int
+    var fit_overhead_over_storage: Double
+    var peak_rss_over_storage: Double
+    var accuracy_error_max: Double
+    var accuracy_error_mean: Double
+    var class_balance_error_max: Double
+    var patterns_seconds: Double?
+}
+
+/// A field of `/proc/self/status` in bytes (`VmRSS`, `VmHWM`), or 0 where unavailable.
+///
+/// Read with plain `read(2)`: proc files report size 0, which some whole-file readers trust.
+func statusBytes(_ field: String) -> Int {
+    let descriptor = open("/proc/self/status", O_RDONLY)
+    guard descriptor >= 0 else { return 0 }
+    defer { close(descriptor) }
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    while true {
+        let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        if count <= 0 { break }
+        bytes.append(contentsOf: buffer[0..<count])
+    }
+    for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") where line.hasPrefix(field + ":") {
+        let number = line.dropFirst(field.count + 1).split(whereSeparator: { $0 == " " || $0 == "\t" }).first.flatMap { Int($0) } ?? 0
+        return number * 1024
+    }
+    return 0
+}
+
+/// Resets the peak-RSS mark to the current RSS (Linux ≥ 4.0); false when not possible.
+func resetPeakRSS() -> Bool {
+    let descriptor = open("/proc/self/clear_refs", O_WRONLY)
+    guard descriptor >= 0 else { return false }
+    defer { close(descriptor) }
+    return write(descriptor, "5", 1) == 1
+}
+
+func seconds(since start: UInt64) -> Double {
+    Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+func progress(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+func run(_ configuration: Configuration, _ arguments: Arguments) throws -> Record {
+    let label = "\(configuration.rows) rows × \(configuration.lfs) LFs × \(configuration.classes) classes"
+    progress("[\(label)] generating…")
+    let rssStart = statusBytes("VmRSS")
+    let truth = SyntheticVotes.Parameters.realistic(
+        lfCount: configuration.lfs, classCount: configuration.classes, seed: arguments.seed)
+    var start = DispatchTime.now().uptimeNanoseconds
+    let data = try SyntheticVotes(parameters: truth, rows: configuration.rows, seed: arguments.seed &+ 1)
+    let generateSeconds = seconds(since: start)
+    let matrix = data.matrix
+    progress("[\(label)] \(matrix.voteCount) votes, \(matrix.storageBytes / 1_000_000) MB sparse, generated in \(String(format: "%.2f", generateSeconds)) s; fitting…")
+
+    let peakResettable = resetPeakRSS()
+    let rssBefore = statusBytes("VmRSS")
+    start = DispatchTime.now().uptimeNanoseconds
+    let model = try GenerativeLabelModel.fit(matrix, options: arguments.emOptions, threads: arguments.threads)
+    let fitSeconds = seconds(since: start)
+    let peak = statusBytes("VmHWM")
+    if !peakResettable { progress("warning: could not reset the peak RSS mark; peak includes generation") }
+
+    var patternsSeconds: Double?
+    if arguments.breakdown {
+        start = DispatchTime.now().uptimeNanoseconds
+        let patterns = VotePatterns(matrix)
+        patternsSeconds = seconds(since: start)
+        precondition(patterns.count == model.fitReport.patternCount, "pattern count differs")
+    }
+
+    let errors = zip(model.learnedAccuracies, truth.accuracies).map { abs($0 - $1) }
+    let balanceError = zip(model.classPrior, truth.classBalance).map { abs($0 - $1) }.max() ?? 0
+    progress("[\(label)] \(model.fitReport.patternCount) patterns, \(model.fitReport.iterations) iterations, fit \(String(format: "%.2f", fitSeconds)) s, peak \(peak / 1_000_000) MB")
+    let storage = Double(matrix.storageBytes)
+    return Record(
+        rows: configuration.rows, lfs: configuration.lfs, classes: configuration.classes,
+        threads: arguments.threads, options: arguments.emOptions.summary,
+        votes: matrix.voteCount, patterns: model.fitReport.patternCount, storage_bytes: matrix.storageBytes,
+        generate_seconds: generateSeconds, fit_seconds: fitSeconds,
+        iterations: model.fitReport.iterations, converged: model.fitReport.converged,
+        rss_start_bytes: rssStart, rss_before_fit_bytes: rssBefore, peak_rss_bytes: peak, fit_overhead_bytes: peak - rssBefore,
+        fit_overhead_over_storage: Double(peak - rssBefore) / storage, peak_rss_over_storage: Double(peak) / storage,
+        accuracy_error_max: errors.max() ?? 0, accuracy_error_mean: errors.reduce(0, +) / Double(max(1, errors.count)),
+        class_balance_error_max: balanceError, patterns_seconds: patternsSeconds)
+}
+
+do {
+    let arguments = try Arguments(Array(CommandLine.arguments.dropFirst()))
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    for configuration in arguments.configurations {
+        let record = try run(configuration, arguments)
+        FileHandle.standardOutput.write(try encoder.encode(record) + Data("\n".utf8))
+    }
+} catch BenchError.usage(let message) {
+    if !message.isEmpty { progress("error: \(message)") }
+    progress(Arguments.usage)
+    exit(message.isEmpty ? 0 : 2)
+} catch {
+    progress("error: \(error)")
+    exit(1)
+}

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs what building wslabel needs beyond the Swift toolchain, when it is missing:
+# OpenBLAS (CBLAS) and LAPACKE with their pkg-config file (Debian: libopenblas-dev,
+# liblapacke-dev, pkg-config). Safe to run again: it does nothing when all is present.
+set -euo pipefail
+
+missing=()
+pkg-config --exists openblas 2>/dev/null || missing+=(libopenblas-dev)
+[ -f /usr/include/lapacke.h ] || missing+=(liblapacke-dev)
+command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "wslabel setup: installing ${missing[*]}" >&2
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null 2>&1 || { echo "wslabel setup: need root or sudo to install ${missing[*]}" >&2; exit 1; }
+  sudo="sudo"
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq "${missing[@]}" >/dev/null
