@@ -109,6 +109,8 @@ struct Record: Encodable {
     var accuracy_error_mean: Double
     var class_balance_error_max: Double
     var patterns_seconds: Double?
+    var patterns_peak_overhead_bytes: Int?
+    var patterns_retained_bytes: Int?
 }
 
 /// A field of `/proc/self/status` in bytes (`VmRSS`, `VmHWM`), or 0 where unavailable.
@@ -168,11 +170,17 @@ func run(_ configuration: Configuration, _ arguments: Arguments) throws -> Recor
     let peak = statusBytes("VmHWM")
     if !peakResettable { progress("warning: could not reset the peak RSS mark; peak includes generation") }
 
-    var patternsSeconds: Double?
+    // Breakdown: the grouping into patterns on its own, its time and memory (peak while
+    // building, and what it keeps).
+    var patternsSeconds: Double?, patternsPeak: Int?, patternsRetained: Int?
     if arguments.breakdown {
+        _ = resetPeakRSS()
+        let rssBeforePatterns = statusBytes("VmRSS")
         start = DispatchTime.now().uptimeNanoseconds
         let patterns = VotePatterns(matrix)
         patternsSeconds = seconds(since: start)
+        patternsPeak = statusBytes("VmHWM") - rssBeforePatterns
+        patternsRetained = statusBytes("VmRSS") - rssBeforePatterns
         precondition(patterns.count == model.fitReport.patternCount, "pattern count differs")
     }
 
@@ -189,7 +197,8 @@ func run(_ configuration: Configuration, _ arguments: Arguments) throws -> Recor
         rss_start_bytes: rssStart, rss_before_fit_bytes: rssBefore, peak_rss_bytes: peak, fit_overhead_bytes: peak - rssBefore,
         fit_overhead_over_storage: Double(peak - rssBefore) / storage, peak_rss_over_storage: Double(peak) / storage,
         accuracy_error_max: errors.max() ?? 0, accuracy_error_mean: errors.reduce(0, +) / Double(max(1, errors.count)),
-        class_balance_error_max: balanceError, patterns_seconds: patternsSeconds)
+        class_balance_error_max: balanceError, patterns_seconds: patternsSeconds,
+        patterns_peak_overhead_bytes: patternsPeak, patterns_retained_bytes: patternsRetained)
 }
 
 do {
