@@ -22,6 +22,23 @@ final class VoteMatrixNPYTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).count, 4, "no temporary files left")
     }
 
+    func testLargeRandomMatrixRoundTripsInBothOrders() throws {
+        let folder = try temporaryDirectory(self)
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33)
+        }
+        let rows = (0..<3000).map { _ in (0..<40).map { _ in next() % 10 < 8 ? -1 : next() % 200 } }
+        let votes = try VoteMatrix(denseRows: rows, classCount: 200)
+        let url = folder.appendingPathComponent("L.npy")
+        try votes.writeNPY(to: url)
+        XCTAssertEqual(try VoteMatrix(npyFile: url, classCount: 200), votes)
+        let columnMajor = (0..<40).flatMap { c in rows.map { Int16($0[c]) } }
+        try npyFile(descr: ">i2", fortranOrder: true, shape: "(3000, 40)", payload: bigEndianBytes(columnMajor)).write(to: url)
+        XCTAssertEqual(try VoteMatrix(npyFile: url, classCount: 200), votes)
+    }
+
     func testWritesVersion1LittleEndianCOrderWithAlignedHeader() throws {
         let votes = try VoteMatrix(denseRows: [[1, -1, 0], [-1, -1, 1]], classCount: 2)
         let data = try votes.npyData()
@@ -359,7 +376,9 @@ enum PythonInterop {
         switch outcome?.status {
         case 0?: missing = nil
         case nil, 127?: missing = "python3 is not on PATH"
-        default: missing = "python3 cannot import \(modules.joined(separator: ", ")): \(outcome?.stderr ?? "")"
+        default:
+            let reason = outcome?.stderr.split(separator: "\n").last.map(String.init) ?? ""
+            missing = "python3 cannot import \(modules.joined(separator: ", ")): \(reason)"
         }
         guard let missing else { return }
         if ProcessInfo.processInfo.environment["CI"] == "true" {
@@ -383,7 +402,7 @@ enum PythonInterop {
         process.arguments = ["python3", "-c", script] + arguments
         // stderr goes to a file, so that neither stream can fill a pipe and block the script.
         let errorURL = FileManager.default.temporaryDirectory.appendingPathComponent("wslabel-python-\(UUID().uuidString).err")
-        FileManager.default.createFile(atPath: errorURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: errorURL) }
         let errorHandle = try FileHandle(forWritingTo: errorURL)
         let output = Pipe()

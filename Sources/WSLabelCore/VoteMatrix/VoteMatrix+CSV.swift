@@ -108,8 +108,9 @@ extension VoteMatrix {
     /// // b,-1,0
     /// ```
     ///
-    /// A header whose LF names all look like integers is not detected when reading back; pass
-    /// `hasHeader: true` then.
+    /// A header whose LF names all look like integers is not detected when reading back (pass
+    /// `hasHeader: true`), and without ids an LF named `id` is read back as the id column (pass
+    /// an explicit `idColumn`).
     ///
     /// - Parameters:
     ///   - url: The file to write.
@@ -123,6 +124,8 @@ extension VoteMatrix {
     }
 
     /// The bytes ``writeCSV(to:ids:lfNames:)`` writes.
+    ///
+    /// - Throws: ``WSLabelError/invalidArgument(_:)`` when `ids` or `lfNames` have the wrong count.
     public func csvData(ids: [String]? = nil, lfNames: [String]? = nil) throws -> Data {
         try CSVVotes.validate(votes: self, ids: ids, lfNames: lfNames)
         var out: [UInt8] = []
@@ -151,27 +154,46 @@ extension VoteMatrix {
             }
             out.append(0x0A)
         }
-        var dense = [Int16](repeating: -1, count: lfCount)
+        // Each row's votes are formatted into one buffer (at most 3 digits and a comma per LF, and
+        // a line feed), then appended at once.
+        var rowBytes = [UInt8](repeating: 0, count: lfCount * 4 + 1)
         for row in 0..<rowCount {
             if let ids {
                 appendField(ids[row])
                 if lfCount > 0 { out.append(UInt8(ascii: ",")) }
             }
-            for index in rowStarts[row]..<rowStarts[row + 1] { dense[Int(lfIndices[index])] = Int16(classVotes[index]) }
-            for lf in 0..<lfCount {
-                if lf > 0 { out.append(UInt8(ascii: ",")) }
-                let vote = dense[lf]
-                if vote < 0 {
-                    out.append(UInt8(ascii: "-"))
-                    out.append(UInt8(ascii: "1"))
-                } else {
-                    if vote >= 100 { out.append(UInt8(ascii: "0") + UInt8(vote / 100)) }
-                    if vote >= 10 { out.append(UInt8(ascii: "0") + UInt8(vote / 10 % 10)) }
-                    out.append(UInt8(ascii: "0") + UInt8(vote % 10))
-                    dense[lf] = -1
+            let length = rowBytes.withUnsafeMutableBufferPointer { buffer -> Int in
+                var length = 0
+                var next = rowStarts[row]
+                let end = rowStarts[row + 1]
+                for lf in 0..<lfCount {
+                    if lf > 0 {
+                        buffer[length] = UInt8(ascii: ",")
+                        length += 1
+                    }
+                    guard next < end, Int(lfIndices[next]) == lf else {
+                        buffer[length] = UInt8(ascii: "-")
+                        buffer[length + 1] = UInt8(ascii: "1")
+                        length += 2
+                        continue
+                    }
+                    let vote = classVotes[next]
+                    next += 1
+                    if vote >= 100 {
+                        buffer[length] = UInt8(ascii: "0") + vote / 100
+                        length += 1
+                    }
+                    if vote >= 10 {
+                        buffer[length] = UInt8(ascii: "0") + vote / 10 % 10
+                        length += 1
+                    }
+                    buffer[length] = UInt8(ascii: "0") + vote % 10
+                    length += 1
                 }
+                buffer[length] = 0x0A
+                return length + 1
             }
-            out.append(0x0A)
+            out.append(contentsOf: rowBytes[0..<length])
         }
         return Data(out)
     }
@@ -361,9 +383,13 @@ struct CSVVoteReader {
 
     /// The vote in a cell: `-1` for an empty cell, `nil` when the cell is not an integer.
     /// Surrounding spaces and a zero fraction (`2.0`) are accepted; huge values saturate.
+    @inline(__always)
     private func vote(_ field: CSVField) -> Int? {
-        guard !field.hasEscapedQuotes else { return nil }
         var start = field.start, end = field.end
+        // Fast paths for the common cells: one digit, and "-1".
+        if end - start == 1, bytes[start] &- UInt8(ascii: "0") < 10 { return Int(bytes[start] &- UInt8(ascii: "0")) }
+        if end - start == 2, bytes[start] == UInt8(ascii: "-"), bytes[start + 1] == UInt8(ascii: "1") { return VoteMatrix.abstain }
+        guard !field.hasEscapedQuotes else { return nil }
         while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
         while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
         if start == end { return VoteMatrix.abstain }

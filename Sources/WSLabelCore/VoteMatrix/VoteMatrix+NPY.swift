@@ -273,25 +273,29 @@ enum NPYDecoding {
         }
     }
 
-    /// Validates every vote, then fills CSR storage: pass 1 runs over the bytes in file order
-    /// (counting votes, finding the largest, stopping at the first bad value), pass 2 writes the
-    /// rows into arrays allocated once at their final size.
+    /// Validates every vote, then fills CSR storage. Pass 1 runs over the bytes in file order
+    /// without branches (count of votes, smallest and largest value), so it vectorizes; only a
+    /// file with a bad value is scanned again to find the first one. Pass 2 writes the rows into
+    /// arrays allocated once at their final size, again without a branch per cell.
     private static func decode<E: NPYElement>(
         _: E.Type, _ raw: UnsafeRawBufferPointer, _ layout: Layout, _ type: ElementType,
         _ limit: Int, _ classCount: Int?, _ file: String
     ) throws -> Result {
         let cells = layout.rows * layout.lfs
         var voteCount = 0
-        var largest = -1
+        var smallest = VoteMatrix.abstain
+        var largest = VoteMatrix.abstain
         var bad: Int?
         if let base = raw.baseAddress {
             for index in 0..<cells {
                 let vote = E.load(base, index)
-                if vote == VoteMatrix.abstain { continue }
-                // One unsigned comparison rejects both negative votes and votes above the limit.
-                if UInt(bitPattern: vote) > UInt(limit) { bad = index; break }
-                voteCount += 1
-                if vote > largest { largest = vote }
+                voteCount &+= vote == VoteMatrix.abstain ? 0 : 1
+                smallest = min(smallest, vote)
+                largest = max(largest, vote)
+            }
+            if smallest < VoteMatrix.abstain || largest > limit {
+                // One unsigned comparison rejects both votes below -1 and votes above the limit.
+                bad = (0..<cells).first { UInt(bitPattern: E.load(base, $0) &+ 1) > UInt(limit &+ 1) }
             }
         }
         if let bad, let base = raw.baseAddress {
@@ -310,8 +314,9 @@ enum NPYDecoding {
         }
         let inferred = classCount ?? max(2, largest + 1)
         var rowStarts = [Int](repeating: 0, count: layout.rows + 1)
-        var lfIndices = [UInt16](repeating: 0, count: voteCount)
-        var classVotes = [UInt8](repeating: 0, count: voteCount)
+        // One spare slot: pass 2 writes every cell's LF and vote at `next` and advances only for votes.
+        var lfIndices = [UInt16](repeating: 0, count: voteCount + 1)
+        var classVotes = [UInt8](repeating: 0, count: voteCount + 1)
         if let base = raw.baseAddress, voteCount > 0 {
             rowStarts.withUnsafeMutableBufferPointer { starts in
                 lfIndices.withUnsafeMutableBufferPointer { lfOut in
@@ -320,15 +325,16 @@ enum NPYDecoding {
                         // Strides between consecutive LFs of a row and between consecutive rows.
                         let (lfStride, rowStride) = layout.fortranOrder ? (layout.rows, 1) : (1, layout.lfs)
                         for row in 0..<layout.rows {
-                            var index = row * rowStride
+                            var index = row &* rowStride
                             for lf in 0..<layout.lfs {
                                 let vote = E.load(base, index)
-                                index += lfStride
-                                if vote == VoteMatrix.abstain { continue }
-                                // Pass 1 validated every value and counted exactly `voteCount` of them.
+                                index &+= lfStride
+                                // Pass 1 validated every value and counted exactly `voteCount` votes,
+                                // so `next` stays within the buffers.
                                 lfOut[next] = UInt16(truncatingIfNeeded: lf)
                                 voteOut[next] = UInt8(truncatingIfNeeded: vote)
-                                next += 1
+                                // 0 for -1 (abstain), 1 for a class 0...254: arithmetic, so no branch to mispredict.
+                                next &+= (vote &+ 256) &>> 8
                             }
                             starts[row + 1] = next
                         }
@@ -336,6 +342,8 @@ enum NPYDecoding {
                 }
             }
         }
+        lfIndices.removeLast()
+        classVotes.removeLast()
         return Result(lfCount: layout.lfs, classCount: inferred, rowStarts: rowStarts, lfIndices: lfIndices, classVotes: classVotes)
     }
 }
