@@ -1,8 +1,22 @@
 #!/usr/bin/env bash
-# Runs wslabel's whole test suite: installs the system libraries when missing, builds, tests.
+# Runs wslabel's whole test suite: installs what it needs when missing, builds, tests.
 # Tests that read ../shared/data skip when it is absent, and fail instead when CI=true.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-dependencies.sh tests
 swift build --build-tests
-swift test --skip-build
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+# The suite is XCTest only; Swift Testing would add a closing line about zero tests.
+status=0
+swift test --skip-build --disable-swift-testing 2>&1 | tee "$log" || status=$?
+summary=$(grep -E '^[[:space:]]*Executed [0-9]+ tests?, with [0-9]+ failures?' "$log" | tail -1 || true)
+executed=$(echo "$summary" | sed -E 's/^[[:space:]]*Executed ([0-9]+) tests?.*/\1/')
+failures=$(echo "$summary" | sed -E 's/.*with ([0-9]+) failures?.*/\1/')
+skipped=$(grep -cE "Test Case .* skipped" "$log" || true)
+if [ -z "$summary" ]; then
+  echo "tests: no XCTest summary found" >&2
+  exit 1
+fi
+echo "tests: $((executed - failures - skipped)) passed, $failures failed, $skipped skipped"
+[ "$status" -eq 0 ] && [ "$failures" -eq 0 ]
