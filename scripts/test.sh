@@ -10,10 +10,11 @@ trap 'rm -f "$log"' EXIT
 # The suite is XCTest only; Swift Testing would add a closing line about zero tests.
 status=0
 swift test --skip-build --disable-swift-testing 2>&1 | tee "$log" || status=$?
-summary=$(grep -E '^[[:space:]]*Executed [0-9]+ tests?, with [0-9]+ failures?' "$log" | tail -1 || true)
+# XCTest's last line: "Executed 73 tests, with [1 test skipped and ]0 failures (0 unexpected) …".
+summary=$(grep -E '^[[:space:]]*Executed [0-9]+ tests?, with ' "$log" | tail -1 || true)
 executed=$(echo "$summary" | sed -E 's/^[[:space:]]*Executed ([0-9]+) tests?.*/\1/')
-failures=$(echo "$summary" | sed -E 's/.*with ([0-9]+) failures?.*/\1/')
-skipped=$(grep -cE "Test Case .* skipped" "$log" || true)
+failures=$(echo "$summary" | sed -E 's/.* ([0-9]+) failures? .*/\1/')
+skipped=$(echo "$summary" | grep -oE '[0-9]+ tests? skipped' | grep -oE '^[0-9]+' || echo 0)
 if [ -z "$summary" ]; then
   echo "tests: no XCTest summary found" >&2
   exit 1
