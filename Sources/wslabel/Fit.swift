@@ -11,15 +11,22 @@ struct Fit: ParsableCommand {
             and choose among a small grid of model variants (--select-metric); every split with \
             gold labels is then scored. Progress goes to stderr; results go to stdout.
 
+            Input is a WRENCH folder (--wrench), or vote files (--votes, with optional --dev-votes \
+            and --dev-gold): a .npy matrix as Snorkel users save it, or a .csv with one column \
+            per LF (and an optional id column); -1 means abstain.
+
             Examples:
               wslabel fit --wrench data/wrench/youtube
+              wslabel fit --votes L_train.npy --dev-votes L_dev.npy --dev-gold y_dev.txt --labels HAM,SPAM
               wslabel fit --wrench data/wrench/sms --select-metric f1 --json
               wslabel fit --wrench data/wrench/trec --output labels.jsonl --save-model model.json
             """
     )
 
     @Option(name: .long, help: ArgumentHelp("A WRENCH dataset folder (label.json, train.json, optional valid.json and test.json).", valueName: "dir"))
-    var wrench: String
+    var wrench: String?
+
+    @OptionGroup var voteFiles: VoteFileOptions
 
     @OptionGroup var model: ModelOptions
 
@@ -32,16 +39,21 @@ struct Fit: ParsableCommand {
     @Flag(name: .long, help: "Print one JSON object with the run's summary on stdout instead of a table.")
     var json = false
 
+    func validate() throws {
+        guard (wrench == nil) != (voteFiles.votes == nil) else {
+            throw ValidationError("give the input as either --wrench DIR or --votes FILE")
+        }
+    }
+
     func run() throws {
         try CLIErrors.report {
             let started = Date()
-            Log.info("reading \(wrench)")
-            let dataset = try WrenchDataset(directory: URL(fileURLWithPath: wrench))
-            let sizes = dataset.splits.map { "\($0.name) \($0.votes.rowCount)" }.joined(separator: ", ")
-            Log.info("\(dataset.lfCount) LFs, \(dataset.classCount) classes (\(dataset.labelNames.joined(separator: ", "))); rows: \(sizes)")
-            let configuration = try model.configuration(labelNames: dataset.labelNames)
+            let (labelNames, splits) = try voteFiles.load(wrench: wrench)
+            let sizes = splits.map { "\($0.name) \($0.votes.rowCount)" }.joined(separator: ", ")
+            Log.info("\(splits[0].votes.lfCount) LFs, \(labelNames.count) classes (\(labelNames.joined(separator: ", "))); rows: \(sizes)")
+            let configuration = try model.configuration(labelNames: labelNames)
             Log.info("fitting \(configuration.model.rawValue)…")
-            let run = try LabelingRun(labelNames: dataset.labelNames, splits: dataset.splits, configuration: configuration)
+            let run = try LabelingRun(labelNames: labelNames, splits: splits, configuration: configuration)
             if let output {
                 try ProbabilisticLabelsWriter.write(run.results, labelNames: run.labelNames, to: URL(fileURLWithPath: output))
                 Log.info("wrote labels of \(run.results.map(\.ids.count).reduce(0, +)) items to \(output)")

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import TestSupport
+import WSLabelCore
 
 final class FitCommandTests: XCTestCase {
     func testJSONSummaryHasTheDocumentedKeys() throws {
@@ -111,5 +112,45 @@ final class SynthesizeCommandTests: XCTestCase {
             return try XCTUnwrap((summary["splits"] as? [String: [String: Any]])?["test"]?["accuracy"] as? Double)
         }
         XCTAssertGreaterThan(try testAccuracy("em"), try testAccuracy("mv") + 0.02)
+    }
+}
+
+final class VoteFileInputTests: XCTestCase {
+    /// Votes given as CSV files with a gold file fit the same model as the WRENCH folder.
+    func testVoteFilesGiveTheSameLabelsAsTheWrenchFolder() throws {
+        let folder = try SharedData.wrench("youtube")
+        let dataset = try WrenchDataset(directory: folder)
+        let directory = try temporaryDirectory(self)
+        let train = directory.appendingPathComponent("train.csv"), dev = directory.appendingPathComponent("dev.csv")
+        let gold = directory.appendingPathComponent("gold.txt")
+        try dataset.split("train")!.votes.writeCSV(to: train)
+        try dataset.split("valid")!.votes.writeCSV(to: dev)
+        try dataset.split("valid")!.gold.map { dataset.labelNames[$0!] }.joined(separator: "\n")
+            .write(to: gold, atomically: true, encoding: .utf8)
+
+        let fromFiles = directory.appendingPathComponent("files.jsonl"), fromWrench = directory.appendingPathComponent("wrench.jsonl")
+        let result = try CLIRunner.run(["fit", "--votes", train.path, "--dev-votes", dev.path, "--dev-gold", gold.path,
+                                        "--labels", "HAM,SPAM", "--output", fromFiles.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(try CLIRunner.run(["fit", "--wrench", folder.path, "--output", fromWrench.path]).status, 0)
+        func probabilities(_ url: URL, split: String) throws -> [[String: Double]] {
+            try String(contentsOf: url, encoding: .utf8).split(separator: "\n").compactMap { line in
+                let record = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+                return record["split"] as? String == split ? record["probabilities"] as? [String: Double] : nil
+            }
+        }
+        let files = try probabilities(fromFiles, split: "train")
+        XCTAssertEqual(files.count, 1586)
+        XCTAssertEqual(files, try probabilities(fromWrench, split: "train"))
+    }
+
+    func testAGoldFileWithAnUnknownClassNamesTheLine() throws {
+        let directory = try temporaryDirectory(self)
+        let votes = directory.appendingPathComponent("v.csv"), gold = directory.appendingPathComponent("g.txt")
+        try "1,-1\n0,0\n".write(to: votes, atomically: true, encoding: .utf8)
+        try "SPAM\nEGGS\n".write(to: gold, atomically: true, encoding: .utf8)
+        let result = try CLIRunner.run(["fit", "--votes", votes.path, "--dev-votes", votes.path, "--dev-gold", gold.path, "--labels", "HAM,SPAM"])
+        XCTAssertEqual(result.status, 65)
+        XCTAssertTrue(result.stderr.contains("g.txt:2: field label: \"EGGS\" is neither a class name"), result.stderr)
     }
 }
