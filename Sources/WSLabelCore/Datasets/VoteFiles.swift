@@ -34,7 +34,7 @@ public enum VoteFiles {
     /// - Throws: ``WSLabelError/malformedInput(_:_:)`` naming the line of an unknown class, or
     ///   a line count that differs from `rows`.
     public static func readGold(_ url: URL, labelNames: [String], rows: Int) throws -> [Int?] {
-        guard let text = String(bytes: try readBytes(url), encoding: .utf8) else {
+        guard let text = String(data: try readData(url), encoding: .utf8) else {
             throw WSLabelError.malformedInput(SourceLocation(file: url.path), "not valid UTF-8 text")
         }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces.union(.init(charactersIn: "\r"))) }

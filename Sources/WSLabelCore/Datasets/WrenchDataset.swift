@@ -53,7 +53,7 @@ public struct WrenchDataset: Sendable {
     }
 
     static func readLabelNames(_ url: URL) throws -> [String] {
-        var parser = JSONParser(bytes: try readBytes(url), sourceName: url.path)
+        var parser = JSONParser(bytes: [UInt8](try readData(url)), sourceName: url.path)
         guard case let .object(members) = try parser.parseDocument() else {
             throw WSLabelError.malformedInput(SourceLocation(file: url.path), "expected an object mapping class index to class name")
         }
@@ -78,7 +78,7 @@ public struct WrenchDataset: Sendable {
     }
 
     static func readSplit(_ url: URL, name: String, classCount: Int, lfCount expectedLFs: Int?) throws -> LabeledSplit {
-        var parser = JSONParser(bytes: try readBytes(url), sourceName: url.path)
+        var parser = JSONParser(bytes: [UInt8](try readData(url)), sourceName: url.path)
         var ids: [String] = []
         var gold: [Int?] = []
         var votes: VoteMatrix?
@@ -128,15 +128,5 @@ public struct WrenchDataset: Sendable {
         }
         let matrix = try votes ?? VoteMatrix(lfCount: expectedLFs ?? 0, classCount: classCount)
         return LabeledSplit(name: name, ids: ids, votes: matrix, gold: gold)
-    }
-}
-
-/// The whole content of a file, or a ``WSLabelError/fileAccess(path:_:)`` saying why not.
-func readBytes(_ url: URL) throws -> [UInt8] {
-    do {
-        return [UInt8](try Data(contentsOf: url))
-    } catch {
-        let reason = FileManager.default.fileExists(atPath: url.path) ? "cannot be read" : "no such file"
-        throw WSLabelError.fileAccess(path: url.path, reason)
     }
 }

@@ -49,7 +49,7 @@ public struct SavedLabelModel: Codable, Sendable {
     /// Reads a model written by ``save(to:)``.
     /// - Throws: ``WSLabelError`` when the file is missing, not JSON, or not a wslabel model.
     public static func load(from url: URL) throws -> SavedLabelModel {
-        let data = Data(try readBytes(url))
+        let data = try readData(url)
         let saved: SavedLabelModel
         do {
             saved = try JSONDecoder().decode(SavedLabelModel.self, from: data)
