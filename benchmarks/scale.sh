@@ -5,12 +5,13 @@
 #   benchmarks/scale.sh                      # every configuration (rows × LFs × classes)
 #   ROWS="1000000" LFS="100" CLASSES="2" THREADS=2 benchmarks/scale.sh
 #   OPTIONS=ml benchmarks/scale.sh           # maximum-likelihood EM instead of EMOptions()
+#   SCRATCH=.build-perf benchmarks/scale.sh  # build in another scratch directory (default .build-bench)
 #
 # Writes benchmarks/results/scale.jsonl (OUT to override); progress goes to stderr.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
-scratch="$root/.build-bench"
+scratch="${SCRATCH:-$root/.build-bench}"
 out="${OUT:-$root/benchmarks/results/scale.jsonl}"
 rows_list="${ROWS:-100000 1000000 10000000}"
 lfs_list="${LFS:-10 100}"

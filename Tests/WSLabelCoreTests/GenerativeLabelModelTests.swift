@@ -28,8 +28,10 @@ final class GenerativeLabelModelTests: XCTestCase {
         let dataset = try WrenchDataset(directory: try SharedData.wrench("trec"))
         let patterns = VotePatterns(dataset.split("train")!.votes)
         let model = GenerativeLabelModel.fit(patterns, options: EMOptions(), threads: 1)
-        let (weights, bias) = EStepParameters.make(prior: model.classPrior, tables: model.tables, abstainWeight: 0.5)
-        let dense = PatternSweep(patterns: patterns, threads: 2, kernel: .dense).run(.model(weights: weights, bias: bias), accumulate: true)
+        let denseSweep = PatternSweep(patterns: patterns, threads: 2, kernel: .dense)
+        let (weights, bias) = EStepParameters.make(prior: model.classPrior, tables: model.tables, abstainWeight: 0.5,
+                                                   columns: denseSweep.activeColumns)
+        let dense = denseSweep.run(.model(weights: weights, bias: bias), accumulate: true)
         let sparse = PatternSweep(patterns: patterns, threads: 1, kernel: .sparse).run(.model(weights: weights, bias: bias), accumulate: true)
         XCTAssertEqual(dense.logLikelihood, sparse.logLikelihood, accuracy: 1e-9 * abs(dense.logLikelihood))
         for (a, b) in zip(dense.posteriors, sparse.posteriors) { XCTAssertEqual(a, b, accuracy: 1e-12) }

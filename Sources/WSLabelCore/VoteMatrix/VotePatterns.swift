@@ -8,6 +8,13 @@
 ///
 /// Patterns are numbered in order of first appearance, which makes everything built on them
 /// deterministic.
+///
+/// ```swift
+/// let matrix = try VoteMatrix(denseRows: [[1, -1], [1, -1], [-1, -1]], classCount: 2)
+/// let patterns = VotePatterns(matrix)
+/// patterns.counts         // [2, 1]
+/// patterns.patternOfRow   // [0, 0, 1]
+/// ```
 public struct VotePatterns: Sendable {
     /// Number of LFs per pattern.
     public let lfCount: Int
@@ -15,13 +22,15 @@ public struct VotePatterns: Sendable {
     public let classCount: Int
     /// How many rows share each pattern.
     public private(set) var counts: [Double] = []
-    /// For each pattern, the gold class its rows are clamped to, or -1 when unlabeled.
+    /// For each pattern, the gold class its rows are clamped to, or -1 when unlabeled; empty
+    /// when no clamped labels were given (every pattern is unlabeled then).
     public private(set) var clampedClass: [Int] = []
-    /// For each row of the source matrix, the index of its pattern.
+    /// For each row of the source matrix, the index of its pattern; empty when grouped with
+    /// `mapsRows: false`.
     public private(set) var patternOfRow: [Int32] = []
 
     // The patterns themselves, in compressed sparse rows like `VoteMatrix`.
-    private(set) var starts: [Int] = [0]
+    private var starts: [UInt32] = [0]
     private(set) var lfIndices: [UInt16] = []
     private(set) var classVotes: [UInt8] = []
 
@@ -33,97 +42,187 @@ public struct VotePatterns: Sendable {
 
     /// Groups the rows of `matrix` by vote pattern.
     ///
+    /// Storage is reserved for the worst case (every row distinct) up front, so the arrays never
+    /// move while they fill; the capacity never written costs address space, not memory.
+    ///
     /// - Parameters:
     ///   - matrix: the votes.
     ///   - clampedLabels: optional gold class per row (`nil` entries and a `nil` array mean
     ///     unlabeled); labeled rows form their own patterns.
-    /// - Complexity: O(votes + rows) expected time; memory O(rows) for `patternOfRow` plus the
-    ///   distinct patterns.
-    public init(_ matrix: VoteMatrix, clampedLabels: [Int?]? = nil) {
+    ///   - mapsRows: also record ``patternOfRow`` (needed to expand per-pattern results back to
+    ///     rows; fitting does not need it).
+    /// - Complexity: O(votes + rows) expected time; memory for the distinct patterns, a hash
+    ///   table of 8 bytes per slot (at most 70% full), and `patternOfRow` when `mapsRows`.
+    public init(_ matrix: VoteMatrix, clampedLabels: [Int?]? = nil, mapsRows: Bool = true) {
         precondition(clampedLabels == nil || clampedLabels!.count == matrix.rowCount, "one label per row")
+        precondition(matrix.voteCount < Int(UInt32.max) && matrix.rowCount < Int(Int32.max),
+                     "VotePatterns holds fewer than 2^31 rows and 2^32 votes")
         lfCount = matrix.lfCount
         classCount = matrix.classCount
-        patternOfRow.reserveCapacity(matrix.rowCount)
-        var table = PatternTable(capacity: 1024)
-        for row in 0..<matrix.rowCount {
-            let clamp = clampedLabels?[row] ?? -1
-            let start = matrix.rowStarts[row], end = matrix.rowStarts[row + 1]
-            let hash = Self.hash(matrix.lfIndices, matrix.classVotes, start..<end, clamp: clamp)
-            let pattern = table.findOrInsert(hash: hash) { candidate in
-                clampedClass[candidate] == clamp
-                    && starts[candidate + 1] - starts[candidate] == end - start
-                    && lfIndices[starts[candidate]..<starts[candidate + 1]].elementsEqual(matrix.lfIndices[start..<end])
-                    && classVotes[starts[candidate]..<starts[candidate + 1]].elementsEqual(matrix.classVotes[start..<end])
-            } insert: {
-                lfIndices.append(contentsOf: matrix.lfIndices[start..<end])
-                classVotes.append(contentsOf: matrix.classVotes[start..<end])
-                starts.append(lfIndices.count)
-                counts.append(0)
-                clampedClass.append(clamp)
-                return counts.count - 1
+        let rowCount = matrix.rowCount
+        counts.reserveCapacity(rowCount)
+        starts.reserveCapacity(rowCount + 1)
+        lfIndices.reserveCapacity(matrix.voteCount)
+        classVotes.reserveCapacity(matrix.voteCount)
+        if clampedLabels != nil { clampedClass.reserveCapacity(rowCount) }
+        if mapsRows { patternOfRow.reserveCapacity(rowCount) }
+
+        // Small matrices without clamped labels: each row's votes packed into one integer, so a
+        // candidate pattern is compared by one load rather than a loop over its votes.
+        let voteBits = Int.bitWidth - classCount.leadingZeroBitCount
+        let packsRows = clampedLabels == nil && lfCount * voteBits <= 64
+        var packedPatterns: [UInt64] = []
+        var table = PatternTable()
+        matrix.rowStarts.withUnsafeBufferPointer { rowStarts in
+        matrix.lfIndices.withUnsafeBufferPointer { rowLFs in
+        matrix.classVotes.withUnsafeBufferPointer { rowVotes in
+            for row in 0..<rowCount {
+                let clamp = clampedLabels.map { $0[row] ?? -1 } ?? -1
+                let start = rowStarts[row], length = rowStarts[row + 1] - start
+                let lfs = rowLFs.baseAddress.map { $0 + start }, votes = rowVotes.baseAddress.map { $0 + start }
+                let packed = packsRows ? Self.pack(lfs, votes, count: length, voteBits: voteBits) : 0
+                let hash = packsRows ? Self.mix(packed) : Self.hash(lfs, votes, count: length, clamp: clamp)
+                var slot = table.firstSlot(of: hash)
+                var pattern = -1
+                while let candidate = table.pattern(at: slot, ifHashMatches: hash) {
+                    let matches = packsRows
+                        ? candidate >= 0 && packedPatterns[candidate] == packed
+                        : candidate >= 0 && (clampedClass.isEmpty || clampedClass[candidate] == clamp)
+                            && storesVotes(of: candidate, equalTo: lfs, votes, count: length)
+                    if matches {
+                        pattern = candidate
+                        break
+                    }
+                    slot = table.nextSlot(after: slot)
+                }
+                if pattern < 0 {
+                    pattern = counts.count
+                    lfIndices.append(contentsOf: UnsafeBufferPointer(start: lfs, count: length))
+                    classVotes.append(contentsOf: UnsafeBufferPointer(start: votes, count: length))
+                    starts.append(UInt32(lfIndices.count))
+                    counts.append(0)
+                    if clampedLabels != nil { clampedClass.append(clamp) }
+                    if packsRows { packedPatterns.append(packed) }
+                    table.insert(pattern: pattern, hash: hash, at: slot)
+                }
+                counts[pattern] += 1
+                if mapsRows { patternOfRow.append(Int32(pattern)) }
             }
-            counts[pattern] += 1
-            patternOfRow.append(Int32(pattern))
-        }
+        }}}
     }
 
     /// The `(lf, vote)` pairs of pattern `index`, in increasing LF order.
     public func votes(ofPattern index: Int) -> [(lf: Int, vote: Int)] {
-        (starts[index]..<starts[index + 1]).map { (Int(lfIndices[$0]), Int(classVotes[$0])) }
+        storageRange(ofPattern: index).map { (Int(lfIndices[$0]), Int(classVotes[$0])) }
     }
 
     /// The range of pattern `index` in the stored LF-index and vote arrays.
-    func storageRange(ofPattern index: Int) -> Range<Int> { starts[index]..<starts[index + 1] }
+    @inline(__always)
+    func storageRange(ofPattern index: Int) -> Range<Int> { Int(starts[index])..<Int(starts[index + 1]) }
 
-    private static func hash(_ lfs: [UInt16], _ votes: [UInt8], _ range: Range<Int>, clamp: Int) -> UInt64 {
-        // FNV-1a over (lf, vote) pairs; then a final avalanche so the low bits index well.
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bitPattern: Int64(clamp))
-        for index in range {
-            hash = (hash ^ (UInt64(lfs[index]) << 8 | UInt64(votes[index]))) &* 0x0000_0100_0000_01B3
+    /// The class pattern `index` is clamped to, or -1.
+    @inline(__always)
+    func clamp(ofPattern index: Int) -> Int { clampedClass.isEmpty ? -1 : clampedClass[index] }
+
+    /// Whether pattern `index` holds exactly the `count` votes at `lfs` and `votes`.
+    @inline(__always)
+    private func storesVotes(
+        of index: Int, equalTo lfs: UnsafePointer<UInt16>?, _ votes: UnsafePointer<UInt8>?, count: Int
+    ) -> Bool {
+        let range = storageRange(ofPattern: index)
+        guard range.count == count else { return false }
+        for offset in 0..<count where lfIndices[range.lowerBound + offset] != lfs![offset]
+            || classVotes[range.lowerBound + offset] != votes![offset] {
+            return false
         }
+        return true
+    }
+
+    /// The row's votes as one integer: `vote + 1` in the `voteBits` bits of each LF (0 = abstain).
+    @inline(__always)
+    private static func pack(_ lfs: UnsafePointer<UInt16>?, _ votes: UnsafePointer<UInt8>?, count: Int, voteBits: Int) -> UInt64 {
+        var packed: UInt64 = 0
+        for index in 0..<count { packed |= UInt64(votes![index] + 1) << UInt64(Int(lfs![index]) * voteBits) }
+        return packed
+    }
+
+    @inline(__always)
+    private static func hash(_ lfs: UnsafePointer<UInt16>?, _ votes: UnsafePointer<UInt8>?, count: Int, clamp: Int) -> UInt64 {
+        // FNV-1a over (lf, vote) pairs, then a final avalanche.
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bitPattern: Int64(clamp))
+        for index in 0..<count {
+            hash = (hash ^ (UInt64(lfs![index]) << 8 | UInt64(votes![index]))) &* 0x0000_0100_0000_01B3
+        }
+        return mix(hash)
+    }
+
+    /// A final avalanche (MurmurHash3's), so that the top bits, which pick a slot, mix all bits.
+    @inline(__always)
+    private static func mix(_ value: UInt64) -> UInt64 {
+        var hash = value
         hash ^= hash >> 33
         hash = hash &* 0xff51_afd7_ed55_8ccd
+        hash ^= hash >> 33
+        hash = hash &* 0xc4ce_b9fe_1a85_ec53
         hash ^= hash >> 33
         return hash
     }
 }
 
-/// Open-addressing hash table from a pattern's hash to its index; the caller compares contents.
-private struct PatternTable {
-    private var slots: [Int32]       // pattern index + 1; 0 = empty
-    private var hashes: [UInt64]
+/// Open-addressing (linear probing) hash table from a pattern's hash to its index; the caller
+/// compares contents.
+///
+/// Each slot packs the high 32 bits of the hash (high half) with the pattern index + 1 (low
+/// half, 0 = empty), so a probe touches one 8-byte word and rejects most mismatches without
+/// looking at the pattern. The home slot is the top bits of the hash, which the slot keeps, so
+/// growing rehashes without the patterns.
+private struct PatternTable: ~Copyable {
+    private var slots: UnsafeMutablePointer<UInt64>
+    private var capacityBits = 10
     private var occupied = 0
 
-    init(capacity: Int) {
-        slots = Array(repeating: 0, count: capacity)
-        hashes = Array(repeating: 0, count: capacity)
+    private var capacity: Int { 1 << capacityBits }
+
+    init() {
+        slots = .allocate(capacity: 1 << capacityBits)
+        slots.initialize(repeating: 0, count: 1 << capacityBits)
     }
 
-    mutating func findOrInsert(hash: UInt64, matches: (Int) -> Bool, insert: () -> Int) -> Int {
-        if (occupied + 1) * 2 > slots.count { grow() }
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while slots[slot] != 0 {
-            if hashes[slot] == hash && matches(Int(slots[slot]) - 1) { return Int(slots[slot]) - 1 }
-            slot = (slot + 1) & mask
-        }
-        let index = insert()
-        slots[slot] = Int32(index + 1)
-        hashes[slot] = hash
+    deinit { slots.deallocate() }
+
+    @inline(__always)
+    func firstSlot(of hash: UInt64) -> Int { Int(truncatingIfNeeded: hash >> UInt64(64 - capacityBits)) }
+
+    @inline(__always)
+    func nextSlot(after slot: Int) -> Int { (slot + 1) & (capacity - 1) }
+
+    /// `nil` at an empty slot (the end of the probe); otherwise the slot's pattern when its
+    /// stored hash bits match `hash`, else -1 (keep probing).
+    @inline(__always)
+    func pattern(at slot: Int, ifHashMatches hash: UInt64) -> Int? {
+        let entry = slots[slot]
+        if entry == 0 { return nil }
+        return entry >> 32 == hash >> 32 ? Int(truncatingIfNeeded: entry & 0xffff_ffff) - 1 : -1
+    }
+
+    /// Stores `pattern` at `slot`, the empty slot where its probe ended; may grow the table.
+    mutating func insert(pattern: Int, hash: UInt64, at slot: Int) {
+        slots[slot] = hash & 0xffff_ffff_0000_0000 | UInt64(pattern + 1)
         occupied += 1
-        return index
+        if occupied * 10 > capacity * 7 { grow() }
     }
 
     private mutating func grow() {
-        let oldSlots = slots, oldHashes = hashes
-        slots = Array(repeating: 0, count: oldSlots.count * 2)
-        hashes = Array(repeating: 0, count: oldSlots.count * 2)
-        let mask = slots.count - 1
-        for (slotValue, hash) in zip(oldSlots, oldHashes) where slotValue != 0 {
-            var slot = Int(truncatingIfNeeded: hash) & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = slotValue
-            hashes[slot] = hash
+        precondition(capacityBits < 32, "too many distinct patterns")
+        let old = slots, oldCapacity = capacity
+        capacityBits += 1
+        slots = .allocate(capacity: capacity)
+        slots.initialize(repeating: 0, count: capacity)
+        for index in 0..<oldCapacity where old[index] != 0 {
+            var slot = firstSlot(of: old[index])
+            while slots[slot] != 0 { slot = nextSlot(after: slot) }
+            slots[slot] = old[index]
         }
+        old.deallocate()
     }
 }

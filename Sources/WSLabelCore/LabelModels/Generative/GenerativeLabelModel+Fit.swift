@@ -30,7 +30,7 @@ extension GenerativeLabelModel {
                 throw WSLabelError.invalidArgument("clamped label \(bad) is out of range 0..<\(votes.classCount)")
             }
         }
-        let patterns = VotePatterns(votes, clampedLabels: clampedLabels)
+        let patterns = VotePatterns(votes, clampedLabels: clampedLabels, mapsRows: false)
         return fit(patterns, options: options, threads: threads ?? defaultThreadCount())
     }
 
@@ -44,14 +44,15 @@ extension GenerativeLabelModel {
             pseudoCounts: PseudoCounts(patterns: patterns, strength: options.priorStrength,
                                        accuracy: options.priorAccuracy, referencePrior: reference))
 
-        var statistics = sweep.run(.majorityVote(noVotes: reference), accumulate: true)
+        var statistics = sweep.run(.majorityVote(noVotes: reference), accumulate: true, keepingPosteriors: false)
         var prior = reference
         var tables = step.tables(from: statistics)
         var iterations = 0
         var converged = false
         while iterations < options.maxIterations {
-            let (weights, bias) = EStepParameters.make(prior: prior, tables: tables, abstainWeight: options.abstainWeight)
-            statistics = sweep.run(.model(weights: weights, bias: bias), accumulate: true)
+            let (weights, bias) = EStepParameters.make(
+                prior: prior, tables: tables, abstainWeight: options.abstainWeight, columns: sweep.activeColumns)
+            statistics = sweep.run(.model(weights: weights, bias: bias), accumulate: true, keepingPosteriors: false)
             iterations += 1
             let nextTables = step.tables(from: statistics)
             let nextPrior = step.prior(from: statistics, current: prior)

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The generative label model: a class prior and per-LF conditional tables with abstain as an
 /// outcome, LFs conditionally independent given the true class, fit by EM without gold labels.
 ///
@@ -59,15 +67,21 @@ public struct GenerativeLabelModel: LabelModel, Equatable, Codable {
     public func predictProbabilities(_ votes: VoteMatrix, threads: Int) throws -> ProbabilisticLabels {
         try checkShape(of: votes)
         let patterns = VotePatterns(votes)
-        let (weights, bias) = EStepParameters.make(prior: classPrior, tables: tables, abstainWeight: options.abstainWeight)
-        let pass = PatternSweep(patterns: patterns, threads: threads)
-            .run(.model(weights: weights, bias: bias), accumulate: false)
-        return patterns.expand(pass.posteriors)
+        return patterns.expand(patternProbabilities(patterns, threads: threads))
+    }
+
+    /// The posterior of each pattern of `patterns`, row-major `patterns × classes`.
+    func patternProbabilities(_ patterns: VotePatterns, threads: Int) -> [Double] {
+        let sweep = PatternSweep(patterns: patterns, threads: threads)
+        let (weights, bias) = EStepParameters.make(
+            prior: classPrior, tables: tables, abstainWeight: options.abstainWeight, columns: sweep.activeColumns)
+        return sweep.run(.model(weights: weights, bias: bias), accumulate: false).posteriors
     }
 }
 
 extension VotePatterns {
     /// Per-row probabilities from per-pattern ones.
+    /// - Precondition: the patterns were grouped with `mapsRows: true`.
     func expand(_ patternValues: [Double]) -> ProbabilisticLabels {
         var values = [Double](repeating: 0, count: patternOfRow.count * classCount)
         for (row, pattern) in patternOfRow.enumerated() {
@@ -85,28 +99,31 @@ enum EStepParameters {
     /// matrix product is NaN.
     static let floor = 1e-10
 
-    static func make(prior: [Double], tables: ConditionalTables, abstainWeight: Double) -> (weights: [Double], bias: [Double]) {
+    /// `W` restricted to `columns` (full column indices `lf·classCount + vote`, one row of `W`
+    /// each, in the given order) and `b`: a pattern's votes outside `columns` must not occur,
+    /// so only the logs that some pattern uses are taken.
+    static func make(
+        prior: [Double], tables: ConditionalTables, abstainWeight: Double, columns: [Int]
+    ) -> (weights: [Double], bias: [Double]) {
         let classes = tables.classCount
-        var weights = [Double](repeating: 0, count: tables.lfCount * classes * classes)
         var bias = prior.map { log(max($0, floor)) }
+        // Scaled log-abstain per (LF, true class), needed by every vote of the LF.
+        var scaledAbstain = [Double](repeating: 0, count: tables.lfCount * classes)
         for lf in 0..<tables.lfCount {
             for trueClass in 0..<classes {
                 let logAbstain = log(max(tables.abstainProbability(lf: lf, trueClass: trueClass), floor))
                 bias[trueClass] += abstainWeight * logAbstain
-                for vote in 0..<classes {
-                    let logVote = log(max(tables.voteProbability(lf: lf, trueClass: trueClass, vote: vote), floor))
-                    weights[(lf * classes + vote) * classes + trueClass] = logVote - abstainWeight * logAbstain
-                }
+                scaledAbstain[lf * classes + trueClass] = abstainWeight * logAbstain
+            }
+        }
+        var weights = [Double](repeating: 0, count: columns.count * classes)
+        for (position, column) in columns.enumerated() {
+            let lf = column / classes, vote = column % classes
+            for trueClass in 0..<classes {
+                let logVote = log(max(tables.voteProbability(lf: lf, trueClass: trueClass, vote: vote), floor))
+                weights[position * classes + trueClass] = logVote - scaledAbstain[lf * classes + trueClass]
             }
         }
         return (weights, bias)
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif

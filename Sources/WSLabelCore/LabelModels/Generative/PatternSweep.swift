@@ -20,6 +20,11 @@
 /// any result. Block results are summed in block order, so the output does not depend on the
 /// thread count. Scattered ones are cleared after each block, keeping the cost of building `A`
 /// at O(votes).
+///
+/// A sweep allocates its scratch memory once and reuses it on every pass, so EM's iterations
+/// allocate only their small outputs; passes of one sweep must therefore not run concurrently.
+/// When the whole dense one-hot matrix is small (at most ``residentOneHotLimit`` doubles) it
+/// is scattered once and kept, instead of being rebuilt block by block on every pass.
 struct PatternSweep: Sendable {
     let patterns: VotePatterns
     let threads: Int
@@ -35,12 +40,13 @@ struct PatternSweep: Sendable {
 
     /// The kernel in use.
     let kernel: Kernel
-    /// The materialized column of each stored vote of `patterns`.
-    private let voteColumns: [Int32]
     /// For each materialized column, its full index `lf·classCount + vote`.
     let activeColumns: [Int]
     /// For each full column index, its materialized column, or -1.
     let compactColumn: [Int32]
+    /// Workers per pass: at most `threads`, fewer when a pass is too small to share.
+    let workers: Int
+    private let workspace: Workspace
 
     var classCount: Int { patterns.classCount }
     /// Number of materialized one-hot columns.
@@ -48,23 +54,29 @@ struct PatternSweep: Sendable {
     /// Number of (LF, vote) columns of the full model.
     var fullColumnCount: Int { patterns.lfCount * patterns.classCount }
 
+    /// Work (in multiply-adds and transcendental calls) below which a worker is not worth
+    /// starting: a few tens of microseconds, about what handing a pass to threads costs.
+    static let workPerWorker = 100_000
+
+    /// The largest dense one-hot matrix (in doubles, 8 MiB) kept for the sweep's lifetime.
+    static let residentOneHotLimit = 1 << 20
+
     /// - Parameter kernel: force a kernel (tests compare them); by default chosen by density.
     init(patterns: VotePatterns, threads: Int, kernel: Kernel? = nil) {
         self.patterns = patterns
         self.threads = max(1, threads)
-        var occurs = [Bool](repeating: false, count: patterns.lfCount * patterns.classCount)
+        let classes = patterns.classCount
+        var occurs = [Bool](repeating: false, count: patterns.lfCount * classes)
         for index in 0..<patterns.voteCount {
-            occurs[Int(patterns.lfIndices[index]) * patterns.classCount + Int(patterns.classVotes[index])] = true
+            occurs[Int(patterns.lfIndices[index]) * classes + Int(patterns.classVotes[index])] = true
         }
         activeColumns = occurs.indices.filter { occurs[$0] }
         var compact = [Int32](repeating: -1, count: occurs.count)
         for (position, column) in activeColumns.enumerated() { compact[column] = Int32(position) }
         compactColumn = compact
-        voteColumns = (0..<patterns.voteCount).map {
-            compact[Int(patterns.lfIndices[$0]) * patterns.classCount + Int(patterns.classVotes[$0])]
-        }
         let density = Double(patterns.voteCount) / Double(max(1, patterns.count * activeColumns.count))
-        self.kernel = kernel ?? (density >= 1.0 / 16 ? .dense : .sparse)
+        let kernel = kernel ?? (density >= 1.0 / 16 ? .dense : .sparse)
+        self.kernel = kernel
         // Block size depends only on the problem, never on the thread count: about 64 blocks,
         // at least 256 patterns each, and a one-hot block of at most 4M doubles (32 MiB).
         let columns = max(1, activeColumns.count)
@@ -72,11 +84,21 @@ struct PatternSweep: Sendable {
         let byMemory = max(16, (1 << 22) / columns)
         let size = min(max(256, byCount), byMemory, max(1, patterns.count))
         blocks = ParallelBlocks(itemCount: patterns.count, blockSize: size)
+        // Softmax (~20 operations per class) plus the two products.
+        let productWork = kernel == .dense ? patterns.count * columns : patterns.voteCount
+        let work = patterns.count * classes * 20 + 2 * productWork * classes
+        workers = max(1, min(blocks.workerCount(threads: self.threads), work / Self.workPerWorker))
+        let resident = kernel == .dense && patterns.count * columns <= Self.residentOneHotLimit
+        workspace = Workspace(
+            workers: workers, oneHotSize: kernel == .dense && !resident ? size * columns : 0,
+            residentOneHotSize: resident ? patterns.count * columns : 0, blockSize: size,
+            blockCount: blocks.blockCount, columns: activeColumns.count, classes: classes)
+        if resident { scatter(0..<patterns.count, into: workspace.residentOneHot!, value: 1) }
     }
 
     /// What one pass returns.
     struct Result {
-        /// Posterior per pattern, row-major `patterns × classes`.
+        /// Posterior per pattern, row-major `patterns × classes`; empty unless kept.
         var posteriors: [Double]
         /// Sum over rows of the log of each row's (clamped rows: joint) likelihood.
         var logLikelihood: Double
@@ -88,7 +110,9 @@ struct PatternSweep: Sendable {
 
     /// How a block's posteriors are obtained.
     enum PosteriorSource: Sendable {
-        /// The E-step of the model with weights `W` (`columns × classes`) and bias `b`.
+        /// The E-step of the model with weights `W` (`columnCount × classes`, one row per
+        /// materialized column in ``activeColumns`` order) and bias `b`; see
+        /// ``EStepParameters/make(prior:tables:abstainWeight:columns:)``.
         case model(weights: [Double], bias: [Double])
         /// Majority vote over each pattern's votes, ties split evenly among the leading classes,
         /// and `noVotes` for patterns without votes: EM's starting point.
@@ -97,90 +121,91 @@ struct PatternSweep: Sendable {
 
     /// Runs one pass. Clamped patterns (gold labels) get a one-hot posterior on their class.
     ///
-    /// - Parameter accumulate: also compute the M-step statistics.
-    func run(_ source: PosteriorSource, accumulate: Bool) -> Result {
+    /// - Parameters:
+    ///   - accumulate: also compute the M-step statistics.
+    ///   - keepingPosteriors: return the posterior of every pattern (fitting needs only the
+    ///     statistics, so it skips the `patterns × classes` output).
+    func run(_ source: PosteriorSource, accumulate: Bool, keepingPosteriors: Bool = true) -> Result {
         let classes = classCount, columns = columnCount
-        let source = compacted(source)
-        let blockCount = blocks.blockCount
-        let workers = blocks.workerCount(threads: threads)
-        var posteriors = [Double](repeating: 0, count: patterns.count * classes)
-        var blockLikelihood = [Double](repeating: 0, count: blockCount)
-        var blockCounts = [Double](repeating: 0, count: accumulate ? blockCount * columns * classes : 0)
-        var blockMass = [Double](repeating: 0, count: accumulate ? blockCount * classes : 0)
-        let scratchSize = kernel == .dense ? blocks.blockSize * columns : 0
-        let scratch = UnsafeMutablePointer<Double>.allocate(capacity: max(1, workers * (scratchSize + blocks.blockSize * classes)))
-        scratch.initialize(repeating: 0, count: max(1, workers * (scratchSize + blocks.blockSize * classes)))
-        defer { scratch.deallocate() }
-
-        posteriors.withUnsafeMutableBufferPointer { posteriorBuffer in
-        blockLikelihood.withUnsafeMutableBufferPointer { likelihoodBuffer in
-        blockCounts.withUnsafeMutableBufferPointer { countsBuffer in
-        blockMass.withUnsafeMutableBufferPointer { massBuffer in
-            let posteriorOut = SharedMutableBuffer(base: posteriorBuffer.baseAddress!, count: posteriorBuffer.count)
-            let likelihoodOut = SharedMutableBuffer(base: likelihoodBuffer.baseAddress!, count: likelihoodBuffer.count)
-            let countsOut = SharedMutableBuffer(base: countsBuffer.baseAddress ?? scratch, count: countsBuffer.count)
-            let massOut = SharedMutableBuffer(base: massBuffer.baseAddress ?? scratch, count: massBuffer.count)
-            let scratchBase = SharedMutableBuffer(base: scratch, count: 0)
-            blocks.forEach(threads: threads) { worker, block, range in
-                let oneHot = scratchBase.base + worker * (scratchSize + blocks.blockSize * classes)
-                let weighted = oneHot + scratchSize
-                let rows = range.count
-                if kernel == .dense { scatter(range, into: oneHot, value: 1) }
-                let blockPosterior = posteriorOut.base + range.lowerBound * classes
-                likelihoodOut[block] = fillPosteriors(of: range, source, oneHot: oneHot, into: blockPosterior)
-                if accumulate {
-                    // count ⊙ q, then Aᵀ · (count ⊙ q).
-                    let mass = massOut.base + block * classes
-                    let counts = countsOut.base + block * columns * classes
-                    for (offset, pattern) in range.enumerated() {
-                        let count = patterns.counts[pattern]
-                        for label in 0..<classes {
-                            let value = count * blockPosterior[offset * classes + label]
-                            weighted[offset * classes + label] = value
-                            mass[label] += value
-                        }
-                        if kernel == .sparse {
-                            for index in patterns.storageRange(ofPattern: pattern) {
-                                let target = counts + Int(voteColumns[index]) * classes
-                                for label in 0..<classes { target[label] += weighted[offset * classes + label] }
-                            }
-                        }
-                    }
-                    if kernel == .dense {
-                        BLAS.gemm(transposeA: true, rows: columns, columns: classes, inner: rows,
-                                  a: oneHot, b: weighted, c: counts)
-                    }
-                }
-                if kernel == .dense { scatter(range, into: oneHot, value: 0) }
-            }
-        }}}}
-
-        var result = Result(posteriors: posteriors, logLikelihood: blockLikelihood.reduce(0, +),
-                            voteCounts: [], classMass: [])
-        if accumulate {
-            result.voteCounts = [Double](repeating: 0, count: fullColumnCount * classes)
-            result.classMass = [Double](repeating: 0, count: classes)
-            for block in 0..<blockCount {
-                for (position, column) in activeColumns.enumerated() {
-                    for label in 0..<classes {
-                        result.voteCounts[column * classes + label] += blockCounts[(block * columns + position) * classes + label]
-                    }
-                }
-                for label in 0..<classes { result.classMass[label] += blockMass[block * classes + label] }
-            }
+        if case let .model(weights, _) = source {
+            precondition(weights.count == columns * classes, "weights must be columnCount × classCount")
         }
+        let blockCount = blocks.blockCount
+        let workspace = workspace
+        var posteriors = [Double](repeating: 0, count: keepingPosteriors ? patterns.count * classes : 0)
+        let statistics = posteriors.withUnsafeMutableBufferPointer { posteriorBuffer in
+            let posteriorOut = SharedMutableBuffer(base: posteriorBuffer.baseAddress ?? workspace.blockMass,
+                                                   count: posteriorBuffer.count)
+            blocks.forEach(threads: workers) { worker, block, range in
+                let scratch = workspace.scratch(ofWorker: worker)
+                let blockPosterior = keepingPosteriors ? posteriorOut.base + range.lowerBound * classes : scratch.posterior
+                let resident = workspace.residentOneHot.map { $0 + range.lowerBound * columns }
+                let oneHot = resident ?? scratch.oneHot
+                if kernel == .dense && resident == nil { scatter(range, into: oneHot, value: 1) }
+                workspace.blockLikelihood[block] = fillPosteriors(of: range, source, oneHot: oneHot, into: blockPosterior)
+                if accumulate {
+                    accumulateStatistics(of: range, posteriors: blockPosterior, oneHot: oneHot, weighted: scratch.weighted,
+                                         counts: workspace.blockCounts + block * columns * classes,
+                                         mass: workspace.blockMass + block * classes)
+                }
+                if kernel == .dense && resident == nil { scatter(range, into: oneHot, value: 0) }
+            }
+            var result = Result(posteriors: [], logLikelihood: 0, voteCounts: [], classMass: [])
+            for block in 0..<blockCount { result.logLikelihood += workspace.blockLikelihood[block] }
+            if accumulate {
+                result.voteCounts = [Double](repeating: 0, count: fullColumnCount * classes)
+                result.classMass = [Double](repeating: 0, count: classes)
+                for block in 0..<blockCount {
+                    let counts = workspace.blockCounts + block * columns * classes
+                    for (position, column) in activeColumns.enumerated() {
+                        for label in 0..<classes {
+                            result.voteCounts[column * classes + label] += counts[position * classes + label]
+                        }
+                    }
+                    for label in 0..<classes { result.classMass[label] += workspace.blockMass[block * classes + label] }
+                }
+            }
+            return result
+        }
+        var result = statistics
+        result.posteriors = posteriors
         return result
     }
 
-    /// The source with its weights restricted to the materialized columns.
-    private func compacted(_ source: PosteriorSource) -> PosteriorSource {
-        guard case let .model(weights, bias) = source else { return source }
-        precondition(weights.count == fullColumnCount * classCount, "weights must be (lfCount·classCount) × classCount")
-        var compact = [Double](repeating: 0, count: max(1, columnCount) * classCount)
-        for (position, column) in activeColumns.enumerated() {
-            for label in 0..<classCount { compact[position * classCount + label] = weights[column * classCount + label] }
+    /// `count ⊙ q` into `weighted`, its column sums into `mass`, then `Aᵀ · (count ⊙ q)` into
+    /// `counts` (both overwritten).
+    private func accumulateStatistics(
+        of range: Range<Int>, posteriors: UnsafeMutablePointer<Double>, oneHot: UnsafeMutablePointer<Double>,
+        weighted: UnsafeMutablePointer<Double>, counts: UnsafeMutablePointer<Double>, mass: UnsafeMutablePointer<Double>
+    ) {
+        let classes = classCount, columns = columnCount
+        let patternCounts = patterns.counts
+        for label in 0..<classes { mass[label] = 0 }
+        if kernel == .sparse { counts.update(repeating: 0, count: columns * classes) }
+        for (offset, pattern) in range.enumerated() {
+            let count = patternCounts[pattern]
+            for label in 0..<classes {
+                let value = count * posteriors[offset * classes + label]
+                weighted[offset * classes + label] = value
+                mass[label] += value
+            }
+            if kernel == .sparse {
+                for index in patterns.storageRange(ofPattern: pattern) {
+                    let target = counts + column(ofStoredVote: index) * classes
+                    for label in 0..<classes { target[label] += weighted[offset * classes + label] }
+                }
+            }
         }
-        return .model(weights: compact, bias: bias)
+        if kernel == .dense {
+            BLAS.gemm(transposeA: true, rows: columns, columns: classes, inner: range.count,
+                      a: oneHot, b: weighted, c: counts)
+        }
+    }
+
+    /// The materialized column of the vote stored at `index` in `patterns`.
+    @inline(__always)
+    private func column(ofStoredVote index: Int) -> Int {
+        Int(compactColumn[Int(patterns.lfIndices[index]) * classCount + Int(patterns.classVotes[index])])
     }
 
     /// Writes (or clears) the one-hot rows of the patterns in `range`.
@@ -188,7 +213,7 @@ struct PatternSweep: Sendable {
         let columns = columnCount
         for (offset, pattern) in range.enumerated() {
             let row = oneHot + offset * columns
-            for index in patterns.storageRange(ofPattern: pattern) { row[Int(voteColumns[index])] = value }
+            for index in patterns.storageRange(ofPattern: pattern) { row[column(ofStoredVote: index)] = value }
         }
     }
 
@@ -198,6 +223,7 @@ struct PatternSweep: Sendable {
         oneHot: UnsafeMutablePointer<Double>, into output: UnsafeMutablePointer<Double>
     ) -> Double {
         let classes = classCount
+        let counts = patterns.counts
         var logLikelihood = 0.0
         switch source {
         case let .model(weights, bias):
@@ -210,7 +236,7 @@ struct PatternSweep: Sendable {
                         let scores = output + offset * classes
                         for label in 0..<classes { scores[label] = 0 }
                         for index in patterns.storageRange(ofPattern: pattern) {
-                            let row = w.baseAddress! + Int(voteColumns[index]) * classes
+                            let row = w.baseAddress! + column(ofStoredVote: index) * classes
                             for label in 0..<classes { scores[label] += row[label] }
                         }
                     }
@@ -219,15 +245,15 @@ struct PatternSweep: Sendable {
             for (offset, pattern) in range.enumerated() {
                 let scores = output + offset * classes
                 for label in 0..<classes { scores[label] += bias[label] }
-                let clamp = patterns.clampedClass[pattern]
+                let clamp = patterns.clamp(ofPattern: pattern)
                 let rowLikelihood = clamp >= 0 ? scores[clamp] : LogSpace.softmaxInPlace(scores, count: classes)
                 if clamp >= 0 { oneHotFill(scores, count: classes, at: clamp) }
-                logLikelihood += patterns.counts[pattern] * rowLikelihood
+                logLikelihood += counts[pattern] * rowLikelihood
             }
         case let .majorityVote(noVotes):
             for (offset, pattern) in range.enumerated() {
                 let distribution = output + offset * classes
-                let clamp = patterns.clampedClass[pattern]
+                let clamp = patterns.clamp(ofPattern: pattern)
                 if clamp >= 0 { oneHotFill(distribution, count: classes, at: clamp); continue }
                 let storage = patterns.storageRange(ofPattern: pattern)
                 if storage.isEmpty {
@@ -247,5 +273,70 @@ struct PatternSweep: Sendable {
 
     private func oneHotFill(_ values: UnsafeMutablePointer<Double>, count: Int, at index: Int) {
         for label in 0..<count { values[label] = label == index ? 1 : 0 }
+    }
+}
+
+extension PatternSweep {
+    /// The scratch memory of a sweep, allocated once: per-worker block buffers and per-block
+    /// partial results.
+    ///
+    /// Sendable by contract: within a pass each worker touches only its own scratch and each
+    /// block only its own partial results; passes do not overlap.
+    final class Workspace: @unchecked Sendable {
+        /// One worker's buffers.
+        struct WorkerScratch {
+            /// The dense one-hot block; all zeros between blocks.
+            let oneHot: UnsafeMutablePointer<Double>
+            /// `count ⊙ q` of the block.
+            let weighted: UnsafeMutablePointer<Double>
+            /// The block's posteriors when the pass does not keep them.
+            let posterior: UnsafeMutablePointer<Double>
+        }
+
+        /// Log-likelihood per block.
+        let blockLikelihood: UnsafeMutablePointer<Double>
+        /// Expected counts per block, `[block][column][class]`.
+        let blockCounts: UnsafeMutablePointer<Double>
+        /// Expected class mass per block, `[block][class]`.
+        let blockMass: UnsafeMutablePointer<Double>
+        /// The whole dense one-hot matrix (`patterns × columns`), when kept for the sweep.
+        let residentOneHot: UnsafeMutablePointer<Double>?
+        private let workerMemory: UnsafeMutablePointer<Double>
+        private let oneHotSize: Int
+        private let blockVectorSize: Int
+
+        init(workers: Int, oneHotSize: Int, residentOneHotSize: Int, blockSize: Int, blockCount: Int,
+             columns: Int, classes: Int) {
+            self.oneHotSize = oneHotSize
+            blockVectorSize = blockSize * classes
+            let workerSize = oneHotSize + 2 * blockVectorSize
+            workerMemory = .allocate(capacity: max(1, workers * workerSize))
+            workerMemory.initialize(repeating: 0, count: max(1, workers * workerSize))
+            blockLikelihood = .allocate(capacity: max(1, blockCount))
+            blockLikelihood.initialize(repeating: 0, count: max(1, blockCount))
+            blockCounts = .allocate(capacity: max(1, blockCount * columns * classes))
+            blockCounts.initialize(repeating: 0, count: max(1, blockCount * columns * classes))
+            blockMass = .allocate(capacity: max(1, blockCount * classes))
+            blockMass.initialize(repeating: 0, count: max(1, blockCount * classes))
+            if residentOneHotSize > 0 {
+                residentOneHot = .allocate(capacity: residentOneHotSize)
+                residentOneHot!.initialize(repeating: 0, count: residentOneHotSize)
+            } else {
+                residentOneHot = nil
+            }
+        }
+
+        deinit {
+            workerMemory.deallocate()
+            blockLikelihood.deallocate()
+            blockCounts.deallocate()
+            blockMass.deallocate()
+            residentOneHot?.deallocate()
+        }
+
+        func scratch(ofWorker worker: Int) -> WorkerScratch {
+            let base = workerMemory + worker * (oneHotSize + 2 * blockVectorSize)
+            return WorkerScratch(oneHot: base, weighted: base + oneHotSize, posterior: base + oneHotSize + blockVectorSize)
+        }
     }
 }

@@ -56,10 +56,13 @@ public struct VariantSelection: Sendable {
             throw WSLabelError.invalidArgument("the dev split has no gold labels to choose a model variant with")
         }
         for options in grid { try options.validate(classCount: train.classCount) }
-        let devVotes = dev.selectingRows(labeledRows)
+        // Dev rows are grouped once and every variant scores the patterns; the model's tie
+        // policy depends only on a row's probabilities, so a pattern's label is its rows' label.
+        let devPatterns = VotePatterns(dev.selectingRows(labeledRows))
         let gold = labeledRows.map { devGold[$0]! }
-        let patterns = VotePatterns(train)
+        let patterns = VotePatterns(train, mapsRows: false)
         let threadCount = threads ?? defaultThreadCount()
+        let classes = train.classCount
 
         // Small problems: one variant per thread. Large ones: variants in turn, each fit using
         // every thread over pattern blocks. Either way each fit is deterministic on its own.
@@ -67,13 +70,18 @@ public struct VariantSelection: Sendable {
         let results = ResultSlots<Candidate>(count: grid.count)
         let evaluate: @Sendable (Int, Int) -> Void = { index, fitThreads in
             let model = GenerativeLabelModel.fit(patterns, options: grid[index], threads: fitThreads)
-            let probabilities = try! model.predictProbabilities(devVotes, threads: fitThreads)
+            let probabilities = model.patternProbabilities(devPatterns, threads: fitThreads)
+            let patternLabels = ProbabilisticLabels(classCount: classes, values: probabilities)
+                .predictions(tiePolicy: model.defaultTiePolicy)
             let metrics = ClassificationMetrics(
-                predictions: probabilities.predictions(tiePolicy: model.defaultTiePolicy), gold: gold,
-                classCount: train.classCount)
+                predictions: devPatterns.patternOfRow.map { patternLabels[Int($0)] }, gold: gold, classCount: classes)
+            // Summed in row order; each (pattern, class) log is taken once (NaN = not yet).
+            var logs = [Double](repeating: .nan, count: probabilities.count)
             var negativeLogLikelihood = 0.0
             for (row, label) in gold.enumerated() {
-                negativeLogLikelihood -= log(max(probabilities[row][row * train.classCount + label], 1e-300))
+                let cell = Int(devPatterns.patternOfRow[row]) * classes + label
+                if logs[cell].isNaN { logs[cell] = log(max(probabilities[cell], 1e-300)) }
+                negativeLogLikelihood -= logs[cell]
             }
             results[index] = Candidate(model: model, devScore: metric.value(of: metrics),
                                        devNegativeLogLikelihood: negativeLogLikelihood / Double(gold.count))
