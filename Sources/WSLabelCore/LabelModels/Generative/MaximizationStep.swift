@@ -16,50 +16,61 @@ struct MaximizationStep {
 
     func tables(from statistics: PatternSweep.Result) -> ConditionalTables {
         let classes = patterns.classCount, lfs = patterns.lfCount, outcomes = classes + 1
-        let mass = statistics.classMass
+        let tied = options.tables == .tied
         // counts[lf][c][outcome] including pseudo-counts; abstain = class mass minus the votes.
         var counts = pseudoCounts.values
         var totals = [Double](repeating: 0, count: lfs * classes)
-        for lf in 0..<lfs {
-            for trueClass in 0..<classes {
-                let base = (lf * classes + trueClass) * outcomes
-                var voted = 0.0
-                for vote in 0..<classes {
-                    let value = statistics.voteCounts[(lf * classes + vote) * classes + trueClass]
-                    counts[base + 1 + vote] += value
-                    voted += value
-                }
-                counts[base] += max(0, mass[trueClass] - voted)
-                totals[lf * classes + trueClass] = (0..<outcomes).reduce(0) { $0 + counts[base + $1] }
-            }
-        }
         var probabilities = [Double](repeating: 0, count: counts.count)
         var votesFor = [Double](repeating: 0, count: classes)
-        for lf in 0..<lfs {
-            // Σ over true classes of the counts of each vote and of the row totals, so that a
-            // tied "wrong" rate is a difference rather than a loop over the other classes.
-            var allTotals = 0.0
-            for vote in 0..<classes { votesFor[vote] = 0 }
-            for trueClass in 0..<classes {
-                allTotals += totals[lf * classes + trueClass]
-                for vote in 0..<classes { votesFor[vote] += counts[(lf * classes + trueClass) * outcomes + 1 + vote] }
-            }
-            for trueClass in 0..<classes {
-                let base = (lf * classes + trueClass) * outcomes
-                let rowTotal = totals[lf * classes + trueClass]
-                for vote in 0..<classes {
-                    let value: Double
-                    if options.tables == .full || vote == trueClass {
-                        value = ratio(counts[base + 1 + vote], rowTotal)
-                    } else {
-                        let right = counts[(lf * classes + vote) * outcomes + 1 + vote]
-                        value = ratio(votesFor[vote] - right, allTotals - totals[lf * classes + vote])
+        // This runs once per EM iteration over every table entry: raw buffers keep bounds checks
+        // and copy-on-write checks out of the loops (the arithmetic and its order are unchanged).
+        counts.withUnsafeMutableBufferPointer { counts in
+        totals.withUnsafeMutableBufferPointer { totals in
+        probabilities.withUnsafeMutableBufferPointer { probabilities in
+        votesFor.withUnsafeMutableBufferPointer { votesFor in
+        statistics.voteCounts.withUnsafeBufferPointer { voteCounts in
+        statistics.classMass.withUnsafeBufferPointer { mass in
+            for lf in 0..<lfs {
+                for trueClass in 0..<classes {
+                    let base = (lf * classes + trueClass) * outcomes
+                    var voted = 0.0
+                    for vote in 0..<classes {
+                        let value = voteCounts[(lf * classes + vote) * classes + trueClass]
+                        counts[base + 1 + vote] += value
+                        voted += value
                     }
-                    probabilities[base + 1 + vote] = max(value, Self.probabilityFloor)
+                    counts[base] += max(0, mass[trueClass] - voted)
+                    var total = 0.0
+                    for outcome in 0..<outcomes { total += counts[base + outcome] }
+                    totals[lf * classes + trueClass] = total
                 }
-                normalizeRow(&probabilities, base: base, outcomes: outcomes)
             }
-        }
+            for lf in 0..<lfs {
+                // Σ over true classes of the counts of each vote and of the row totals, so that
+                // a tied "wrong" rate is a difference rather than a loop over the other classes.
+                var allTotals = 0.0
+                for vote in 0..<classes { votesFor[vote] = 0 }
+                for trueClass in 0..<classes {
+                    allTotals += totals[lf * classes + trueClass]
+                    for vote in 0..<classes { votesFor[vote] += counts[(lf * classes + trueClass) * outcomes + 1 + vote] }
+                }
+                for trueClass in 0..<classes {
+                    let base = (lf * classes + trueClass) * outcomes
+                    let rowTotal = totals[lf * classes + trueClass]
+                    for vote in 0..<classes {
+                        let value: Double
+                        if !tied || vote == trueClass {
+                            value = Self.ratio(counts[base + 1 + vote], rowTotal)
+                        } else {
+                            let right = counts[(lf * classes + vote) * outcomes + 1 + vote]
+                            value = Self.ratio(votesFor[vote] - right, allTotals - totals[lf * classes + vote])
+                        }
+                        probabilities[base + 1 + vote] = max(value, Self.probabilityFloor)
+                    }
+                    Self.normalizeRow(probabilities.baseAddress! + base, outcomes: outcomes)
+                }
+            }
+        }}}}}}
         return ConditionalTables(lfCount: lfs, classCount: classes, probabilities: probabilities)
     }
 
@@ -73,21 +84,23 @@ struct MaximizationStep {
         return floored.map { $0 / sum }
     }
 
-    private func ratio(_ numerator: Double, _ denominator: Double) -> Double {
+    @inline(__always)
+    private static func ratio(_ numerator: Double, _ denominator: Double) -> Double {
         denominator > 0 ? numerator / denominator : 0
     }
 
     /// Caps the vote entries of one (LF, class) row below 1 and gives abstain the rest.
-    private func normalizeRow(_ probabilities: inout [Double], base: Int, outcomes: Int) {
+    @inline(__always)
+    private static func normalizeRow(_ row: UnsafeMutablePointer<Double>, outcomes: Int) {
         var voting = 0.0
-        for outcome in 1..<outcomes { voting += probabilities[base + outcome] }
-        if voting > 1 - Self.probabilityFloor {
-            let scale = (1 - Self.probabilityFloor) / voting
-            for outcome in 1..<outcomes { probabilities[base + outcome] *= scale }
-            voting = 1 - Self.probabilityFloor
+        for outcome in 1..<outcomes { voting += row[outcome] }
+        if voting > 1 - probabilityFloor {
+            let scale = (1 - probabilityFloor) / voting
+            for outcome in 1..<outcomes { row[outcome] *= scale }
+            voting = 1 - probabilityFloor
         }
-        probabilities[base] = max(1 - voting, Self.probabilityFloor)
-        let sum = voting + probabilities[base]
-        for outcome in 0..<outcomes { probabilities[base + outcome] /= sum }
+        row[0] = max(1 - voting, probabilityFloor)
+        let sum = voting + row[0]
+        for outcome in 0..<outcomes { row[outcome] /= sum }
     }
 }
