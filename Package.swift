@@ -5,10 +5,13 @@ let package = Package(
     name: "wslabel",
     products: [
         .library(name: "WSLabelCore", targets: ["WSLabelCore"]),
+        .library(name: "WSLabeling", targets: ["WSLabeling"]),
         .executable(name: "wslabel", targets: ["wslabel"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // OpenBLAS (CBLAS) and LAPACKE from the system: Debian's libopenblas-dev, liblapacke-dev.
@@ -20,6 +23,23 @@ let package = Package(
         ),
         // Vote matrix, label models and metrics: pure math over CBLAS.
         .target(name: "WSLabelCore", dependencies: ["CBLAS"]),
+        // Items and datasets, labeling functions, LF files, the applier and its vote cache.
+        .target(
+            name: "WSLabeling",
+            dependencies: [
+                "WSLabelCore",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        // The LF catalog `wslabel` links: Swift LFs in labeling_functions/Swift, LF files beside it.
+        .target(
+            name: "LabelingFunctions",
+            dependencies: ["WSLabeling"],
+            path: "labeling_functions",
+            exclude: ["README.md"],
+            sources: ["Swift"]
+        ),
         // The command-line tool: a thin shell over the library.
         .executableTarget(
             name: "wslabel",
@@ -36,6 +56,7 @@ let package = Package(
         ),
         .target(name: "TestSupport", dependencies: ["WSLabelCore"], path: "Tests/TestSupport"),
         .testTarget(name: "WSLabelCoreTests", dependencies: ["WSLabelCore", "TestSupport"]),
+        .testTarget(name: "WSLabelingTests", dependencies: ["WSLabeling", "LabelingFunctions", "TestSupport"]),
         .testTarget(name: "WSLabelCLITests", dependencies: ["WSLabelCore", "TestSupport"]),
     ]
 )
