@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Installs what building and testing wslabel needs beyond the Swift toolchain, when it is
-# missing: OpenBLAS (CBLAS) and LAPACKE with their pkg-config file (Debian: libopenblas-dev,
-# liblapacke-dev, pkg-config), and python3 with numpy, which the tests use to check that .npy
-# files round-trip with real NumPy (only with the argument `tests`). Safe to run again: it does nothing when all is present.
+# missing: OpenBLAS (CBLAS) and LAPACKE with their pkg-config file, and SQLite (Debian:
+# libopenblas-dev, liblapacke-dev, pkg-config, libsqlite3-dev); with the argument `tests` also
+# python3 with numpy, which the tests use to check that .npy files round-trip with real NumPy.
+# Safe to run again: it does nothing when all is present.
 set -euo pipefail
 
 missing=()
 pkg-config --exists openblas 2>/dev/null || missing+=(libopenblas-dev)
 [ -f /usr/include/lapacke.h ] || missing+=(liblapacke-dev)
+# GRDB (the vote cache) links the system SQLite.
+[ -f /usr/include/sqlite3.h ] || missing+=(libsqlite3-dev)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 for_tests=${1:-}
 if [ "$for_tests" = tests ]; then
