@@ -1,0 +1,187 @@
+import Foundation
+import WSLabelCore
+import Yams
+
+/// Declarative labeling functions in a YAML file, so a user adds a keyword or regex LF without
+/// recompiling:
+///
+/// ```yaml
+/// labeling_functions:
+///   - name: keyword_free
+///     kind: keyword
+///     keywords: [free, "free money"]
+///     label: SPAM
+///     matching: whole-word      # or substring (default)
+///     case_sensitive: false     # default
+///   - name: regex_url
+///     kind: regex
+///     pattern: 'https?://'
+///     label: SPAM
+/// ```
+///
+/// Everything is checked at load time, and an error names the file, the line and the LF:
+/// unknown keys and kinds, missing or mistyped fields, invalid patterns, duplicate names, and
+/// (with `labels`) labels the task does not have. A declarative LF's fingerprint is its
+/// content, so editing it re-applies just that LF.
+public enum LFFile {
+    /// The kinds an LF file can declare.
+    public static let kinds = ["keyword", "regex"]
+
+    /// Loads the LFs of one file, in file order.
+    /// - Parameter labels: the task's label names, to check each LF's label against.
+    public static func load(_ url: URL, labels: [String]? = nil) throws -> [any LabelingFunction] {
+        let data = try readFile(url)
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw WSLabelError.malformedInput(SourceLocation(file: url.path), "not valid UTF-8")
+        }
+        return try parse(text, file: url.path, labels: labels)
+    }
+
+    /// Loads every `*.yaml` / `*.yml` file of a folder, in file-name order, as one list.
+    /// - Throws: on the first bad file, or an LF name repeated across files.
+    public static func loadFolder(_ folder: URL, labels: [String]? = nil) throws -> [any LabelingFunction] {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        } catch {
+            throw WSLabelError.fileAccess(path: folder.path, "cannot list the folder")
+        }
+        var functions: [any LabelingFunction] = []
+        var origin: [String: String] = [:]
+        for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+            let url = folder.appendingPathComponent(name)
+            for function in try load(url, labels: labels) {
+                if let first = origin[function.name] {
+                    throw WSLabelError.malformedInput(SourceLocation(file: url.path, record: function.name, field: "name"),
+                                                      "LF name \(function.name) is already used in \(first)")
+                }
+                origin[function.name] = url.path
+                functions.append(function)
+            }
+        }
+        return functions
+    }
+
+    /// Parses LF-file text; `file` names it in errors.
+    public static func parse(_ text: String, file: String, labels: [String]? = nil) throws -> [any LabelingFunction] {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw WSLabelError.malformedInput(SourceLocation(file: file), "invalid YAML: \(error)")
+        }
+        guard let root else { return [] }
+        guard let top = root.mapping else {
+            throw located(file, root, nil, nil, "expected a mapping with a `labeling_functions` list")
+        }
+        for (key, _) in top where key.string != "labeling_functions" {
+            throw located(file, key, nil, key.string, "unknown key; an LF file holds `labeling_functions`")
+        }
+        guard let listNode = top["labeling_functions"] else { return [] }
+        guard let list = listNode.sequence else {
+            throw located(file, listNode, nil, "labeling_functions", "expected a list of LFs")
+        }
+        var functions: [any LabelingFunction] = []
+        var lines: [String: Int] = [:]
+        for entry in list {
+            let function = try parseEntry(entry, file: file, labels: labels)
+            if let line = lines[function.name] {
+                throw located(file, entry, function.name, "name", "duplicate LF name (first at line \(line))")
+            }
+            lines[function.name] = entry.mark?.line ?? 0
+            functions.append(function)
+        }
+        return functions
+    }
+
+    private static func parseEntry(_ entry: Node, file: String, labels: [String]?) throws -> any LabelingFunction {
+        guard let mapping = entry.mapping else { throw located(file, entry, nil, nil, "expected an LF (a mapping)") }
+        let fields = EntryFields(mapping: mapping, node: entry, file: file)
+        let name = try fields.string("name")
+        let kind = try fields.string("kind", lf: name)
+        let allowed: Set<String>
+        switch kind {
+        case "keyword": allowed = ["name", "kind", "keywords", "label", "case_sensitive", "matching"]
+        case "regex": allowed = ["name", "kind", "pattern", "label", "case_sensitive"]
+        default:
+            throw located(file, mapping["kind"]!, name, "kind", "unknown kind \"\(kind)\"; LF files declare \(kinds.joined(separator: " or "))")
+        }
+        try fields.rejectUnknown(allowed, lf: name)
+        let label = try fields.string("label", lf: name)
+        if let labels, !labels.contains(label) {
+            throw located(file, mapping["label"]!, name, "label", "unknown label \"\(label)\"; the task's labels are \(labels.joined(separator: ", "))")
+        }
+        let caseSensitive = try fields.bool("case_sensitive", lf: name) ?? false
+        switch kind {
+        case "keyword":
+            let keywords = try fields.strings("keywords", lf: name)
+            guard !keywords.isEmpty, !keywords.contains("") else {
+                throw located(file, mapping["keywords"]!, name, "keywords", "needs at least one non-empty keyword")
+            }
+            let matchingText = try fields.optionalString("matching", lf: name) ?? KeywordLF.Matching.substring.rawValue
+            guard let matching = KeywordLF.Matching(rawValue: matchingText) else {
+                throw located(file, mapping["matching"]!, name, "matching",
+                              "expected \(KeywordLF.Matching.allCases.map(\.rawValue).joined(separator: " or ")), found \"\(matchingText)\"")
+            }
+            return KeywordLF(name, keywords: keywords, label: label, caseSensitive: caseSensitive, matching: matching)
+        default:
+            let pattern = try fields.string("pattern", lf: name)
+            do {
+                return try RegexLF(name, pattern: pattern, label: label, caseSensitive: caseSensitive)
+            } catch {
+                throw located(file, mapping["pattern"]!, name, "pattern", "invalid regular expression \(pattern)")
+            }
+        }
+    }
+
+    static func located(_ file: String, _ node: Node, _ lf: String?, _ field: String?, _ message: String) -> WSLabelError {
+        .malformedInput(SourceLocation(file: file, line: node.mark?.line, record: lf.map { "LF \($0)" }, field: field), message)
+    }
+
+    private static func readFile(_ url: URL) throws -> Data {
+        do {
+            return try Data(contentsOf: url)
+        } catch {
+            throw WSLabelError.fileAccess(path: url.path, FileManager.default.fileExists(atPath: url.path) ? "cannot be read" : "no such file")
+        }
+    }
+}
+
+/// Typed access to one LF entry's fields, with located errors.
+private struct EntryFields {
+    let mapping: Node.Mapping
+    let node: Node
+    let file: String
+
+    func string(_ key: String, lf: String? = nil) throws -> String {
+        guard let value = mapping[key] else { throw LFFile.located(file, node, lf, key, "missing") }
+        guard let scalar = value.scalar else { throw LFFile.located(file, value, lf, key, "expected text") }
+        return scalar.string
+    }
+
+    func optionalString(_ key: String, lf: String) throws -> String? {
+        mapping[key] == nil ? nil : try string(key, lf: lf)
+    }
+
+    func bool(_ key: String, lf: String) throws -> Bool? {
+        guard let value = mapping[key] else { return nil }
+        guard let bool = value.bool else { throw LFFile.located(file, value, lf, key, "expected true or false") }
+        return bool
+    }
+
+    func strings(_ key: String, lf: String) throws -> [String] {
+        guard let value = mapping[key] else { throw LFFile.located(file, node, lf, key, "missing") }
+        if let scalar = value.scalar { return [scalar.string] }
+        guard let sequence = value.sequence else { throw LFFile.located(file, value, lf, key, "expected a list of text") }
+        return try sequence.map { element in
+            guard let scalar = element.scalar else { throw LFFile.located(file, element, lf, key, "expected text") }
+            return scalar.string
+        }
+    }
+
+    func rejectUnknown(_ allowed: Set<String>, lf: String) throws {
+        for (key, _) in mapping where !allowed.contains(key.string ?? "") {
+            throw LFFile.located(file, key, lf, key.string, "unknown key; allowed: \(allowed.sorted().joined(separator: ", "))")
+        }
+    }
+}

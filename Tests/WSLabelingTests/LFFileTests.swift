@@ -1,0 +1,76 @@
+import XCTest
+import WSLabelCore
+@testable import WSLabeling
+
+final class LFFileTests: XCTestCase {
+    private let labels = ["HAM", "SPAM"]
+
+    func testLoadsKeywordAndRegexLFs() throws {
+        let functions = try LFFile.parse("""
+            labeling_functions:
+              - name: keyword_free
+                kind: keyword
+                keywords: [free, "free money"]
+                label: SPAM
+                matching: whole-word
+              - name: regex_url
+                kind: regex
+                pattern: 'https?://'
+                label: SPAM
+                case_sensitive: true
+            """, file: "lfs.yaml", labels: labels)
+        XCTAssertEqual(functions.map(\.name), ["keyword_free", "regex_url"])
+        let view = ItemView(Item(id: "1", text: "Free stuff at http://x"))
+        XCTAssertEqual(try functions[0].vote(on: view), "SPAM")
+        XCTAssertEqual(try functions[1].vote(on: view), "SPAM")
+        XCTAssertNil(try functions[0].vote(on: ItemView(Item(id: "2", text: "freedom"))))
+    }
+
+    func testFingerprintFollowsContent() throws {
+        func fingerprint(_ keywords: String) throws -> String {
+            try LFFile.parse("labeling_functions:\n  - {name: a, kind: keyword, keywords: [\(keywords)], label: HAM}\n", file: "x.yaml")[0].fingerprint
+        }
+        XCTAssertEqual(try fingerprint("song"), try fingerprint("song"))
+        XCTAssertNotEqual(try fingerprint("song"), try fingerprint("song, music"))
+    }
+
+    func testErrorsNameFileLineAndLF() {
+        func error(_ yaml: String) -> String {
+            do {
+                _ = try LFFile.parse(yaml, file: "lfs.yaml", labels: labels)
+                return "no error"
+            } catch {
+                return error.localizedDescription
+            }
+        }
+        let header = "labeling_functions:\n"
+        XCTAssertEqual(error(header + "  - {name: a, kind: keyword, keywords: [x], label: EGGS}\n"),
+                       "lfs.yaml:2: record \"LF a\", field label: unknown label \"EGGS\"; the task's labels are HAM, SPAM")
+        XCTAssertEqual(error(header + "  - name: r\n    kind: regex\n    pattern: '(open'\n    label: SPAM\n"),
+                       "lfs.yaml:4: record \"LF r\", field pattern: invalid regular expression (open")
+        XCTAssertEqual(error(header + "  - {name: a, kind: keyword, keywords: [x], label: HAM}\n  - {name: a, kind: keyword, keywords: [y], label: HAM}\n"),
+                       "lfs.yaml:3: record \"LF a\", field name: duplicate LF name (first at line 2)")
+        XCTAssertEqual(error(header + "  - {name: a, kind: keyword, keywords: {x: 1}, label: HAM}\n"),
+                       "lfs.yaml:2: record \"LF a\", field keywords: expected a list of text")
+        XCTAssertTrue(error(header + "  - {name: a, kind: neural, label: HAM}\n").contains("unknown kind \"neural\""))
+        XCTAssertTrue(error(header + "  - {name: a, kind: keyword, keywords: [x], label: HAM, colour: red}\n").contains("field colour: unknown key"))
+        XCTAssertTrue(error(header + "  - {kind: keyword, keywords: [x], label: HAM}\n").contains("field name: missing"))
+        XCTAssertTrue(error("labeling_functions: [\n").hasPrefix("lfs.yaml: invalid YAML"))
+    }
+
+    func testFolderLoadingRejectsNamesRepeatedAcrossFiles() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lf-files-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "labeling_functions:\n  - {name: a, kind: keyword, keywords: [x], label: HAM}\n"
+            .write(to: folder.appendingPathComponent("1.yaml"), atomically: true, encoding: .utf8)
+        try "labeling_functions:\n  - {name: b, kind: keyword, keywords: [y], label: SPAM}\n"
+            .write(to: folder.appendingPathComponent("2.yml"), atomically: true, encoding: .utf8)
+        XCTAssertEqual(try LFFile.loadFolder(folder, labels: labels).map(\.name), ["a", "b"])
+        try "labeling_functions:\n  - {name: a, kind: keyword, keywords: [z], label: SPAM}\n"
+            .write(to: folder.appendingPathComponent("3.yaml"), atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try LFFile.loadFolder(folder, labels: labels)) { error in
+            XCTAssertTrue(error.localizedDescription.contains("LF name a is already used in"), error.localizedDescription)
+        }
+    }
+}
