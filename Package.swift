@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .library(name: "WSLabelCore", targets: ["WSLabelCore"]),
         .library(name: "WSLabeling", targets: ["WSLabeling"]),
+        .library(name: "WSLabelCLI", targets: ["WSLabelCLI"]),
         .executable(name: "wslabel", targets: ["wslabel"]),
     ],
     dependencies: [
@@ -40,14 +41,16 @@ let package = Package(
             exclude: ["README.md"],
             sources: ["Swift"]
         ),
-        // The command-line tool: a thin shell over the library.
-        .executableTarget(
-            name: "wslabel",
+        // The command-line tool's commands, as a library a user's package can reuse with its
+        // own LF catalogs; each command maps its flags to one library call.
+        .target(
+            name: "WSLabelCLI",
             dependencies: [
-                "WSLabelCore",
+                "WSLabelCore", "WSLabeling",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "wslabel", dependencies: ["WSLabelCLI", "LabelingFunctions"]),
         // Benchmarks that need compiled code (scale); scripts live beside them in benchmarks/.
         .executableTarget(
             name: "wslabel-scale-bench",

@@ -1,33 +1,66 @@
 import Foundation
 
 /// One field of a CSV record: its bytes (inside the quotes, if quoted) and where it starts.
-struct CSVField {
-    var start: Int
-    var end: Int
+package struct CSVField {
+    package var start: Int
+    package var end: Int
     /// The field was quoted and holds doubled quotes `""` that stand for one `"`.
-    var hasEscapedQuotes: Bool
+    package var hasEscapedQuotes: Bool
     /// 1-based physical line where the field starts.
-    var line: Int
+    package var line: Int
 }
 
 /// Splits bytes into RFC 4180 records, tracking physical line numbers.
-struct CSVRecordScanner {
-    let bytes: UnsafeRawBufferPointer
-    let file: String
-    var position: Int
-    var line = 1
+///
+/// The bytes may be the whole file or a window of it (a streaming reader's buffer). With
+/// `isEndOfInput == false` more bytes may follow, so a record that reaches the end of the
+/// window (an open quote, a last field without a line end, a CR whose LF may follow) is not
+/// returned: ``nextRecord(into:)`` returns `nil` and leaves ``position`` and ``line`` at the
+/// record's start, for the reader to refill its buffer and scan again from there.
+package struct CSVRecordScanner {
+    package let bytes: UnsafeRawBufferPointer
+    package let file: String
+    /// Offset in `bytes` of the next byte to scan.
+    package var position: Int
+    /// 1-based physical line of the byte at ``position``.
+    package var line: Int
+    /// `bytes` ends where the input ends; `false` when more bytes may follow.
+    package let isEndOfInput: Bool
 
     private static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), lineFeed: UInt8 = 0x0A, carriageReturn: UInt8 = 0x0D
 
+    package init(bytes: UnsafeRawBufferPointer, file: String, position: Int, line: Int = 1, isEndOfInput: Bool = true) {
+        self.bytes = bytes
+        self.file = file
+        self.position = position
+        self.line = line
+        self.isEndOfInput = isEndOfInput
+    }
+
     /// Reads the next non-blank record into `fields`.
     ///
-    /// - Returns: The line where the record starts, or `nil` at the end of the input.
+    /// - Returns: The line where the record starts, or `nil` at the end of the input (or, when
+    ///   `isEndOfInput` is `false`, when the bytes end before the record is known to be whole).
     /// - Throws: ``WSLabelError/malformedInput(_:_:)`` for an unclosed quote or text after a
     ///   closing quote.
-    mutating func nextRecord(into fields: inout [CSVField]) throws -> Int? {
+    package mutating func nextRecord(into fields: inout [CSVField]) throws -> Int? {
+        let startPosition = position, startLine = line
+        if let recordLine = try scanRecord(into: &fields) { return recordLine }
+        if !isEndOfInput {
+            position = startPosition
+            line = startLine
+            fields.removeAll(keepingCapacity: true)
+        }
+        return nil
+    }
+
+    /// The body of ``nextRecord(into:)``; `nil` at the end of the bytes (whole or not).
+    private mutating func scanRecord(into fields: inout [CSVField]) throws -> Int? {
         fields.removeAll(keepingCapacity: true)
         let count = bytes.count
+        let more = !isEndOfInput
         while position < count, bytes[position] == Self.lineFeed || bytes[position] == Self.carriageReturn {
+            if more, bytes[position] == Self.carriageReturn, position + 1 == count { return nil }
             skipLineEnd()
         }
         guard position < count else { return nil }
@@ -40,6 +73,7 @@ struct CSVRecordScanner {
                 var escaped = false
                 while true {
                     guard position < count else {
+                        if more { return nil }
                         throw WSLabelError.malformedInput(
                             SourceLocation(file: file, line: fieldLine, field: "column \(fields.count + 1)"),
                             "a quoted field is never closed (the file ends inside it)")
@@ -51,8 +85,10 @@ struct CSVRecordScanner {
                             position += 2
                             continue
                         }
+                        if more, position + 1 == count { return nil }
                         break
                     }
+                    if byte == Self.carriageReturn, more, position + 1 == count { return nil }
                     if byte == Self.lineFeed || (byte == Self.carriageReturn && (position + 1 == count || bytes[position + 1] != Self.lineFeed)) {
                         line += 1
                     }
@@ -74,11 +110,12 @@ struct CSVRecordScanner {
                 }
                 fields.append(CSVField(start: start, end: position, hasEscapedQuotes: false, line: fieldLine))
             }
-            guard position < count else { return recordLine }
+            guard position < count else { return more ? nil : recordLine }
             if bytes[position] == Self.comma {
                 position += 1
                 continue
             }
+            if more, bytes[position] == Self.carriageReturn, position + 1 == count { return nil }
             skipLineEnd()
             return recordLine
         }

@@ -1,0 +1,33 @@
+import ArgumentParser
+import WSLabeling
+
+/// The `wslabel` command line, as a library so that a user's own package can ship the same
+/// tool with its own labeling functions:
+///
+/// ```swift
+/// // Sources/my-labeler/main.swift
+/// import WSLabelCLI
+/// WSLabelCommand.main(catalogs: ["my_lfs": MyLFs.all])
+/// ```
+public struct WSLabelCommand: ParsableCommand {
+    public init() {}
+
+    /// Runs the tool with the given Swift LF catalogs available to task files by name.
+    public static func main(catalogs: [String: [any LabelingFunction]]) {
+        LFCatalogRegistry.shared.register(catalogs)
+        main()
+    }
+
+    public static let configuration = CommandConfiguration(
+        commandName: "wslabel",
+        abstract: "Weak supervision: turn labeling-function votes into probabilistic labels.",
+        discussion: """
+            wslabel fits a label model to the votes of your labeling functions (LFs) without gold \
+            labels and writes one probability distribution over the classes per item.
+
+            Start with:
+              wslabel fit --wrench path/to/wrench/youtube
+            """,
+        subcommands: [Fit.self, Predict.self, Synthesize.self]
+    )
+}

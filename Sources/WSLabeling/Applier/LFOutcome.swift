@@ -1,0 +1,30 @@
+/// What one labeling function said about one item, before label names become class indices.
+///
+/// The vote cache stores outcomes, not class indices, so a cache stays valid when the task's
+/// label list changes; the applier maps names to classes afterwards.
+public enum LFOutcome: Sendable, Hashable {
+    /// A vote for the label with this name (possibly one the task does not have).
+    case vote(String)
+    /// No vote.
+    case abstain
+    /// The LF threw; the message describes the error. Counts as an abstain.
+    case failed(String)
+
+    /// Runs `function` on `item`, turning a thrown error into ``failed(_:)``.
+    public static func evaluate(_ function: any LabelingFunction, on item: ItemView) -> LFOutcome {
+        do {
+            guard let label = try function.vote(on: item) else { return .abstain }
+            return .vote(label)
+        } catch {
+            return .failed(Self.message(for: error))
+        }
+    }
+
+    /// A readable one-line description of an error thrown by an LF.
+    static func message(for error: any Error) -> String {
+        if let described = (error as? any LocalizedError)?.errorDescription { return described }
+        return String(describing: error)
+    }
+}
+
+import Foundation

@@ -1,0 +1,72 @@
+import Foundation
+import WSLabelCore
+
+/// How to read items from a file: its format and which fields hold the id, the text and the
+/// gold label.
+///
+/// ```swift
+/// // Youtube01-Psy.csv: COMMENT_ID,AUTHOR,DATE,CONTENT,CLASS
+/// let source = ItemSource(idField: "COMMENT_ID", textField: "CONTENT", goldField: "CLASS")
+/// let items = try ItemReader(url: url, source: source).readAll()
+/// ```
+public struct ItemSource: Sendable, Equatable {
+    /// A file format items are read from.
+    public struct Format: Sendable, Hashable, CustomStringConvertible {
+        enum Kind: Sendable, Hashable { case jsonl, csv }
+        let kind: Kind
+
+        /// One JSON object per line (`.jsonl`, `.ndjson`); blank lines are skipped.
+        public static let jsonl = Format(kind: .jsonl)
+        /// RFC 4180 CSV with a header row naming the fields (`.csv`).
+        public static let csv = Format(kind: .csv)
+
+        /// The format a file extension stands for (case-insensitive), or `nil`.
+        public init?(fileExtension: String) {
+            switch fileExtension.lowercased() {
+            case "jsonl", "ndjson": kind = .jsonl
+            case "csv": kind = .csv
+            default: return nil
+            }
+        }
+
+        private init(kind: Kind) { self.kind = kind }
+
+        public var description: String {
+            switch kind {
+            case .jsonl: return "jsonl"
+            case .csv: return "csv"
+            }
+        }
+    }
+
+    /// The file format; `nil` picks it from the file's extension.
+    public var format: Format?
+    /// The field holding each item's id; `nil` numbers the items instead (JSONL: the 1-based
+    /// line of the record; CSV: the 1-based data row, the header not counted).
+    public var idField: String?
+    /// The field holding the text LFs read. Every record must have it.
+    public var textField: String
+    /// The field holding the gold label's name, if any. A record without it (JSON `null`,
+    /// empty CSV cell) has no gold label.
+    public var goldField: String?
+
+    public init(format: Format? = nil, idField: String? = nil, textField: String = "text", goldField: String? = nil) {
+        self.format = format
+        self.idField = idField
+        self.textField = textField
+        self.goldField = goldField
+    }
+
+    /// The format of `url`: ``format`` when set, else the one its extension names.
+    ///
+    /// - Throws: ``WSLabelError/invalidArgument(_:)`` when the extension names no known format.
+    public func resolvedFormat(for url: URL) throws -> Format {
+        if let format { return format }
+        guard let format = Format(fileExtension: url.pathExtension) else {
+            let shown = url.pathExtension.isEmpty ? "no extension" : "extension .\(url.pathExtension)"
+            throw WSLabelError.invalidArgument(
+                "\(url.path): cannot tell the item format from \(shown): use .jsonl, .ndjson or .csv, or name the format")
+        }
+        return format
+    }
+}

@@ -1,0 +1,4 @@
+import LabelingFunctions
+import WSLabelCLI
+
+WSLabelCommand.main(catalogs: LabelingFunctions.catalogs)
