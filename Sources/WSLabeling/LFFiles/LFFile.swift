@@ -95,41 +95,40 @@ public enum LFFile {
     }
 
     private static func parseEntry(_ entry: Node, file: String, labels: [String]?) throws -> any LabelingFunction {
-        guard let mapping = entry.mapping else { throw located(file, entry, nil, nil, "expected an LF (a mapping)") }
-        let fields = EntryFields(mapping: mapping, node: entry, file: file)
-        let name = try fields.string("name")
-        let kind = try fields.string("kind", lf: name)
+        let name = try YAMLFields(entry, file: file, what: "an LF").string("name")
+        let fields = try YAMLFields(entry, file: file, record: "LF \(name)", what: "an LF")
+        let kind = try fields.string("kind")
         let allowed: Set<String>
         switch kind {
         case "keyword": allowed = ["name", "kind", "keywords", "label", "case_sensitive", "matching"]
         case "regex": allowed = ["name", "kind", "pattern", "label", "case_sensitive"]
         default:
-            throw located(file, mapping["kind"]!, name, "kind", "unknown kind \"\(kind)\"; LF files declare \(kinds.joined(separator: " or "))")
+            throw fields.error("kind", "unknown kind \"\(kind)\"; LF files declare \(kinds.joined(separator: " or "))")
         }
-        try fields.rejectUnknown(allowed, lf: name)
-        let label = try fields.string("label", lf: name)
+        try fields.rejectUnknown(allowed)
+        let label = try fields.string("label")
         if let labels, !labels.contains(label) {
-            throw located(file, mapping["label"]!, name, "label", "unknown label \"\(label)\"; the task's labels are \(labels.joined(separator: ", "))")
+            throw fields.error("label", "unknown label \"\(label)\"; the task's labels are \(labels.joined(separator: ", "))")
         }
-        let caseSensitive = try fields.bool("case_sensitive", lf: name) ?? false
+        let caseSensitive = try fields.bool("case_sensitive") ?? false
         switch kind {
         case "keyword":
-            let keywords = try fields.strings("keywords", lf: name)
+            guard let keywords = try fields.strings("keywords") else { throw fields.error("keywords", "missing") }
             guard !keywords.isEmpty, !keywords.contains("") else {
-                throw located(file, mapping["keywords"]!, name, "keywords", "needs at least one non-empty keyword")
+                throw fields.error("keywords", "needs at least one non-empty keyword")
             }
-            let matchingText = try fields.optionalString("matching", lf: name) ?? KeywordLF.Matching.substring.rawValue
+            let matchingText = try fields.optionalString("matching") ?? KeywordLF.Matching.substring.rawValue
             guard let matching = KeywordLF.Matching(rawValue: matchingText) else {
-                throw located(file, mapping["matching"]!, name, "matching",
-                              "expected \(KeywordLF.Matching.allCases.map(\.rawValue).joined(separator: " or ")), found \"\(matchingText)\"")
+                throw fields.error("matching",
+                                   "expected \(KeywordLF.Matching.allCases.map(\.rawValue).joined(separator: " or ")), found \"\(matchingText)\"")
             }
             return KeywordLF(name, keywords: keywords, label: label, caseSensitive: caseSensitive, matching: matching)
         default:
-            let pattern = try fields.string("pattern", lf: name)
+            let pattern = try fields.string("pattern")
             do {
                 return try RegexLF(name, pattern: pattern, label: label, caseSensitive: caseSensitive)
             } catch {
-                throw located(file, mapping["pattern"]!, name, "pattern", "invalid regular expression \(pattern)")
+                throw fields.error("pattern", "invalid regular expression \(pattern)")
             }
         }
     }
@@ -143,45 +142,6 @@ public enum LFFile {
             return try Data(contentsOf: url)
         } catch {
             throw WSLabelError.fileAccess(path: url.path, FileManager.default.fileExists(atPath: url.path) ? "cannot be read" : "no such file")
-        }
-    }
-}
-
-/// Typed access to one LF entry's fields, with located errors.
-private struct EntryFields {
-    let mapping: Node.Mapping
-    let node: Node
-    let file: String
-
-    func string(_ key: String, lf: String? = nil) throws -> String {
-        guard let value = mapping[key] else { throw LFFile.located(file, node, lf, key, "missing") }
-        guard let scalar = value.scalar else { throw LFFile.located(file, value, lf, key, "expected text") }
-        return scalar.string
-    }
-
-    func optionalString(_ key: String, lf: String) throws -> String? {
-        mapping[key] == nil ? nil : try string(key, lf: lf)
-    }
-
-    func bool(_ key: String, lf: String) throws -> Bool? {
-        guard let value = mapping[key] else { return nil }
-        guard let bool = value.bool else { throw LFFile.located(file, value, lf, key, "expected true or false") }
-        return bool
-    }
-
-    func strings(_ key: String, lf: String) throws -> [String] {
-        guard let value = mapping[key] else { throw LFFile.located(file, node, lf, key, "missing") }
-        if let scalar = value.scalar { return [scalar.string] }
-        guard let sequence = value.sequence else { throw LFFile.located(file, value, lf, key, "expected a list of text") }
-        return try sequence.map { element in
-            guard let scalar = element.scalar else { throw LFFile.located(file, element, lf, key, "expected text") }
-            return scalar.string
-        }
-    }
-
-    func rejectUnknown(_ allowed: Set<String>, lf: String) throws {
-        for (key, _) in mapping where !allowed.contains(key.string ?? "") {
-            throw LFFile.located(file, key, lf, key.string, "unknown key; allowed: \(allowed.sorted().joined(separator: ", "))")
         }
     }
 }

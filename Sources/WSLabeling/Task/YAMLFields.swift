@@ -1,0 +1,72 @@
+import WSLabelCore
+import Yams
+
+/// Typed, located access to the fields of a YAML mapping: every error names the file, the line
+/// and the key. Shared by the task-file and LF-file readers.
+struct YAMLFields {
+    let mapping: Node.Mapping
+    let node: Node
+    let file: String
+    /// What the mapping describes in messages, e.g. `LF keyword_free` (nil for the top level).
+    let record: String?
+
+    init(_ node: Node, file: String, record: String? = nil, what: String) throws {
+        guard let mapping = node.mapping else {
+            throw Self.error(file, node, record, nil, "expected \(what) (a mapping)")
+        }
+        self.mapping = mapping
+        self.node = node
+        self.file = file
+        self.record = record
+    }
+
+    static func error(_ file: String, _ node: Node, _ record: String?, _ field: String?, _ message: String) -> WSLabelError {
+        .malformedInput(SourceLocation(file: file, line: node.mark?.line, record: record, field: field), message)
+    }
+
+    func error(_ key: String, _ message: String) -> WSLabelError {
+        Self.error(file, mapping[key] ?? node, record, key, message)
+    }
+
+    subscript(key: String) -> Node? { mapping[key] }
+
+    func string(_ key: String) throws -> String {
+        guard let value = try optionalString(key) else { throw Self.error(file, node, record, key, "missing") }
+        return value
+    }
+
+    func optionalString(_ key: String) throws -> String? {
+        guard let value = mapping[key] else { return nil }
+        guard let scalar = value.scalar else { throw Self.error(file, value, record, key, "expected text") }
+        return scalar.string
+    }
+
+    func bool(_ key: String) throws -> Bool? {
+        guard let value = mapping[key] else { return nil }
+        guard let bool = value.bool else { throw Self.error(file, value, record, key, "expected true or false") }
+        return bool
+    }
+
+    func int(_ key: String) throws -> Int? {
+        guard let value = mapping[key] else { return nil }
+        guard let int = value.int else { throw Self.error(file, value, record, key, "expected a whole number") }
+        return int
+    }
+
+    /// A list of text; a single scalar counts as a one-element list.
+    func strings(_ key: String) throws -> [String]? {
+        guard let value = mapping[key] else { return nil }
+        if let scalar = value.scalar { return [scalar.string] }
+        guard let sequence = value.sequence else { throw Self.error(file, value, record, key, "expected a list of text") }
+        return try sequence.map { element in
+            guard let scalar = element.scalar else { throw Self.error(file, element, record, key, "expected text") }
+            return scalar.string
+        }
+    }
+
+    func rejectUnknown(_ allowed: Set<String>) throws {
+        for (key, _) in mapping where !allowed.contains(key.string ?? "") {
+            throw Self.error(file, key, record, key.string, "unknown key; allowed: \(allowed.sorted().joined(separator: ", "))")
+        }
+    }
+}
