@@ -1,0 +1,151 @@
+import Foundation
+import WSLabelCore
+
+/// Reads items from RFC 4180 CSV: a header row naming the fields, then one item per record.
+///
+/// Quoted fields may hold commas, doubled quotes and line breaks, so a record may span lines
+/// (and chunks); errors name the physical line. The file must be UTF-8 (a byte order mark is
+/// skipped); LF, CRLF and CR line ends are accepted. An empty gold cell means no gold label.
+/// Ids default to the 1-based data row (the header not counted).
+struct CSVItemReader: ItemDecoder {
+    /// The header row and where the configured columns are.
+    private struct Header {
+        var width: Int
+        /// Each distinct column name with its first column, in order.
+        var columns: [(name: String, index: Int)]
+        var id: Int?
+        var text: Int
+        var gold: Int?
+    }
+
+    private var chunks: ByteChunks
+    private let source: ItemSource
+    private let file: String
+    private var ids: ItemIDRegistry?
+    private var header: Header?
+    /// Physical line of the next unconsumed byte.
+    private var line = 1
+    /// Data rows read so far.
+    private var row = 0
+    private var checkedByteOrderMark = false
+
+    init(chunks: ByteChunks, source: ItemSource, file: String) {
+        self.chunks = chunks
+        self.source = source
+        self.file = file
+        ids = source.idField.map { ItemIDRegistry(file: file, field: $0) }
+    }
+
+    var peakBufferedByteCount: Int { chunks.peakCount }
+
+    mutating func read(upTo count: Int, into items: inout [Item]) throws -> Bool {
+        while true {
+            if !checkedByteOrderMark {
+                checkedByteOrderMark = chunks.skipByteOrderMark()
+                if !checkedByteOrderMark { try chunks.refill(); continue }
+            }
+            try decodeBufferedRecords(upTo: count, into: &items)
+            if items.count >= count { return true }
+            if chunks.isAtEnd {
+                guard header != nil else {
+                    throw WSLabelError.malformedInput(SourceLocation(file: file), "the file is empty: expected a header row naming the fields")
+                }
+                return false
+            }
+            try chunks.refill()
+        }
+    }
+
+    /// Decodes the whole records in the buffer.
+    private mutating func decodeBufferedRecords(upTo count: Int, into items: inout [Item]) throws {
+        let buffer = chunks.buffer
+        try buffer.withUnsafeBytes { bytes in
+            var scanner = CSVRecordScanner(bytes: bytes, file: file, position: chunks.consumed, line: line, isEndOfInput: chunks.isAtEnd)
+            defer {
+                chunks.consumed = scanner.position
+                line = scanner.line
+            }
+            var fields: [CSVField] = []
+            while items.count < count, let recordLine = try scanner.nextRecord(into: &fields) {
+                if let header {
+                    items.append(try item(fields, line: recordLine, header: header, bytes: bytes))
+                } else {
+                    header = try makeHeader(fields, line: recordLine, bytes: bytes)
+                }
+            }
+        }
+    }
+
+    private func makeHeader(_ fields: [CSVField], line: Int, bytes: UnsafeRawBufferPointer) throws -> Header {
+        let names = try fields.indices.map { try text(fields[$0], bytes: bytes, record: "header", field: "column \($0 + 1)") }
+        var columns: [(name: String, index: Int)] = []
+        var firstColumn: [String: Int] = [:]
+        for (index, name) in names.enumerated() where firstColumn[name] == nil {
+            firstColumn[name] = index
+            columns.append((name, index))
+        }
+        func column(_ name: String, role: String) throws -> Int {
+            let location = SourceLocation(file: file, line: line, record: "header", field: name)
+            let matches = names.indices.filter { names[$0] == name }
+            guard let index = matches.first else {
+                let available = names.map { "\"\($0)\"" }.joined(separator: ", ")
+                throw WSLabelError.malformedInput(location, "no column \"\(name)\" (the \(role) field) in the header; its columns are \(available)")
+            }
+            guard matches.count == 1 else {
+                throw WSLabelError.malformedInput(
+                    location, "the \(role) column \"\(name)\" appears \(matches.count) times in the header (columns \(matches.map { String($0 + 1) }.joined(separator: ", ")))")
+            }
+            return index
+        }
+        return Header(width: fields.count, columns: columns,
+                      id: try source.idField.map { try column($0, role: "id") },
+                      text: try column(source.textField, role: "text"),
+                      gold: try source.goldField.map { try column($0, role: "gold") })
+    }
+
+    private mutating func item(_ fields: [CSVField], line: Int, header: Header, bytes: UnsafeRawBufferPointer) throws -> Item {
+        row += 1
+        guard fields.count == header.width else {
+            throw WSLabelError.malformedInput(SourceLocation(file: file, line: line, record: "row \(row)"),
+                                              "expected \(header.width) fields (as many as the header has), found \(fields.count)")
+        }
+        let id: String
+        if let idColumn = header.id {
+            id = try text(fields[idColumn], bytes: bytes, record: "row \(row)", field: source.idField!)
+            guard !id.isEmpty else {
+                throw WSLabelError.malformedInput(SourceLocation(file: file, line: fields[idColumn].line, record: "row \(row)", field: source.idField!),
+                                                  "the id is empty")
+            }
+        } else {
+            id = String(row)
+        }
+        let record = header.id == nil ? "row \(row)" : id
+        var values: [String: String] = Dictionary(minimumCapacity: header.columns.count)
+        var text = "", gold: String?
+        for (name, index) in header.columns {
+            let value = index == header.id ? id : try self.text(fields[index], bytes: bytes, record: record, field: name)
+            values[name] = value
+            if index == header.text { text = value }
+            if index == header.gold { gold = value.isEmpty ? nil : value }
+        }
+        try ids?.register(id, line: line)
+        return Item(id: id, text: text, fields: values, gold: gold)
+    }
+
+    /// The text of a field, with doubled quotes undone.
+    ///
+    /// - Throws: ``WSLabelError/malformedInput(_:_:)`` at the line of the first invalid UTF-8 byte.
+    private func text(_ field: CSVField, bytes: UnsafeRawBufferPointer, record: String, field name: String) throws -> String {
+        let slice = UnsafeRawBufferPointer(rebasing: bytes[field.start..<field.end])
+        guard var text = String(validating: slice, as: UTF8.self) else {
+            let (offset, byte) = firstInvalidUTF8(in: slice) ?? (0, slice.first ?? 0)
+            let line = field.line + slice[..<offset].lazy.filter { $0 == 0x0A }.count
+            let hex = String(byte, radix: 16, uppercase: true)
+            throw WSLabelError.malformedInput(
+                SourceLocation(file: file, line: line, record: record, field: name),
+                "invalid UTF-8 (byte 0x\(hex) at byte \(offset + 1) of the field): the file must be UTF-8 (if it is Latin-1 or Windows-1252, re-save it as UTF-8)")
+        }
+        if field.hasEscapedQuotes { text = text.replacingOccurrences(of: "\"\"", with: "\"") }
+        return text
+    }
+}

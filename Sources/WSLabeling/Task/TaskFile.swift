@@ -1,0 +1,206 @@
+import Foundation
+import WSLabelCore
+import Yams
+
+/// A labeling task as a project file (`wslabel.yaml`): the labels, the data and its fields, the
+/// LF sources and the model options. Relative paths are relative to the task file's folder.
+///
+/// ```yaml
+/// labels: [HAM, SPAM]
+/// data:
+///   id: COMMENT_ID            # optional: items are numbered otherwise
+///   text: CONTENT
+///   gold: CLASS               # optional
+///   gold_values: {"0": HAM, "1": SPAM}   # optional: raw gold values to label names
+///   splits:                   # in this order; `train` is required
+///     train: [data/a.csv, data/b.csv]
+///     test: data/c.csv
+/// labeling_functions:
+///   swift: [youtube_spam_tutorial]   # catalogs compiled into wslabel
+///   files: [lfs]                     # LF files, or folders of them
+/// model:                      # optional; the `wslabel fit` options
+///   model: em
+///   select_metric: accuracy
+///   seed: 0
+/// output:                     # optional
+///   labels: out/labels.jsonl
+///   cache: .wslabel/votes.sqlite
+/// ```
+public struct TaskFile: Sendable {
+    /// One split: its name and files, read in order as one stream of items.
+    public struct Split: Sendable, Equatable {
+        public var name: String
+        public var files: [URL]
+    }
+
+    /// The model settings a task file may give (`wslabel fit` flags override them).
+    public struct ModelSettings: Sendable, Equatable {
+        public var model: String?
+        public var selectMetric: String?
+        public var positiveLabel: String?
+        public var devSplit: String?
+        public var ties: String?
+        public var seed: UInt64?
+    }
+
+    /// Where the task file is.
+    public let url: URL
+    /// Label names in class-index order.
+    public let labels: [String]
+    /// How items are read.
+    public let source: ItemSource
+    /// Raw gold values to label names (identity when empty).
+    public let goldValues: [String: String]
+    /// The splits in file order.
+    public let splits: [Split]
+    /// Names of registered Swift LF catalogs.
+    public let swiftCatalogs: [String]
+    /// LF files and folders of LF files.
+    public let lfFiles: [URL]
+    public let model: ModelSettings
+    /// Where `fit` writes labels, when set.
+    public let labelsOutput: URL?
+    /// The vote cache's SQLite file (default `.wslabel/votes.sqlite` beside the task file).
+    public let cache: URL
+
+    /// Reads a task file.
+    /// - Throws: ``WSLabelError`` naming the file, line and key of the first problem.
+    public init(contentsOf url: URL) throws {
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw WSLabelError.fileAccess(path: url.path, FileManager.default.fileExists(atPath: url.path)
+                                          ? "cannot be read as UTF-8 text" : "no such file (a task file is needed: give --config FILE)")
+        }
+        try self.init(yaml: text, url: url)
+    }
+
+    /// Parses task-file text as if read from `url`.
+    public init(yaml text: String, url: URL) throws {
+        let file = url.path
+        let base = url.deletingLastPathComponent()
+        func resolve(_ path: String) -> URL {
+            path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)
+        }
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                throw WSLabelError.malformedInput(SourceLocation(file: file), "the task file is empty")
+            }
+            root = node
+        } catch let error as YamlError {
+            throw WSLabelError.malformedInput(SourceLocation(file: file), "invalid YAML: \(error)")
+        }
+        let top = try YAMLFields(root, file: file, what: "a task (labels, data, labeling_functions, model, output)")
+        try top.rejectUnknown(["labels", "data", "labeling_functions", "model", "output"])
+
+        guard let labels = try top.strings("labels") else { throw top.error("labels", "missing: list the task's label names") }
+        guard labels.count >= 2, Set(labels).count == labels.count else {
+            throw top.error("labels", "needs at least two distinct label names")
+        }
+        self.url = url
+        self.labels = labels
+
+        guard let dataNode = top["data"] else { throw top.error("data", "missing") }
+        let data = try YAMLFields(dataNode, file: file, record: "data", what: "the data section")
+        try data.rejectUnknown(["id", "text", "gold", "gold_values", "format", "splits"])
+        var format: ItemSource.Format?
+        if let name = try data.optionalString("format") {
+            guard let known = ItemSource.Format(fileExtension: name) else { throw data.error("format", "expected jsonl or csv, found \(name)") }
+            format = known
+        }
+        source = ItemSource(format: format, idField: try data.optionalString("id"),
+                            textField: try data.optionalString("text") ?? "text", goldField: try data.optionalString("gold"))
+        var goldValues: [String: String] = [:]
+        if let node = data["gold_values"] {
+            let values = try YAMLFields(node, file: file, record: "data", what: "a mapping of raw gold values to labels")
+            for (key, value) in values.mapping {
+                guard let raw = key.string, let label = value.string else {
+                    throw YAMLFields.error(file, key, "data", "gold_values", "expected raw value: label name")
+                }
+                guard labels.contains(label) else {
+                    throw YAMLFields.error(file, value, "data", "gold_values", "unknown label \"\(label)\"; labels are \(labels.joined(separator: ", "))")
+                }
+                goldValues[raw] = label
+            }
+        }
+        self.goldValues = goldValues
+        guard let splitsNode = data["splits"] else { throw data.error("splits", "missing: name at least a train split") }
+        let splitFields = try YAMLFields(splitsNode, file: file, record: "data", what: "splits (name: file or list of files)")
+        var splits: [Split] = []
+        for (key, _) in splitFields.mapping {
+            guard let name = key.string else { continue }
+            guard let paths = try splitFields.strings(name), !paths.isEmpty else {
+                throw splitFields.error(name, "expected a file or a list of files")
+            }
+            splits.append(Split(name: name, files: paths.map(resolve)))
+        }
+        guard splits.contains(where: { $0.name == "train" }) else {
+            throw splitFields.error("train", "missing: the label model is fit on the train split")
+        }
+        self.splits = splits
+
+        if let node = top["labeling_functions"] {
+            let lfs = try YAMLFields(node, file: file, record: "labeling_functions", what: "the LF sources (swift, files)")
+            try lfs.rejectUnknown(["swift", "files"])
+            swiftCatalogs = try lfs.strings("swift") ?? []
+            lfFiles = (try lfs.strings("files") ?? []).map(resolve)
+        } else {
+            swiftCatalogs = []
+            lfFiles = []
+        }
+        guard !swiftCatalogs.isEmpty || !lfFiles.isEmpty else {
+            throw top.error("labeling_functions", "missing: name Swift catalogs (swift:) or LF files (files:)")
+        }
+
+        if let node = top["model"] {
+            let model = try YAMLFields(node, file: file, record: "model", what: "model options")
+            try model.rejectUnknown(["model", "select_metric", "positive_label", "dev_split", "ties", "seed"])
+            let seed = try model.int("seed")
+            if let seed, seed < 0 { throw model.error("seed", "must not be negative") }
+            self.model = ModelSettings(
+                model: try model.optionalString("model"), selectMetric: try model.optionalString("select_metric"),
+                positiveLabel: try model.optionalString("positive_label"), devSplit: try model.optionalString("dev_split"),
+                ties: try model.optionalString("ties"), seed: seed.map(UInt64.init))
+            if let positive = self.model.positiveLabel, !labels.contains(positive) {
+                throw model.error("positive_label", "unknown label \"\(positive)\"")
+            }
+        } else {
+            model = ModelSettings()
+        }
+
+        if let node = top["output"] {
+            let output = try YAMLFields(node, file: file, record: "output", what: "output paths")
+            try output.rejectUnknown(["labels", "cache"])
+            labelsOutput = try output.optionalString("labels").map(resolve)
+            cache = try output.optionalString("cache").map(resolve) ?? base.appendingPathComponent(".wslabel/votes.sqlite")
+        } else {
+            labelsOutput = nil
+            cache = base.appendingPathComponent(".wslabel/votes.sqlite")
+        }
+    }
+
+    /// The task's LFs: the named Swift catalogs, then the LF files, checked for unique names
+    /// and known labels.
+    public func catalog(registry: LFCatalogRegistry = .shared) throws -> LFCatalog {
+        var functions: [any LabelingFunction] = []
+        for name in swiftCatalogs { functions += try registry.catalog(named: name) }
+        for url in lfFiles {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
+                throw WSLabelError.fileAccess(path: url.path, "no such LF file or folder (named in \(self.url.path))")
+            }
+            functions += isFolder.boolValue ? try LFFile.loadFolder(url, labels: labels) : try LFFile.load(url, labels: labels)
+        }
+        let catalog = try LFCatalog(functions)
+        try catalog.validate(labels: labels)
+        return catalog
+    }
+
+    /// The label name of a raw gold value, or `nil` for an unknown one.
+    public func goldLabel(_ raw: String) -> String? {
+        if let mapped = goldValues[raw] { return mapped }
+        return labels.contains(raw) ? raw : nil
+    }
+}

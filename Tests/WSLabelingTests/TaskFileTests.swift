@@ -1,0 +1,75 @@
+import XCTest
+import WSLabelCore
+@testable import WSLabeling
+
+final class TaskFileTests: XCTestCase {
+    private let url = URL(fileURLWithPath: "/project/wslabel.yaml")
+
+    private let sample = """
+        labels: [HAM, SPAM]
+        data:
+          id: COMMENT_ID
+          text: CONTENT
+          gold: CLASS
+          gold_values: {"0": HAM, "1": SPAM}
+          splits:
+            train: [raw/a.csv, /abs/b.csv]
+            test: raw/c.csv
+        labeling_functions:
+          swift: [tutorial]
+          files: lfs
+        model:
+          select_metric: f1
+          positive_label: SPAM
+          seed: 3
+        output:
+          labels: out/labels.jsonl
+        """
+
+    func testReadsEverySection() throws {
+        let task = try TaskFile(yaml: sample, url: url)
+        XCTAssertEqual(task.labels, ["HAM", "SPAM"])
+        XCTAssertEqual(task.source, ItemSource(idField: "COMMENT_ID", textField: "CONTENT", goldField: "CLASS"))
+        XCTAssertEqual(task.splits.map(\.name), ["train", "test"])
+        XCTAssertEqual(task.splits[0].files.map(\.path), ["/project/raw/a.csv", "/abs/b.csv"])
+        XCTAssertEqual(task.lfFiles.map(\.path), ["/project/lfs"])
+        XCTAssertEqual(task.model.seed, 3)
+        XCTAssertEqual(task.model.positiveLabel, "SPAM")
+        XCTAssertEqual(task.labelsOutput?.path, "/project/out/labels.jsonl")
+        XCTAssertEqual(task.cache.path, "/project/.wslabel/votes.sqlite")
+        XCTAssertEqual(task.goldLabel("1"), "SPAM")
+        XCTAssertEqual(task.goldLabel("HAM"), "HAM")
+        XCTAssertNil(task.goldLabel("2"))
+    }
+
+    func testErrorsNameTheLineAndKey() {
+        func error(_ text: String) -> String {
+            do { _ = try TaskFile(yaml: text, url: url); return "no error" } catch { return error.localizedDescription }
+        }
+        XCTAssertEqual(error(sample.replacingOccurrences(of: "positive_label: SPAM", with: "positive_label: EGGS")),
+                       "/project/wslabel.yaml:15: record \"model\", field positive_label: unknown label \"EGGS\"")
+        XCTAssertEqual(error(sample.replacingOccurrences(of: "    train:", with: "    training:")),
+                       "/project/wslabel.yaml:8: record \"data\", field train: missing: the label model is fit on the train split")
+        XCTAssertTrue(error(sample.replacingOccurrences(of: "output:", with: "outputs:")).contains(":17: field outputs: unknown key"))
+        XCTAssertTrue(error(sample.replacingOccurrences(of: "{\"0\": HAM", with: "{\"0\": EGGS")).contains("unknown label \"EGGS\""))
+        XCTAssertTrue(error("labels: [A]\n").contains("field labels: needs at least two distinct label names"))
+        XCTAssertTrue(error("labels: [A, B]\ndata: {splits: {train: x.csv}}\n").contains("field labeling_functions: missing"))
+    }
+
+    func testCatalogCombinesSwiftCatalogsAndFilesAndChecksLabels() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("task-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("lfs"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "labeling_functions:\n  - {name: kw, kind: keyword, keywords: [free], label: SPAM}\n"
+            .write(to: folder.appendingPathComponent("lfs/spam.yaml"), atomically: true, encoding: .utf8)
+        let taskURL = folder.appendingPathComponent("wslabel.yaml")
+        try sample.write(to: taskURL, atomically: true, encoding: .utf8)
+        let registry = LFCatalogRegistry()
+        registry.register(["tutorial": [HeuristicLF("short", labels: ["HAM"]) { $0.wordCount < 3 ? "HAM" : nil }]])
+        let task = try TaskFile(contentsOf: taskURL)
+        XCTAssertEqual(try task.catalog(registry: registry).names, ["short", "kw"])
+        XCTAssertThrowsError(try task.catalog(registry: LFCatalogRegistry())) { error in
+            XCTAssertTrue(error.localizedDescription.contains("no Swift LF catalog named tutorial"), error.localizedDescription)
+        }
+    }
+}
