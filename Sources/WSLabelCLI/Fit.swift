@@ -11,11 +11,14 @@ struct Fit: ParsableCommand {
             and choose among a small grid of model variants (--select-metric); every split with \
             gold labels is then scored. Progress goes to stderr; results go to stdout.
 
-            Input is a WRENCH folder (--wrench), or vote files (--votes, with optional --dev-votes \
+            Input is a task file (--config, default wslabel.yaml: its LFs are applied to its \
+            data first, reusing cached votes), a WRENCH folder (--wrench), or vote files (--votes, with optional --dev-votes \
             and --dev-gold): a .npy matrix as Snorkel users save it, or a .csv with one column \
             per LF (and an optional id column); -1 means abstain.
 
             Examples:
+              wslabel fit                     # the task in ./wslabel.yaml
+              wslabel fit --config examples/youtube-spam/wslabel.yaml --json
               wslabel fit --wrench data/wrench/youtube
               wslabel fit --votes L_train.npy --dev-votes L_dev.npy --dev-gold y_dev.txt --labels HAM,SPAM
               wslabel fit --wrench data/wrench/sms --select-metric f1 --json
@@ -23,10 +26,7 @@ struct Fit: ParsableCommand {
             """
     )
 
-    @Option(name: .long, help: ArgumentHelp("A WRENCH dataset folder (label.json, train.json, optional valid.json and test.json).", valueName: "dir"))
-    var wrench: String?
-
-    @OptionGroup var voteFiles: VoteFileOptions
+    @OptionGroup var input: InputOptions
 
     @OptionGroup var model: ModelOptions
 
@@ -39,24 +39,21 @@ struct Fit: ParsableCommand {
     @Flag(name: .long, help: "Print one JSON object with the run's summary on stdout instead of a table.")
     var json = false
 
-    func validate() throws {
-        guard (wrench == nil) != (voteFiles.votes == nil) else {
-            throw ValidationError("give the input as either --wrench DIR or --votes FILE")
-        }
-    }
-
     func run() throws {
         try CLIErrors.report {
             let started = Date()
-            let (labelNames, splits) = try voteFiles.load(wrench: wrench)
+            let loaded = try input.load(threads: model.threads)
+            let (labelNames, splits) = (loaded.labelNames, loaded.splits)
+            if let applied = loaded.task { Log.info(ApplyTable.summary(applied.report)) }
             let sizes = splits.map { "\($0.name) \($0.votes.rowCount)" }.joined(separator: ", ")
             Log.info("\(splits[0].votes.lfCount) LFs, \(labelNames.count) classes (\(labelNames.joined(separator: ", "))); rows: \(sizes)")
-            let configuration = try model.configuration(labelNames: labelNames)
+            let configuration = try model.configuration(labelNames: labelNames, task: loaded.task?.task.model ?? .init())
             Log.info("fitting \(configuration.model.rawValue)…")
             let run = try LabelingRun(labelNames: labelNames, splits: splits, configuration: configuration)
-            if let output {
-                try ProbabilisticLabelsWriter.write(run.results, labelNames: run.labelNames, to: URL(fileURLWithPath: output))
-                Log.info("wrote labels of \(run.results.map(\.ids.count).reduce(0, +)) items to \(output)")
+            if let output = output.map(URL.init(fileURLWithPath:)) ?? loaded.task?.task.labelsOutput {
+                try? FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try ProbabilisticLabelsWriter.write(run.results, labelNames: run.labelNames, to: output)
+                Log.info("wrote labels of \(run.results.map(\.ids.count).reduce(0, +)) items to \(output.path)")
             }
             if let saveModel {
                 try SavedLabelModel(model: run.model, labelNames: run.labelNames).save(to: URL(fileURLWithPath: saveModel))

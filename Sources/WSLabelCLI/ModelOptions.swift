@@ -1,30 +1,32 @@
 import ArgumentParser
 import WSLabelCore
+import WSLabeling
 
 /// The options that choose and tune the label model, shared by the commands that fit one.
 struct ModelOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Label model: em (generative model fit by EM) or mv (majority vote).", valueName: "em|mv"))
-    var model: LabelingRunConfiguration.ModelKind = .em
+    @Option(name: .long, help: ArgumentHelp("Label model: em (generative model fit by EM) or mv (majority vote). (default: em)", valueName: "em|mv"))
+    var model: LabelingRunConfiguration.ModelKind?
 
-    @Option(name: .long, help: "Seed of every random choice (random tie-breaks). Same inputs and seed give identical outputs.")
-    var seed: UInt64 = 0
+    @Option(name: .long, help: "Seed of every random choice (random tie-breaks). Same inputs and seed give identical outputs. (default: 0)")
+    var seed: UInt64?
 
     @Option(name: .long, help: ArgumentHelp("""
         How ties between equally probable classes are settled: model (em: the class with more \
         expected training rows; mv: seeded random, as WRENCH), abstain (no label), prior (the \
         class more frequent in the dev gold labels), random (seeded).
+        (default: model)
         """, valueName: "model|abstain|prior|random"))
-    var ties: LabelingRunConfiguration.TieChoice = .model
+    var ties: LabelingRunConfiguration.TieChoice?
 
-    @Option(name: .long, help: ArgumentHelp("Split whose gold labels set the class balance and choose the EM variant.", valueName: "split"))
-    var devSplit = "valid"
+    @Option(name: .long, help: ArgumentHelp("Split whose gold labels set the class balance and choose the EM variant (default: valid).", valueName: "split"))
+    var devSplit: String?
 
     @Option(name: .long, help: ArgumentHelp("""
         Dev-split metric that chooses the EM variant: accuracy, f1 (F1 of --positive-class) or \
         macro-f1. Choose the metric you will be judged on: on a task with a rare positive class, \
-        the most accurate variant may never predict it.
+        the most accurate variant may never predict it. (default: accuracy)
         """, valueName: "accuracy|f1|macro-f1"))
-    var selectMetric: MetricName = .accuracy
+    var selectMetric: MetricName?
 
     @Option(name: .long, help: ArgumentHelp("Class for --select-metric f1, by name or index (default: class 1).", valueName: "class"))
     var positiveClass: String?
@@ -48,20 +50,28 @@ struct ModelOptions: ParsableArguments {
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
     }
 
-    /// The library configuration these options describe.
-    func configuration(labelNames: [String]) throws -> LabelingRunConfiguration {
+    /// The library configuration these options describe; options not given on the command
+    /// line come from the task file's `model:` section, then the defaults.
+    func configuration(labelNames: [String], task: TaskFile.ModelSettings = .init()) throws -> LabelingRunConfiguration {
+        func parsed<Value: ExpressibleByArgument>(_ text: String?, _ key: String) throws -> Value? {
+            guard let text else { return nil }
+            guard let value = Value(argument: text) else { throw ValidationError("model.\(key) in the task file: invalid value \(text)") }
+            return value
+        }
+        let metricName = try selectMetric ?? parsed(task.selectMetric, "select_metric") ?? .accuracy
         let metric: SelectionMetric
-        switch selectMetric {
+        switch metricName {
         case .accuracy: metric = .accuracy
         case .macroF1: metric = .macroF1
-        case .f1: metric = .f1(positiveClass: try positiveClassIndex(labelNames))
+        case .f1: metric = .f1(positiveClass: try positiveClassIndex(labelNames, name: positiveClass ?? task.positiveLabel))
         }
         return LabelingRunConfiguration(
-            model: model, seed: seed, ties: ties, devSplit: devSplit, selectionMetric: metric,
-            fixedVariant: variant?.options, threads: threads)
+            model: try model ?? parsed(task.model, "model") ?? .em, seed: seed ?? task.seed ?? 0,
+            ties: try ties ?? parsed(task.ties, "ties") ?? .model, devSplit: devSplit ?? task.devSplit ?? "valid",
+            selectionMetric: metric, fixedVariant: variant?.options, threads: threads)
     }
 
-    private func positiveClassIndex(_ labelNames: [String]) throws -> Int {
+    private func positiveClassIndex(_ labelNames: [String], name positiveClass: String?) throws -> Int {
         guard let positiveClass else { return 1 }
         if let index = labelNames.firstIndex(of: positiveClass) { return index }
         if let index = Int(positiveClass), labelNames.indices.contains(index) { return index }

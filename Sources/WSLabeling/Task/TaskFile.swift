@@ -41,6 +41,16 @@ public struct TaskFile: Sendable {
         public var devSplit: String?
         public var ties: String?
         public var seed: UInt64?
+
+        public init(model: String? = nil, selectMetric: String? = nil, positiveLabel: String? = nil,
+                    devSplit: String? = nil, ties: String? = nil, seed: UInt64? = nil) {
+            self.model = model
+            self.selectMetric = selectMetric
+            self.positiveLabel = positiveLabel
+            self.devSplit = devSplit
+            self.ties = ties
+            self.seed = seed
+        }
     }
 
     /// Where the task file is.

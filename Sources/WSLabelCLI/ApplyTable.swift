@@ -1,0 +1,14 @@
+import Foundation
+import WSLabeling
+
+/// The compact account of an LF application that `fit` logs.
+enum ApplyTable {
+    static func summary(_ report: ApplyReport) -> String {
+        var lines = [String(format: "applied %d LFs to %d items in %.2f s: %d evaluations, %d cached votes reused, %d failures",
+                            report.lfs.count, report.itemCount, report.seconds, report.evaluations, report.cacheHits, report.failures)]
+        for lf in report.lfs where lf.failures > 0 || lf.unknownLabels > 0 {
+            lines.append("  LF \(lf.name): \(lf.failures) failures (counted as abstain)\(lf.unknownLabels > 0 ? ", \(lf.unknownLabels) unknown labels" : "")\(lf.firstFailure.map { "; first: \($0)" } ?? "")")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import WSLabelCore
+import WSLabeling
+
+/// Where a command's items or votes come from: a task file (the default, `wslabel.yaml`), a
+/// WRENCH folder, or plain vote files.
+struct InputOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("A task file naming labels, data, LFs and model options (default: wslabel.yaml in the current folder).", valueName: "file"))
+    var config: String?
+
+    @Option(name: .long, help: ArgumentHelp("A WRENCH dataset folder (label.json, train.json, optional valid.json and test.json).", valueName: "dir"))
+    var wrench: String?
+
+    @Flag(name: .long, help: "With a task file: apply every LF afresh instead of reusing cached votes (the cache is left as it is).")
+    var noCache = false
+
+    @Option(name: .long, help: ArgumentHelp("Train votes: a .npy matrix (rows × LFs, -1 = abstain) or a .csv with one column per LF.", valueName: "file"))
+    var votes: String?
+
+    @Option(name: .long, help: ArgumentHelp("Dev votes (same LF columns) whose gold labels choose the model variant; needs --dev-gold.", valueName: "file"))
+    var devVotes: String?
+
+    @Option(name: .long, help: ArgumentHelp("Gold labels of the dev votes: one class name or index per line; empty or -1 = unknown.", valueName: "file"))
+    var devGold: String?
+
+    @Option(name: .long, help: ArgumentHelp("Class names for vote files, comma-separated, in class-index order (default: 0,1 — set it when there are more classes).", valueName: "names"))
+    var labels: String?
+
+    /// What the input gave.
+    struct Loaded {
+        var labelNames: [String]
+        var splits: [LabeledSplit]
+        /// The task file and what applying its LFs cost, when the input was a task.
+        var task: TaskApplication?
+    }
+
+    func validate() throws {
+        let given = [config != nil, wrench != nil, votes != nil].filter { $0 }.count
+        guard given <= 1 else { throw ValidationError("give one input: --config FILE, --wrench DIR or --votes FILE") }
+        if votes == nil && (devVotes != nil || devGold != nil) {
+            throw ValidationError("--dev-votes and --dev-gold go with --votes")
+        }
+    }
+
+    /// Class names and splits from the task file, `--wrench` or the vote files.
+    func load(threads: Int?) throws -> Loaded {
+        if wrench == nil && votes == nil {
+            let url = URL(fileURLWithPath: config ?? "wslabel.yaml")
+            Log.info("reading task \(url.path)")
+            let task = try TaskFile(contentsOf: url)
+            let progress = ProgressLine()
+            let applied = try TaskApplication(task: task, useCache: !noCache, threads: threads) { split, done in
+                progress.update("applying LFs to \(split): \(done) items")
+            }
+            progress.finish()
+            return Loaded(labelNames: task.labels, splits: applied.splits, task: applied)
+        }
+        if let wrench {
+            Log.info("reading \(wrench)")
+            let dataset = try WrenchDataset(directory: URL(fileURLWithPath: wrench))
+            return Loaded(labelNames: dataset.labelNames, splits: dataset.splits)
+        }
+        let names = labels.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? ["0", "1"]
+        guard names.count >= 2, Set(names).count == names.count else {
+            throw WSLabelError.invalidArgument("--labels needs at least two distinct class names")
+        }
+        Log.info("reading \(votes!)")
+        let splits = try VoteFiles.splits(
+            train: URL(fileURLWithPath: votes!), dev: devVotes.map(URL.init(fileURLWithPath:)),
+            devGold: devGold.map(URL.init(fileURLWithPath:)), labelNames: names)
+        return Loaded(labelNames: names, splits: splits)
+    }
+}

@@ -1,0 +1,36 @@
+import WSLabelCore
+
+/// The result of applying a catalog to items: the vote matrix with one row per item in input
+/// order, the items' ids and gold labels, and the report.
+public struct AppliedVotes: Sendable {
+    /// Votes, one row per item, one column per LF in catalog order.
+    public var votes: VoteMatrix
+    /// Item ids, row by row.
+    public var itemIDs: [String]
+    /// Gold class indices, row by row; `nil` where an item has no gold label.
+    public var gold: [Int?]
+    /// Counts per LF and timing.
+    public var report: ApplyReport
+
+    public init(votes: VoteMatrix, itemIDs: [String], gold: [Int?], report: ApplyReport) {
+        precondition(itemIDs.count == votes.rowCount && gold.count == votes.rowCount, "one id and gold label per row")
+        self.votes = votes
+        self.itemIDs = itemIDs
+        self.gold = gold
+        self.report = report
+    }
+
+    /// Whether any item has a gold label.
+    public var hasGold: Bool { gold.contains { $0 != nil } }
+
+    /// Appends the rows and counts of `other`, the result of the same catalog on later items.
+    ///
+    /// For many small batches prefer ``LFApplier/apply(batches:expectedCount:progress:)``, which
+    /// appends rows in place instead of copying the matrix.
+    public mutating func append(_ other: AppliedVotes) {
+        votes = votes.appending(other.votes)
+        itemIDs.append(contentsOf: other.itemIDs)
+        gold.append(contentsOf: other.gold)
+        report.merge(other.report)
+    }
+}

@@ -1,0 +1,263 @@
+import Foundation
+import WSLabelCore
+
+/// Applies a catalog of labeling functions to items and builds the vote matrix.
+///
+/// Items are processed in batches of ``batchSize``. Within a batch every core works: each item
+/// gets one ``ItemView`` shared by all LFs, and each item's outcomes go to its own slots, so the
+/// matrix, ids, gold labels and report counts are identical whatever ``threads`` is (as long as
+/// the LFs themselves are deterministic). Rows come out in input order.
+///
+/// Fault tolerance: an LF that throws abstains on that item. An LF that votes for a label the
+/// task does not have (only possible for LFs without ``LabelingFunction/possibleLabels``,
+/// such as heuristics; the others are checked when the applier is made) also abstains. Both are
+/// counted per LF in ``ApplyReport`` with the first message kept; neither stops the run.
+///
+/// With a ``VoteCache``, only the (LF, item) pairs missing from the cache are evaluated, and the
+/// new outcomes are written back in one transaction per batch: a run that is killed resumes
+/// from its last finished batch, and editing one LF re-runs only that LF.
+///
+/// ```swift
+/// let applier = try LFApplier(catalog: catalog, labels: ["HAM", "SPAM"],
+///                             cache: VoteCache(path: ".wslabel/votes.sqlite"))
+/// let result = try applier.apply(items) { done, total in bar.update(done, of: total) }
+/// result.votes         // VoteMatrix, one row per item
+/// result.report.lfs    // evaluations, cache hits, failures per LF
+/// ```
+public struct LFApplier: Sendable {
+    /// The LFs, in vote-matrix column order.
+    public let catalog: LFCatalog
+    /// The task's label names; a label's index is its class.
+    public let labels: [String]
+    /// Where outcomes are read from and written to; `nil` evaluates everything.
+    public var cache: VoteCache?
+    /// Items per batch: the unit of cache transactions and progress reports.
+    public var batchSize: Int = 4096 {
+        didSet { precondition(batchSize > 0, "batch size must be positive") }
+    }
+    /// Threads evaluating LFs; defaults to every core.
+    public var threads: Int = ProcessInfo.processInfo.activeProcessorCount {
+        didSet { precondition(threads > 0, "thread count must be positive") }
+    }
+    /// Whether cached failures (LFs that threw) are evaluated again instead of reused.
+    /// Turn on when failures may be transient, e.g. an LF that calls a service.
+    public var retryFailures = false
+
+    private let classOfLabel: [String: Int]
+
+    /// An applier of `catalog` for a task with classes `labels`.
+    ///
+    /// - Throws: ``WSLabelError/invalidArgument(_:)`` when `labels` has fewer than 2 or more than
+    ///   255 names or repeats one, or when an LF declares a label the task does not have.
+    public init(catalog: LFCatalog, labels: [String], cache: VoteCache? = nil) throws {
+        guard (2...VoteMatrix.maxClassCount).contains(labels.count) else {
+            throw WSLabelError.invalidArgument("a task needs 2 to \(VoteMatrix.maxClassCount) labels, not \(labels.count)")
+        }
+        var classOfLabel: [String: Int] = [:]
+        for (index, label) in labels.enumerated() {
+            guard classOfLabel.updateValue(index, forKey: label) == nil else {
+                throw WSLabelError.invalidArgument("label \"\(label)\" is listed twice in the task's labels")
+            }
+        }
+        guard catalog.functions.count <= VoteMatrix.maxLFCount else {
+            throw WSLabelError.invalidArgument("a catalog holds at most \(VoteMatrix.maxLFCount) LFs, not \(catalog.functions.count)")
+        }
+        try catalog.validate(labels: labels)
+        self.catalog = catalog
+        self.labels = labels
+        self.cache = cache
+        self.classOfLabel = classOfLabel
+    }
+
+    /// Applies the catalog to `items`, in batches of ``batchSize``.
+    ///
+    /// - Parameters:
+    ///   - progress: called after each batch with the items done so far and `items.count`.
+    /// - Returns: one matrix row per item, in order.
+    /// - Throws: ``WSLabelError/malformedInput(_:_:)`` for a gold label the task does not have;
+    ///   ``WSLabelError/fileAccess(path:_:)`` when the cache cannot be read or written. Errors
+    ///   thrown by LFs are never rethrown.
+    public func apply(_ items: [Item], progress: ((_ done: Int, _ total: Int?) -> Void)? = nil) throws -> AppliedVotes {
+        try apply(batches: CollectionOfOne(items), expectedCount: items.count, progress: progress)
+    }
+
+    /// Applies the catalog to items arriving in batches of any size, e.g. from a streaming reader.
+    ///
+    /// Incoming batches are cut to at most ``batchSize`` items; rows keep the input order.
+    /// - Parameters:
+    ///   - expectedCount: the total number of items when known, passed on to `progress`.
+    ///   - progress: called after each batch with the items done so far and `expectedCount`.
+    public func apply(
+        batches: some Sequence<[Item]>, expectedCount: Int? = nil,
+        progress: ((_ done: Int, _ total: Int?) -> Void)? = nil
+    ) throws -> AppliedVotes {
+        var iterator = batches.makeIterator()
+        return try apply(expectedCount: expectedCount, progress: progress) { iterator.next() }
+    }
+
+    /// Applies the catalog to the batches `nextBatch` returns until it returns `nil`: the form
+    /// for readers that can fail part-way (their error is rethrown, nothing is returned).
+    public func apply(
+        expectedCount: Int? = nil, progress: ((_ done: Int, _ total: Int?) -> Void)? = nil,
+        nextBatch: () throws -> [Item]?
+    ) throws -> AppliedVotes {
+        var result = try emptyResult()
+        if let expectedCount {
+            result.votes.reserveCapacity(rows: expectedCount, votes: 0)
+            result.itemIDs.reserveCapacity(expectedCount)
+            result.gold.reserveCapacity(expectedCount)
+        }
+        while let batch = try nextBatch() {
+            for start in stride(from: 0, to: batch.count, by: batchSize) {
+                try applyBatch(batch[start..<min(start + batchSize, batch.count)], into: &result)
+                progress?(result.itemIDs.count, expectedCount)
+            }
+        }
+        return result
+    }
+
+    /// Applies the catalog to one batch and returns its rows alone: for streaming pipelines that
+    /// write each batch's votes out before reading the next. Merge results with
+    /// ``AppliedVotes/append(_:)``.
+    public func apply(batch: some Collection<Item>) throws -> AppliedVotes {
+        var result = try emptyResult()
+        let items = Array(batch)
+        for start in stride(from: 0, to: items.count, by: batchSize) {
+            try applyBatch(items[start..<min(start + batchSize, items.count)], into: &result)
+        }
+        return result
+    }
+
+    // MARK: - One batch
+
+    private func emptyResult() throws -> AppliedVotes {
+        let statistics = catalog.functions.map { ApplyReport.LFStatistics(name: $0.name, fingerprint: $0.fingerprint) }
+        return AppliedVotes(
+            votes: try VoteMatrix(lfCount: catalog.functions.count, classCount: labels.count),
+            itemIDs: [], gold: [], report: ApplyReport(lfs: statistics))
+    }
+
+    /// Evaluates the batch (cache first), writes new outcomes back, and appends its rows.
+    private func applyBatch(_ batch: ArraySlice<Item>, into result: inout AppliedVotes) throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let items = Array(batch)
+        let functions = catalog.functions
+        let lfCount = functions.count
+        let gold = try goldClasses(of: items)
+
+        var outcomes = [LFOutcome?](repeating: nil, count: items.count * lfCount)
+        var cacheHits = [Int](repeating: 0, count: lfCount)
+        var fromCache: [Bool] = []
+        var itemFingerprints: [ItemFingerprint] = []
+        let lfFingerprints = result.report.lfs.map(\.fingerprint)
+        if let cache {
+            itemFingerprints = fingerprints(of: items)
+            let cached = try cache.outcomes(of: lfFingerprints, on: itemFingerprints)
+            fromCache = [Bool](repeating: false, count: outcomes.count)
+            for row in items.indices {
+                for lf in 0..<lfCount {
+                    guard let outcome = cached[row][lf] else { continue }
+                    if retryFailures, case .failed = outcome { continue }
+                    outcomes[row * lfCount + lf] = outcome
+                    fromCache[row * lfCount + lf] = true
+                    cacheHits[lf] += 1
+                }
+            }
+        }
+
+        // Evaluate what the cache did not have. Row `row` owns slots row*lfCount..<(row+1)*lfCount.
+        outcomes.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let slots = DisjointSlots(base: base)
+            forEachChunk(count: items.count, chunkSize: 32, threads: threads) { rows in
+                for row in rows {
+                    let first = row * lfCount
+                    guard (first..<first + lfCount).contains(where: { slots[$0] == nil }) else { continue }
+                    let view = ItemView(items[row])
+                    for lf in 0..<lfCount where slots[first + lf] == nil {
+                        slots[first + lf] = LFOutcome.evaluate(functions[lf], on: view)
+                    }
+                }
+            }
+        }
+
+        if let cache {
+            var entries: [VoteCache.Entry] = []
+            entries.reserveCapacity(items.count * lfCount - cacheHits.reduce(0, +))
+            for row in items.indices {
+                for lf in 0..<lfCount where !fromCache[row * lfCount + lf] {
+                    guard let outcome = outcomes[row * lfCount + lf] else { continue }
+                    entries.append(.init(fingerprint: lfFingerprints[lf], item: itemFingerprints[row], outcome: outcome))
+                }
+            }
+            try cache.store(entries)
+        }
+
+        var statistics = result.report.lfs.map { ApplyReport.LFStatistics(name: $0.name, fingerprint: $0.fingerprint) }
+        for lf in 0..<lfCount {
+            statistics[lf].cacheHits = cacheHits[lf]
+            statistics[lf].evaluations = items.count - cacheHits[lf]
+        }
+        var rowLFs: [Int] = [], rowVotes: [Int] = []
+        for row in items.indices {
+            rowLFs.removeAll(keepingCapacity: true)
+            rowVotes.removeAll(keepingCapacity: true)
+            for lf in 0..<lfCount {
+                switch outcomes[row * lfCount + lf]! {
+                case .abstain:
+                    break
+                case let .vote(label):
+                    if let labelClass = classOfLabel[label] {
+                        rowLFs.append(lf)
+                        rowVotes.append(labelClass)
+                        statistics[lf].votes += 1
+                    } else {
+                        statistics[lf].failures += 1
+                        statistics[lf].unknownLabels += 1
+                        statistics[lf].firstFailure = statistics[lf].firstFailure ?? """
+                            item \(items[row].id): voted "\(label)", which is not one of the task's labels \
+                            (\(labels.joined(separator: ", "))); counted as an abstain
+                            """
+                    }
+                case let .failed(message):
+                    statistics[lf].failures += 1
+                    statistics[lf].firstFailure = statistics[lf].firstFailure ?? "item \(items[row].id): \(message)"
+                }
+            }
+            result.votes.appendSparseRow(lfs: rowLFs, votes: rowVotes)
+        }
+        result.itemIDs.append(contentsOf: items.lazy.map(\.id))
+        result.gold.append(contentsOf: gold)
+
+        var report = ApplyReport(lfs: statistics)
+        report.itemCount = items.count
+        let elapsed = (clock.now - start).components
+        report.seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+        result.report.merge(report)
+    }
+
+    private func fingerprints(of items: [Item]) -> [ItemFingerprint] {
+        var result = [ItemFingerprint](repeating: ItemFingerprint(high: 0, low: 0), count: items.count)
+        result.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let slots = DisjointSlots(base: base)
+            forEachChunk(count: items.count, chunkSize: 256, threads: threads) { rows in
+                for row in rows { slots[row] = ItemFingerprint(items[row]) }
+            }
+        }
+        return result
+    }
+
+    private func goldClasses(of items: [Item]) throws -> [Int?] {
+        try items.map { item in
+            guard let gold = item.gold else { return nil }
+            guard let goldClass = classOfLabel[gold] else {
+                throw WSLabelError.malformedInput(
+                    SourceLocation(record: item.id, field: "gold"),
+                    "gold label \"\(gold)\" is not one of the task's labels (\(labels.joined(separator: ", ")))")
+            }
+            return goldClass
+        }
+    }
+}

@@ -1,0 +1,272 @@
+import Foundation
+import GRDB
+import Synchronization
+import WSLabelCore
+
+/// A persistent store of LF outcomes keyed by (LF fingerprint, item fingerprint), so that a
+/// re-run evaluates only the LFs that changed and the items that are new.
+///
+/// The cache is one SQLite file in WAL mode. Every ``store(_:)`` call is one transaction: a
+/// process killed in the middle of a write loses that call's entries and nothing else, and the
+/// file stays valid. Synchronous mode is `NORMAL`, so a power cut may also lose the last few
+/// committed batches (they are recomputed on the next run) but never corrupts the file.
+///
+/// ```swift
+/// let cache = try VoteCache(path: ".wslabel/votes.sqlite")
+/// let item = ItemFingerprint(Item(id: "1", text: "free money"))
+/// try cache.store([.init(fingerprint: lf.fingerprint, item: item, outcome: .vote("SPAM"))])
+/// try cache.outcomes(of: [lf.fingerprint], on: [item])   // [[.vote("SPAM")]]
+/// ```
+///
+/// Outcomes are stored as label names (not class indices) so a cache survives a change of the
+/// task's label list. Stale rows of old LF versions stay until ``removeEntries(keepingOnly:)``.
+///
+/// One `VoteCache` may be used from several threads; several processes may share a file
+/// (writers wait up to ``busyTimeout`` for each other).
+public final class VoteCache: Sendable {
+    /// One outcome to store.
+    public struct Entry: Sendable, Hashable {
+        public var fingerprint: String
+        public var item: ItemFingerprint
+        public var outcome: LFOutcome
+
+        public init(fingerprint: String, item: ItemFingerprint, outcome: LFOutcome) {
+            self.fingerprint = fingerprint
+            self.item = item
+            self.outcome = outcome
+        }
+    }
+
+    /// How long a write waits for another process holding the file's write lock.
+    public static let busyTimeout: TimeInterval = 30
+    /// Items per lookup statement: well under SQLite's smallest host-parameter limit (999).
+    static let lookupChunkSize = 500
+
+    /// The cache file.
+    public let path: String
+    let database: DatabaseQueue
+    /// LF fingerprint → row id in `lfs`, for fingerprints known to be committed.
+    private let lfIDs = Mutex<[String: Int64]>([:])
+
+    /// Opens the cache at `path`, creating the file (and its folder) when missing.
+    ///
+    /// - Throws: ``WSLabelError/fileAccess(path:_:)`` when the file cannot be created or opened,
+    ///   is not a SQLite database, is some other program's database, or was written by a newer
+    ///   wslabel (a higher schema version).
+    public init(path: String) throws {
+        self.path = path
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw WSLabelError.fileAccess(path: path, "cannot create the vote cache's folder: \(error.localizedDescription)")
+        }
+        var configuration = Configuration()
+        configuration.journalMode = .wal
+        configuration.busyMode = .timeout(Self.busyTimeout)
+        configuration.label = "wslabel.VoteCache"
+        configuration.prepareDatabase { db in
+            // WAL + NORMAL: a crash never corrupts; only a power cut can drop the newest commits.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            database = try DatabaseQueue(path: path, configuration: configuration)
+            try database.write { db in try VoteCacheSchema.prepare(db, path: path) }
+        } catch let error as WSLabelError {
+            throw error
+        } catch {
+            throw Self.fileError(error, path: path, doing: "cannot open the vote cache")
+        }
+    }
+
+    /// The cached outcomes of each LF (by fingerprint) on each item.
+    ///
+    /// - Returns: `result[i][j]` is the outcome of LF `fingerprints[j]` on `items[i]`, or `nil`
+    ///   when the cache does not hold it.
+    /// - Throws: ``WSLabelError/fileAccess(path:_:)`` when the file cannot be read.
+    /// - Complexity: one indexed statement per 500 distinct items.
+    public func outcomes(of fingerprints: [String], on items: [ItemFingerprint]) throws -> [[LFOutcome?]] {
+        var result = [[LFOutcome?]](repeating: [LFOutcome?](repeating: nil, count: fingerprints.count), count: items.count)
+        guard !fingerprints.isEmpty && !items.isEmpty else { return result }
+        var rowsOfItem: [ItemFingerprint: [Int]] = [:]
+        for (row, item) in items.enumerated() { rowsOfItem[item, default: []].append(row) }
+        let distinctItems = Array(rowsOfItem.keys)
+        do {
+            try database.read { db in
+                let ids = try self.knownIDs(of: fingerprints, db, remember: true)
+                guard !ids.isEmpty else { return }
+                var columnsOfID: [Int64: [Int]] = [:]
+                for (column, fingerprint) in fingerprints.enumerated() {
+                    if let id = ids[fingerprint] { columnsOfID[id, default: []].append(column) }
+                }
+                let idList = columnsOfID.keys.sorted()
+                for start in stride(from: 0, to: distinctItems.count, by: Self.lookupChunkSize) {
+                    let chunk = distinctItems[start..<min(start + Self.lookupChunkSize, distinctItems.count)]
+                    let sql = """
+                        SELECT item, lf, vote, failure FROM votes
+                        WHERE lf IN (\(Self.placeholders(idList.count))) AND item IN (\(Self.placeholders(chunk.count)))
+                        """
+                    let statement = try db.cachedStatement(sql: sql)
+                    var values: [any DatabaseValueConvertible] = idList
+                    values.append(contentsOf: chunk.map { Data($0.bytes) })
+                    let rows = try Row.fetchCursor(statement, arguments: StatementArguments(values))
+                    while let row = try rows.next() {
+                        guard let item = ItemFingerprint(bytes: row[0] as Data),
+                              let itemRows = rowsOfItem[item],
+                              let columns = columnsOfID[row[1] as Int64] else { continue }
+                        let outcome = Self.outcome(vote: row[2], failure: row[3])
+                        for itemRow in itemRows {
+                            for column in columns { result[itemRow][column] = outcome }
+                        }
+                    }
+                }
+            }
+        } catch {
+            throw Self.fileError(error, path: path, doing: "cannot read the vote cache")
+        }
+        return result
+    }
+
+    /// Stores `entries` in one transaction, replacing earlier outcomes of the same pairs.
+    ///
+    /// - Throws: ``WSLabelError/fileAccess(path:_:)`` when the file cannot be written; then
+    ///   none of the entries are stored.
+    public func store(_ entries: [Entry]) throws {
+        try store(entries, beforeCommit: nil)
+    }
+
+    /// ``store(_:)`` with a hook that runs inside the transaction, after every row is written
+    /// and before the commit: tests use it to kill the process mid-write.
+    func store(_ entries: [Entry], beforeCommit: (() throws -> Void)?) throws {
+        guard !entries.isEmpty else { return }
+        var newIDs: [String: Int64] = [:]
+        do {
+            try database.write { db in
+                var ids = try self.knownIDs(of: Set(entries.map(\.fingerprint)), db, remember: false)
+                let insertLF = try db.cachedStatement(sql: "INSERT INTO lfs (fingerprint) VALUES (?)")
+                let insertVote = try db.cachedStatement(sql: """
+                    INSERT OR REPLACE INTO votes (item, lf, vote, failure) VALUES (?, ?, ?, ?)
+                    """)
+                for entry in entries {
+                    let id: Int64
+                    if let known = ids[entry.fingerprint] {
+                        id = known
+                    } else {
+                        try insertLF.execute(arguments: [entry.fingerprint])
+                        id = db.lastInsertedRowID
+                        ids[entry.fingerprint] = id
+                        newIDs[entry.fingerprint] = id
+                    }
+                    let (vote, failure) = Self.columns(of: entry.outcome)
+                    try insertVote.execute(arguments: [Data(entry.item.bytes), id, vote, failure])
+                }
+                try beforeCommit?()
+            }
+        } catch {
+            throw Self.fileError(error, path: path, doing: "cannot write the vote cache")
+        }
+        // Only now are the new ids committed and safe to remember.
+        if !newIDs.isEmpty {
+            lfIDs.withLock { $0.merge(newIDs) { old, _ in old } }
+        }
+    }
+
+    /// Number of stored outcomes, across every LF fingerprint ever stored.
+    public func entryCount() throws -> Int {
+        do {
+            return try database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM votes") ?? 0 }
+        } catch {
+            throw Self.fileError(error, path: path, doing: "cannot read the vote cache")
+        }
+    }
+
+    /// Deletes the outcomes of every LF fingerprint not in `fingerprints` (old LF versions,
+    /// removed LFs), and returns how many outcomes were deleted.
+    ///
+    /// The file does not shrink until SQLite reuses the freed pages or someone runs `VACUUM`.
+    @discardableResult
+    public func removeEntries(keepingOnly fingerprints: some Sequence<String>) throws -> Int {
+        let keep = Set(fingerprints)
+        do {
+            let removed = try database.write { db -> Int in
+                let stale = try Row.fetchAll(db, sql: "SELECT id, fingerprint FROM lfs")
+                    .filter { !keep.contains($0[1] as String) }
+                    .map { $0[0] as Int64 }
+                var removed = 0
+                for id in stale {
+                    try db.execute(sql: "DELETE FROM votes WHERE lf = ?", arguments: [id])
+                    removed += db.changesCount
+                    try db.execute(sql: "DELETE FROM lfs WHERE id = ?", arguments: [id])
+                }
+                return removed
+            }
+            lfIDs.withLock { ids in ids = ids.filter { keep.contains($0.key) } }
+            return removed
+        } catch {
+            throw Self.fileError(error, path: path, doing: "cannot write the vote cache")
+        }
+    }
+
+    // MARK: - Helpers
+
+    /// Row ids of the fingerprints already in `lfs`; unknown fingerprints are left out.
+    ///
+    /// Ids read in a write transaction may still be rolled back, so only a read (`remember`)
+    /// adds them to the in-memory map; `store` adds its own after the commit.
+    private func knownIDs(of fingerprints: some Sequence<String>, _ db: Database, remember: Bool) throws -> [String: Int64] {
+        var result: [String: Int64] = [:]
+        var missing: [String] = []
+        lfIDs.withLock { known in
+            for fingerprint in fingerprints {
+                if let id = known[fingerprint] { result[fingerprint] = id } else { missing.append(fingerprint) }
+            }
+        }
+        guard !missing.isEmpty else { return result }
+        let select = try db.cachedStatement(sql: "SELECT id FROM lfs WHERE fingerprint = ?")
+        var found: [String: Int64] = [:]
+        for fingerprint in missing {
+            if let id = try Int64.fetchOne(select, arguments: [fingerprint]) { found[fingerprint] = id }
+        }
+        if remember {
+            lfIDs.withLock { $0.merge(found) { old, _ in old } }
+        }
+        return result.merging(found) { old, _ in old }
+    }
+
+    static func placeholders(_ count: Int) -> String {
+        Array(repeating: "?", count: count).joined(separator: ",")
+    }
+
+    static func columns(of outcome: LFOutcome) -> (vote: String?, failure: String?) {
+        switch outcome {
+        case let .vote(label): (label, nil)
+        case .abstain: (nil, nil)
+        case let .failed(message): (nil, message)
+        }
+    }
+
+    static func outcome(vote: String?, failure: String?) -> LFOutcome {
+        if let failure { return .failed(failure) }
+        if let vote { return .vote(vote) }
+        return .abstain
+    }
+
+    static func fileError(_ error: any Error, path: String, doing action: String) -> WSLabelError {
+        if let error = error as? WSLabelError { return error }
+        guard let error = error as? DatabaseError else {
+            return .fileAccess(path: path, "\(action): \(error.localizedDescription)")
+        }
+        switch error.resultCode {
+        case .SQLITE_NOTADB:
+            return .fileAccess(path: path, "\(action): the file is not a SQLite database (delete it or choose another cache path)")
+        case .SQLITE_CANTOPEN:
+            return .fileAccess(path: path, "\(action): the file cannot be opened (check that the path is a file and writable)")
+        case .SQLITE_FULL:
+            return .fileAccess(path: path, "\(action): the disk is full")
+        case .SQLITE_READONLY:
+            return .fileAccess(path: path, "\(action): the file is read-only")
+        default:
+            return .fileAccess(path: path, "\(action): \(error.message ?? error.description)")
+        }
+    }
+}

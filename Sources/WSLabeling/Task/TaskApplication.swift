@@ -1,0 +1,98 @@
+import Foundation
+import WSLabelCore
+
+/// A task's LFs applied to every split of its data: the vote matrices a label model is fit on.
+///
+/// Items stream from the split's files batch by batch; votes come from the SQLite cache where
+/// an (LF, item) pair was seen before, so editing one LF re-applies only that LF.
+///
+/// ```swift
+/// let task = try TaskFile(contentsOf: URL(fileURLWithPath: "wslabel.yaml"))
+/// let applied = try TaskApplication(task: task)
+/// let run = try LabelingRun(labelNames: task.labels, splits: applied.splits, configuration: .init())
+/// ```
+public struct TaskApplication: Sendable {
+    /// The task.
+    public let task: TaskFile
+    /// The LFs, in vote-matrix column order.
+    public let catalog: LFCatalog
+    /// One split per task split, in task order, with gold labels where the data has them.
+    public let splits: [LabeledSplit]
+    /// What applying cost, per LF, over all splits.
+    public let report: ApplyReport
+
+    /// Applies the task's LFs.
+    ///
+    /// - Parameters:
+    ///   - task: the task file.
+    ///   - registry: where the task's Swift catalogs are looked up.
+    ///   - useCache: read and write the task's vote cache (default true).
+    ///   - threads: worker threads (default: every core); the votes do not depend on it.
+    ///   - progress: called after each batch with the split's name and items done so far.
+    /// - Throws: ``WSLabelError`` for unreadable data, unknown gold values, bad LF sources or
+    ///   an unusable cache, naming the file and line.
+    public init(
+        task: TaskFile, registry: LFCatalogRegistry = .shared, useCache: Bool = true, threads: Int? = nil,
+        progress: ((_ split: String, _ done: Int) -> Void)? = nil
+    ) throws {
+        let catalog = try task.catalog(registry: registry)
+        var cache: VoteCache?
+        if useCache {
+            try Self.createFolder(of: task.cache)
+            cache = try VoteCache(path: task.cache.path)
+        }
+        var applier = try LFApplier(catalog: catalog, labels: task.labels, cache: cache)
+        if let threads { applier.threads = threads }
+        var splits: [LabeledSplit] = []
+        var report: ApplyReport?
+        for split in task.splits {
+            var files = split.files.makeIterator()
+            var reader: ItemReader?
+            var currentFile: URL?
+            let applied = try applier.apply(progress: { done, _ in progress?(split.name, done) }) {
+                while true {
+                    if reader == nil {
+                        guard let next = files.next() else { return nil }
+                        reader = try ItemReader(url: next, source: task.source)
+                        currentFile = next
+                    }
+                    if let batch = try reader!.nextBatch() {
+                        return try batch.map { try Self.prepare($0, task: task, file: currentFile!) }
+                    }
+                    reader = nil
+                }
+            }
+            splits.append(LabeledSplit(name: split.name, ids: applied.itemIDs, votes: applied.votes, gold: applied.gold))
+            if report == nil { report = applied.report } else { report!.merge(applied.report) }
+        }
+        self.task = task
+        self.catalog = catalog
+        self.splits = splits
+        self.report = report!
+    }
+
+    /// Maps a raw gold value to its label name and, when the task has no id field, makes the
+    /// item's number unique across files (`Youtube01-Psy.csv:12`).
+    private static func prepare(_ item: Item, task: TaskFile, file: URL) throws -> Item {
+        var gold: String?
+        if let raw = item.gold {
+            guard let label = task.goldLabel(raw) else {
+                throw WSLabelError.malformedInput(
+                    SourceLocation(file: file.path, record: item.id, field: task.source.goldField),
+                    "gold value \"\(raw)\" is not a label (\(task.labels.joined(separator: ", "))); map it with data.gold_values in \(task.url.path)")
+            }
+            gold = label
+        }
+        let id = task.source.idField == nil ? "\(file.lastPathComponent):\(item.id)" : item.id
+        return Item(id: id, text: item.text, fields: item.fields, gold: gold)
+    }
+
+    private static func createFolder(of file: URL) throws {
+        let folder = file.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw WSLabelError.fileAccess(path: folder.path, "cannot create the folder for the vote cache")
+        }
+    }
+}
