@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import WSLabelCore
+import WSLabeling
+
+struct Apply: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Apply a task's labeling functions and write the vote matrix of every split.",
+        discussion: """
+            Votes come from the task's SQLite cache where an LF and item were seen before, so \
+            after editing one LF only that LF runs again. Each split is written to --output-dir \
+            as <split>.csv (an id column, one column per LF named after it, -1 = abstain) or \
+            <split>.npy plus <split>.ids.txt.
+
+            Examples:
+              wslabel apply --output-dir votes
+              wslabel apply --config examples/youtube-spam/wslabel.yaml --output-dir /tmp/votes --format npy
+            """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("The task file (default: wslabel.yaml in the current folder).", valueName: "file"))
+    var config = "wslabel.yaml"
+
+    @Option(name: .long, help: ArgumentHelp("Folder for the vote files (created when missing).", valueName: "dir"))
+    var outputDir: String
+
+    @Option(name: .long, help: ArgumentHelp("csv (ids and LF names in the file) or npy (what Snorkel users load with np.load).", valueName: "csv|npy"))
+    var format: VoteFormat = .csv
+
+    @Flag(name: .long, help: "Apply every LF afresh instead of reusing cached votes.")
+    var noCache = false
+
+    @Option(name: .long, help: "Worker threads (default: every core). Votes do not depend on it.")
+    var threads: Int?
+
+    enum VoteFormat: String, ExpressibleByArgument, CaseIterable { case csv, npy }
+
+    func run() throws {
+        try CLIErrors.report {
+            let task = try TaskFile(contentsOf: URL(fileURLWithPath: config))
+            let progress = ProgressLine()
+            let applied = try TaskApplication(task: task, useCache: !noCache, threads: threads) { split, done in
+                progress.update("applying LFs to \(split): \(done) items")
+            }
+            progress.finish()
+            Log.info(ApplyTable.summary(applied.report))
+            let folder = URL(fileURLWithPath: outputDir)
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            } catch {
+                throw WSLabelError.fileAccess(path: folder.path, "cannot create the folder")
+            }
+            for split in applied.splits {
+                switch format {
+                case .csv:
+                    try split.votes.writeCSV(to: folder.appendingPathComponent("\(split.name).csv"), ids: split.ids, lfNames: applied.catalog.names)
+                case .npy:
+                    try split.votes.writeNPY(to: folder.appendingPathComponent("\(split.name).npy"))
+                    try AtomicFile.write(Data((split.ids.joined(separator: "\n") + "\n").utf8),
+                                         to: folder.appendingPathComponent("\(split.name).ids.txt"))
+                }
+                Log.info("wrote \(split.name): \(split.votes.rowCount) items × \(split.votes.lfCount) LFs")
+            }
+        }
+    }
+}
