@@ -241,6 +241,9 @@ final class VoteCacheTests: XCTestCase {
         guard let path = environment[Self.childCacheVariable], let ready = environment[Self.childReadyVariable] else { return }
         let cache = try VoteCache(path: path)
         for batch in 0..<3 { try cache.store(Self.childEntries(batch: batch, count: Self.committedBatchSize)) }
+        // A small page cache makes SQLite spill the open transaction's pages into the WAL, the
+        // harder case for recovery (the parent checks the WAL grew).
+        try cache.database.writeWithoutTransaction { try $0.execute(sql: "PRAGMA cache_size = -256") }
         try cache.store(Self.childEntries(batch: 3, count: 100_000), beforeCommit: {
             _ = FileManager.default.createFile(atPath: ready, contents: Data())
             while true { sleep(60) }

@@ -23,10 +23,16 @@ enum ProcessInfoCores {
 /// A raw buffer that parallel blocks write into at disjoint offsets.
 ///
 /// Sendable by contract: every block writes only its own slots, so there is no data race.
-struct SharedMutableBuffer<Element>: @unchecked Sendable {
-    let base: UnsafeMutablePointer<Element>
-    let count: Int
-    subscript(index: Int) -> Element {
+package struct SharedMutableBuffer<Element>: @unchecked Sendable {
+    package let base: UnsafeMutablePointer<Element>
+    package let count: Int
+
+    package init(base: UnsafeMutablePointer<Element>, count: Int) {
+        self.base = base
+        self.count = count
+    }
+
+    package subscript(index: Int) -> Element {
         get { base[index] }
         nonmutating set { base[index] = newValue }
     }

@@ -5,33 +5,33 @@ import Dispatch
 /// The work is cut into blocks whose boundaries depend only on the problem size, never on the
 /// number of threads; each block is computed by one thread and any reduction runs in block
 /// order afterwards. So the result is byte-identical whatever the thread count.
-struct ParallelBlocks: Sendable {
+package struct ParallelBlocks: Sendable {
     /// Number of items to cover.
-    let itemCount: Int
+    package let itemCount: Int
     /// Items per block (the last block may be shorter).
-    let blockSize: Int
+    package let blockSize: Int
 
-    init(itemCount: Int, blockSize: Int) {
+    package init(itemCount: Int, blockSize: Int) {
         precondition(blockSize > 0, "block size must be positive")
         self.itemCount = itemCount
         self.blockSize = blockSize
     }
 
-    var blockCount: Int { (itemCount + blockSize - 1) / blockSize }
+    package var blockCount: Int { (itemCount + blockSize - 1) / blockSize }
 
-    func range(ofBlock block: Int) -> Range<Int> {
+    package func range(ofBlock block: Int) -> Range<Int> {
         let start = block * blockSize
         return start..<min(start + blockSize, itemCount)
     }
 
     /// The number of workers `forEach(threads:)` uses: never more than there are blocks.
-    func workerCount(threads: Int) -> Int { max(1, min(threads, blockCount)) }
+    package func workerCount(threads: Int) -> Int { max(1, min(threads, blockCount)) }
 
     /// Runs `body(worker, block, range)` for every block, on `workerCount(threads:)` workers.
     ///
     /// `worker` (0..<workerCount) lets a block use per-worker scratch memory; the block's
     /// result must not depend on it.
-    func forEach(threads: Int, _ body: @Sendable (_ worker: Int, _ block: Int, _ range: Range<Int>) -> Void) {
+    package func forEach(threads: Int, _ body: @Sendable (_ worker: Int, _ block: Int, _ range: Range<Int>) -> Void) {
         let blocks = blockCount
         let workers = workerCount(threads: threads)
         if workers == 1 {

@@ -169,8 +169,8 @@ public struct LFApplier: Sendable {
         // Evaluate what the cache did not have. Row `row` owns slots row*lfCount..<(row+1)*lfCount.
         outcomes.withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
-            let slots = DisjointSlots(base: base)
-            forEachChunk(count: items.count, chunkSize: 32, threads: threads) { rows in
+            let slots = SharedMutableBuffer(base: base, count: items.count)
+            ParallelBlocks(itemCount: items.count, blockSize: 32).forEach(threads: threads) { _, _, rows in
                 for row in rows {
                     let first = row * lfCount
                     guard (first..<first + lfCount).contains(where: { slots[$0] == nil }) else { continue }
@@ -241,8 +241,8 @@ public struct LFApplier: Sendable {
         var result = [ItemFingerprint](repeating: ItemFingerprint(high: 0, low: 0), count: items.count)
         result.withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
-            let slots = DisjointSlots(base: base)
-            forEachChunk(count: items.count, chunkSize: 256, threads: threads) { rows in
+            let slots = SharedMutableBuffer(base: base, count: items.count)
+            ParallelBlocks(itemCount: items.count, blockSize: 256).forEach(threads: threads) { _, _, rows in
                 for row in rows { slots[row] = ItemFingerprint(items[row]) }
             }
         }

