@@ -57,6 +57,7 @@ let package = Package(
             dependencies: ["WSLabelCore"],
             path: "benchmarks/ScaleBenchmark"
         ),
+        .executableTarget(name: "wslabel-apply-bench", dependencies: ["WSLabeling", "LabelingFunctions"], path: "benchmarks/ApplyBenchmark"),
         .target(name: "TestSupport", dependencies: ["WSLabelCore"], path: "Tests/TestSupport"),
         .testTarget(name: "WSLabelCoreTests", dependencies: ["WSLabelCore", "TestSupport"]),
         .testTarget(name: "WSLabelingTests", dependencies: ["WSLabeling", "LabelingFunctions", "TestSupport"]),

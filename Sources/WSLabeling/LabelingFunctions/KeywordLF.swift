@@ -47,7 +47,12 @@ public struct KeywordLF: LabelingFunction, Equatable {
 
     private static func contains(_ text: String, _ keyword: String, wholeWord: Bool) -> Bool {
         guard !keyword.isEmpty else { return false }
-        guard wholeWord else { return text.contains(keyword) }
+        guard wholeWord else {
+            // An ASCII keyword is searched as UTF-8 bytes: a code-point substring test, as Python's
+            // `keyword in text`. Other keywords keep Foundation's search (canonical equivalence).
+            if keyword.utf8.count == keyword.unicodeScalars.count, let found = containsUTF8(text, keyword) { return found }
+            return text.contains(keyword)
+        }
         var searchStart = text.startIndex
         while let range = text.range(of: keyword, range: searchStart..<text.endIndex) {
             let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
@@ -56,6 +61,30 @@ public struct KeywordLF: LabelingFunction, Equatable {
             searchStart = text.index(after: range.lowerBound)
         }
         return false
+    }
+
+    /// Whether the UTF-8 bytes of `keyword` occur in those of `text`; `nil` when either string
+    /// has no contiguous UTF-8 storage (bridged strings).
+    static func containsUTF8(_ text: String, _ keyword: String) -> Bool? {
+        text.utf8.withContiguousStorageIfAvailable { haystack -> Bool? in
+            keyword.utf8.withContiguousStorageIfAvailable { needle -> Bool in
+                let count = needle.count
+                guard count > 0 else { return true }
+                guard haystack.count >= count else { return false }
+                let first = needle[0]
+                var position = 0
+                let last = haystack.count - count
+                while position <= last {
+                    if haystack[position] == first {
+                        var offset = 1
+                        while offset < count && haystack[position + offset] == needle[offset] { offset += 1 }
+                        if offset == count { return true }
+                    }
+                    position += 1
+                }
+                return false
+            } ?? nil
+        } ?? nil
     }
 
     private static func isWordCharacter(_ character: Character?) -> Bool {

@@ -11,6 +11,9 @@ import Foundation
 public struct RegexLF: LabelingFunction, @unchecked Sendable {
     // NSRegularExpression is immutable after creation and documented thread-safe for matching.
     private let expression: NSRegularExpression
+    /// ASCII letters and digits every match must contain (lowercased when case-insensitive),
+    /// when the pattern shows them; see ``requiredLiteral(of:caseSensitive:)``.
+    private let requiredLiteral: [UInt8]?
 
     public let name: String
     public let pattern: String
@@ -25,6 +28,7 @@ public struct RegexLF: LabelingFunction, @unchecked Sendable {
         } catch {
             throw WSLabelError.invalidArgument("LF \(name): invalid regular expression \(pattern)")
         }
+        requiredLiteral = Self.requiredLiteral(of: pattern, caseSensitive: caseSensitive)
         self.name = name
         self.pattern = pattern
         self.label = label
@@ -38,8 +42,72 @@ public struct RegexLF: LabelingFunction, @unchecked Sendable {
 
     public func vote(on item: ItemView) throws -> String? {
         let text = item.text
-        let range = NSRange(text.startIndex..<text.endIndex, in: text)
-        return expression.firstMatch(in: text, options: [], range: range) == nil ? nil : label
+        if let requiredLiteral, Self.certainlyLacks(requiredLiteral, text, caseSensitive: caseSensitive) { return nil }
+        // The whole text, in UTF-16 units; rangeOfFirstMatch allocates no match object.
+        let range = NSRange(location: 0, length: text.utf16.count)
+        return expression.rangeOfFirstMatch(in: text, options: [], range: range).location == NSNotFound ? nil : label
+    }
+
+    // MARK: - Prefilter
+    //
+    // Most items do not match, and the regex engine is costly (the text is bridged to UTF-16
+    // first). When the pattern starts with plain ASCII letters and digits that every match must
+    // contain, a text without them is answered without the engine. The filter only ever says
+    // "no match" when the engine would say so too; otherwise the engine decides.
+
+    /// The leading run of ASCII letters and digits of `pattern` that every match contains, or
+    /// `nil`: none when the pattern has an alternation (`|` anywhere, so the run may be
+    /// optional), and without its last character when a quantifier follows it (`check?`).
+    static func requiredLiteral(of pattern: String, caseSensitive: Bool) -> [UInt8]? {
+        let bytes = Array(pattern.utf8)
+        guard !bytes.contains(UInt8(ascii: "|")) else { return nil }
+        var literal: [UInt8] = []
+        for byte in bytes {
+            guard (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 else { break }
+            literal.append(byte)
+        }
+        if literal.count < bytes.count, Array("*+?{".utf8).contains(bytes[literal.count]) {
+            literal.removeLast()
+        }
+        guard !literal.isEmpty else { return nil }
+        return caseSensitive ? literal : literal.map(lowercasedASCII)
+    }
+
+    /// Whether `text` certainly contains no match because it lacks `literal`.
+    ///
+    /// Case-sensitive: `literal`'s bytes are absent from the text's UTF-8. Case-insensitive: the
+    /// same, comparing ASCII letters case-insensitively, and only when every non-ASCII scalar of
+    /// the text is unchanged by case folding (else ICU may match an ASCII letter with, e.g.,
+    /// U+212A KELVIN SIGN, or "ss" with "ß": then the answer is `false`, "cannot tell").
+    static func certainlyLacks(_ literal: [UInt8], _ text: String, caseSensitive: Bool) -> Bool {
+        let answer = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            if !caseSensitive, bytes.contains(where: { $0 >= 0x80 }) {
+                for scalar in text.unicodeScalars where !scalar.isASCII && scalar.properties.changesWhenCaseFolded {
+                    return false
+                }
+            }
+            let count = literal.count
+            guard bytes.count >= count else { return true }
+            let first = literal[0]
+            for start in 0...(bytes.count - count) {
+                let byte = caseSensitive ? bytes[start] : lowercasedASCII(bytes[start])
+                guard byte == first else { continue }
+                var offset = 1
+                while offset < count {
+                    let next = caseSensitive ? bytes[start + offset] : lowercasedASCII(bytes[start + offset])
+                    guard next == literal[offset] else { break }
+                    offset += 1
+                }
+                if offset == count { return false }
+            }
+            return true
+        }
+        return answer ?? false
+    }
+
+    @inline(__always)
+    private static func lowercasedASCII(_ byte: UInt8) -> UInt8 {
+        byte &- 0x41 < 26 ? byte | 0x20 : byte
     }
 }
 
