@@ -44,7 +44,9 @@ struct InputOptions: ParsableArguments {
     }
 
     /// Class names and splits from the task file, `--wrench` or the vote files.
-    func load(threads: Int?) throws -> Loaded {
+    /// - Parameter defaultLabels: class names for vote files when `--labels` is not given
+    ///   (e.g. a saved model's); otherwise `0, 1`.
+    func load(threads: Int?, defaultLabels: [String]? = nil) throws -> Loaded {
         if wrench == nil && votes == nil {
             let url = URL(fileURLWithPath: config ?? "wslabel.yaml")
             Log.info("reading task \(url.path)")
@@ -61,7 +63,7 @@ struct InputOptions: ParsableArguments {
             let dataset = try WrenchDataset(directory: URL(fileURLWithPath: wrench))
             return Loaded(labelNames: dataset.labelNames, splits: dataset.splits)
         }
-        let names = labels.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? ["0", "1"]
+        let names = labels.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? defaultLabels ?? ["0", "1"]
         guard names.count >= 2, Set(names).count == names.count else {
             throw WSLabelError.invalidArgument("--labels needs at least two distinct class names")
         }
