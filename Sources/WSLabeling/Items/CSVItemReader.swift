@@ -18,7 +18,7 @@ struct CSVItemReader: ItemDecoder {
         var gold: Int?
     }
 
-    private var chunks: ByteChunks
+    var chunks: ByteChunks
     private let source: ItemSource
     private let file: String
     private var ids: ItemIDRegistry?
@@ -27,7 +27,7 @@ struct CSVItemReader: ItemDecoder {
     private var line = 1
     /// Data rows read so far.
     private var row = 0
-    private var checkedByteOrderMark = false
+    var checkedByteOrderMark = false
 
     init(chunks: ByteChunks, source: ItemSource, file: String) {
         self.chunks = chunks
@@ -36,28 +36,14 @@ struct CSVItemReader: ItemDecoder {
         ids = source.idField.map { ItemIDRegistry(file: file, field: $0) }
     }
 
-    var peakBufferedByteCount: Int { chunks.peakCount }
-
-    mutating func read(upTo count: Int, into items: inout [Item]) throws -> Bool {
-        while true {
-            if !checkedByteOrderMark {
-                checkedByteOrderMark = chunks.skipByteOrderMark()
-                if !checkedByteOrderMark { try chunks.refill(); continue }
-            }
-            try decodeBufferedRecords(upTo: count, into: &items)
-            if items.count >= count { return true }
-            if chunks.isAtEnd {
-                guard header != nil else {
-                    throw WSLabelError.malformedInput(SourceLocation(file: file), "the file is empty: expected a header row naming the fields")
-                }
-                return false
-            }
-            try chunks.refill()
+    func finishInput() throws {
+        guard header != nil else {
+            throw WSLabelError.malformedInput(SourceLocation(file: file), "the file is empty: expected a header row naming the fields")
         }
     }
 
     /// Decodes the whole records in the buffer.
-    private mutating func decodeBufferedRecords(upTo count: Int, into items: inout [Item]) throws {
+    mutating func decodeBuffered(upTo count: Int, into items: inout [Item]) throws {
         let buffer = chunks.buffer
         try buffer.withUnsafeBytes { bytes in
             var scanner = CSVRecordScanner(bytes: bytes, file: file, position: chunks.consumed, line: line, isEndOfInput: chunks.isAtEnd)

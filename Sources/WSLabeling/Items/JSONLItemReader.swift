@@ -8,7 +8,7 @@ import WSLabelCore
 /// field out. The id may be a string or a number; the text must be a string; the gold label may
 /// be a string, number or boolean. Ids default to the 1-based line of each record.
 struct JSONLItemReader: ItemDecoder {
-    private var chunks: ByteChunks
+    var chunks: ByteChunks
     private let source: ItemSource
     private let file: String
     private var ids: ItemIDRegistry?
@@ -16,7 +16,7 @@ struct JSONLItemReader: ItemDecoder {
     private var line = 0
     /// Bytes after `chunks.consumed` already searched for a line feed.
     private var searched = 0
-    private var checkedByteOrderMark = false
+    var checkedByteOrderMark = false
 
     init(chunks: ByteChunks, source: ItemSource, file: String) {
         self.chunks = chunks
@@ -25,24 +25,9 @@ struct JSONLItemReader: ItemDecoder {
         ids = source.idField.map { ItemIDRegistry(file: file, field: $0) }
     }
 
-    var peakBufferedByteCount: Int { chunks.peakCount }
-
-    mutating func read(upTo count: Int, into items: inout [Item]) throws -> Bool {
-        while true {
-            if !checkedByteOrderMark {
-                checkedByteOrderMark = chunks.skipByteOrderMark()
-                if !checkedByteOrderMark { try chunks.refill(); continue }
-            }
-            try decodeBufferedLines(upTo: count, into: &items)
-            if items.count >= count { return true }
-            if chunks.isAtEnd { return false }
-            try chunks.refill()
-        }
-    }
-
     /// Decodes the whole lines in the buffer (and, at the end of the file, the last line even
     /// without a line feed).
-    private mutating func decodeBufferedLines(upTo count: Int, into items: inout [Item]) throws {
+    mutating func decodeBuffered(upTo count: Int, into items: inout [Item]) throws {
         let buffer = chunks.buffer
         var start = chunks.consumed
         defer { chunks.consumed = start }
