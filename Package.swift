@@ -37,9 +37,8 @@ let package = Package(
         .target(
             name: "LabelingFunctions",
             dependencies: ["WSLabeling"],
-            path: "labeling_functions",
-            exclude: ["README.md"],
-            sources: ["Swift"]
+            // Only the Swift folder: LF files (YAML) beside it are data, read at run time.
+            path: "labeling_functions/Swift"
         ),
         // The command-line tool's commands, as a library a user's package can reuse with its
         // own LF catalogs; each command maps its flags to one library call.

@@ -52,14 +52,21 @@ struct Fit: ParsableCommand {
             let run = try LabelingRun(labelNames: labelNames, splits: splits, configuration: configuration)
             if let output = output.map(URL.init(fileURLWithPath:)) ?? loaded.task?.task.labelsOutput {
                 try? FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try ProbabilisticLabelsWriter.write(run.results, labelNames: run.labelNames, to: output)
-                Log.info("wrote labels of \(run.results.map(\.ids.count).reduce(0, +)) items to \(output.path)")
+                // A sampled split's items are already in the split they were drawn from.
+                let sampled = Set(loaded.task?.task.splits.filter { $0.sample != nil }.map(\.name) ?? [])
+                let written = run.results.filter { !sampled.contains($0.name) }
+                try ProbabilisticLabelsWriter.write(written, labelNames: run.labelNames, to: output)
+                Log.info("wrote labels of \(written.map(\.ids.count).reduce(0, +)) items to \(output.path)")
             }
             if let saveModel {
                 try SavedLabelModel(model: run.model, labelNames: run.labelNames).save(to: URL(fileURLWithPath: saveModel))
                 Log.info("saved the model to \(saveModel)")
             }
-            print(json ? run.summary.serialized : RunTable.render(run))
+            let train = splits.first { $0.name == "train" }!  // LabelingRun has checked it exists
+            let lfSummary = LFSummary(lfNames: loaded.lfNames, labelNames: labelNames, analysed: train,
+                                      gold: LFSummary.goldSplit(in: splits, devSplit: configuration.devSplit))
+            print(json ? run.summary(lfSummary: lfSummary).serialized
+                       : RunTable.render(run) + "\n\n" + LFTable.render(lfSummary))
             Log.info(String(format: "done in %.2f s", Date().timeIntervalSince(started)))
         }
     }

@@ -31,6 +31,8 @@ struct InputOptions: ParsableArguments {
     struct Loaded {
         var labelNames: [String]
         var splits: [LabeledSplit]
+        /// One name per vote column: the task's LF names, or `lf_0`, `lf_1`, … for vote files.
+        var lfNames: [String]
         /// The task file and what applying its LFs cost, when the input was a task.
         var task: TaskApplication?
     }
@@ -56,12 +58,14 @@ struct InputOptions: ParsableArguments {
                 progress.update("applying LFs to \(split): \(done) items")
             }
             progress.finish()
-            return Loaded(labelNames: task.labels, splits: applied.splits, task: applied)
+            return Loaded(labelNames: task.labels, splits: applied.splits,
+                          lfNames: applied.report.lfs.map(\.name), task: applied)
         }
         if let wrench {
             Log.info("reading \(wrench)")
             let dataset = try WrenchDataset(directory: URL(fileURLWithPath: wrench))
-            return Loaded(labelNames: dataset.labelNames, splits: dataset.splits)
+            return Loaded(labelNames: dataset.labelNames, splits: dataset.splits,
+                          lfNames: LFSummary.defaultNames(lfCount: dataset.splits[0].votes.lfCount))
         }
         let names = labels.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? defaultLabels ?? ["0", "1"]
         guard names.count >= 2, Set(names).count == names.count else {
@@ -71,6 +75,6 @@ struct InputOptions: ParsableArguments {
         let splits = try VoteFiles.splits(
             train: URL(fileURLWithPath: votes!), dev: devVotes.map(URL.init(fileURLWithPath:)),
             devGold: devGold.map(URL.init(fileURLWithPath:)), labelNames: names)
-        return Loaded(labelNames: names, splits: splits)
+        return Loaded(labelNames: names, splits: splits, lfNames: LFSummary.defaultNames(lfCount: splits[0].votes.lfCount))
     }
 }

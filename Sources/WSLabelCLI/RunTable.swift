@@ -17,7 +17,7 @@ enum RunTable {
         }
         lines.append("")
         let binary = run.labelNames.count == 2
-        var rows = [["split", "rows", "LF coverage", "accuracy", "macro-F1"] + (binary ? ["F1(\(run.labelNames[1]))"] : []) + ["labeled"]]
+        var table = TextTable(header: ["split", "rows", "LF coverage", "accuracy", "macro-F1"] + (binary ? ["F1(\(run.labelNames[1]))"] : []) + ["labeled"])
         for result in run.results {
             var row = [result.name, String(result.ids.count), percent(result.lfCoverage)]
             if let metrics = result.metrics {
@@ -26,16 +26,9 @@ enum RunTable {
                 let labeled = Double(result.predictions.filter { $0 != VoteMatrix.abstain }.count) / Double(max(1, result.ids.count))
                 row += ["–", "–"] + (binary ? ["–"] : []) + [percent(labeled)]
             }
-            rows.append(row)
+            table.rows.append(row)
         }
-        let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max()! }
-        for (index, row) in rows.enumerated() {
-            lines.append(zip(row, widths).enumerated().map { column, cell in
-                column == 0 ? cell.0.padding(toLength: cell.1, withPad: " ", startingAt: 0)
-                    : String(repeating: " ", count: cell.1 - cell.0.count) + cell.0
-            }.joined(separator: "  "))
-            if index == 0 { lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")) }
-        }
+        lines.append(table.render())
         return lines.joined(separator: "\n")
     }
 

@@ -56,6 +56,23 @@ final class TaskFileTests: XCTestCase {
         XCTAssertTrue(error("labels: [A, B]\ndata: {splits: {train: x.csv}}\n").contains("field labeling_functions: missing"))
     }
 
+    func testASampledSplitNamesItsSourceSizeAndSeed() throws {
+        let text = sample.replacingOccurrences(of: "    test: raw/c.csv", with: "    dev: {sample_of: train, size: 50, seed: 7}\n    test: raw/c.csv")
+        let task = try TaskFile(yaml: text, url: url)
+        XCTAssertEqual(task.splits.map(\.name), ["train", "dev", "test"])
+        XCTAssertEqual(task.splits[1].sample, TaskFile.Sample(source: "train", size: 50, seed: 7))
+        XCTAssertEqual(task.splits[1].files, [])
+
+        func error(_ replacement: String) -> String {
+            let bad = sample.replacingOccurrences(of: "    test: raw/c.csv", with: "    dev: \(replacement)")
+            do { _ = try TaskFile(yaml: bad, url: url); return "no error" } catch { return error.localizedDescription }
+        }
+        XCTAssertEqual(error("{sample_of: tset, size: 5}"),
+                       "/project/wslabel.yaml:9: record \"data\", field dev: sample_of names \"tset\", which is not a split read from files")
+        XCTAssertTrue(error("{sample_of: train, size: 0}").contains("record \"split dev\", field size: needs a positive number"))
+        XCTAssertTrue(error("{sample_of: train, size: 5, sed: 1}").contains("field sed: unknown key"))
+    }
+
     func testCatalogCombinesSwiftCatalogsAndFilesAndChecksLabels() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("task-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("lfs"), withIntermediateDirectories: true)

@@ -32,6 +32,18 @@ final class YouTubeSpamLFTests: XCTestCase {
         XCTAssertEqual(checked, 1586 + 120 + 250)
     }
 
+    func testNoPromotionVocabularyVotesHamOnlyWithoutRequestsLinksOrNumbers() throws {
+        let lf = try XCTUnwrap(YouTubeSpamLFs.extended.first { $0.name == "no_promotion_vocabulary" })
+        func vote(_ text: String) throws -> String? { try lf.vote(on: ItemView(Item(id: "x", text: text))) }
+        XCTAssertEqual(try vote("Shakira is the queen of this world cup!"), "HAM")
+        XCTAssertNil(try vote("Check out MY new song"), "a request word")
+        XCTAssertNil(try vote("Great dance, see youtube.com/x"), "a link")
+        XCTAssertNil(try vote("call 4479354541 tonight"), "a run of six or more digits")
+        XCTAssertEqual(try vote("2 billion views in 2015"), "HAM", "short numbers are not contact details")
+        XCTAssertNil(try vote("Myself, I like it"), "tokens, not substrings: 'like' is a request word")
+        XCTAssertEqual(try vote("Mysterious vibes in this clip"), "HAM", "'my' inside 'mysterious' is not the token 'my'")
+    }
+
     func testCatalogRejectsDuplicateNamesAndUnknownLabels() throws {
         XCTAssertThrowsError(try LFCatalog {
             KeywordLF("a", keywords: ["x"], label: "SPAM")

@@ -4,8 +4,9 @@ extension LabelingRun {
     /// Keys: `model`, `variant`, `seed`, `iterations`, `log_likelihood`, `fit_seconds`,
     /// `selection` (metric, dev split, variants tried, the chosen index and its dev score) and
     /// `splits`, where each split has `rows`, `lf_coverage`, the label `distribution`, and with
-    /// gold labels `accuracy`, `macro_f1`, `coverage` and, for two classes, `f1` (class 1).
-    public var summary: JSONValue {
+    /// gold labels `accuracy`, `macro_f1`, `coverage` and, for two classes, `f1` (class 1);
+    /// with `lfSummary`, also `lf_summary` (``LFSummary/json``).
+    public func summary(lfSummary: LFSummary? = nil) -> JSONValue {
         var members: [(key: String, value: JSONValue)] = [
             ("model", .string(configuration.model.rawValue)),
             ("variant", variant.map { .string($0.summary) } ?? .null),
@@ -31,6 +32,7 @@ extension LabelingRun {
             ])))
         }
         members.append(("splits", .object(results.map { ($0.name, $0.summary(labelNames: labelNames)) })))
+        if let lfSummary { members.append(("lf_summary", lfSummary.json)) }
         return .object(members)
     }
 }

@@ -16,7 +16,8 @@ public struct TaskApplication: Sendable {
     public let task: TaskFile
     /// The LFs, in vote-matrix column order.
     public let catalog: LFCatalog
-    /// One split per task split, in task order, with gold labels where the data has them.
+    /// One split per task split, in task order, with gold labels where the data has them;
+    /// sampled splits hold their items' votes again.
     public let splits: [LabeledSplit]
     /// What applying cost, per LF, over all splits.
     public let report: ApplyReport
@@ -45,7 +46,7 @@ public struct TaskApplication: Sendable {
         if let threads { applier.threads = threads }
         var splits: [LabeledSplit] = []
         var report: ApplyReport?
-        for split in task.splits {
+        for split in task.splits where split.sample == nil {
             var files = split.files.makeIterator()
             var reader: ItemReader?
             var currentFile: URL?
@@ -65,9 +66,21 @@ public struct TaskApplication: Sendable {
             splits.append(LabeledSplit(name: split.name, ids: applied.itemIDs, votes: applied.votes, gold: applied.gold))
             if report == nil { report = applied.report } else { report!.merge(applied.report) }
         }
+        // Sampled splits come from the applied ones, and every split keeps its task-file place.
+        self.splits = try task.splits.map { split in
+            if let sample = split.sample {
+                let source = splits.first { $0.name == sample.source }!  // TaskFile checked it exists
+                guard source.goldCount >= sample.size else {
+                    throw WSLabelError.malformedInput(
+                        SourceLocation(file: task.url.path, record: "data", field: "splits.\(split.name).size"),
+                        "a sample of \(sample.size) needs that many \(sample.source) items with gold labels; \(sample.source) has \(source.goldCount)")
+                }
+                return try source.sampleOfLabeledItems(named: split.name, size: sample.size, seed: sample.seed)
+            }
+            return splits.first { $0.name == split.name }!
+        }
         self.task = task
         self.catalog = catalog
-        self.splits = splits
         self.report = report!
     }
 

@@ -14,6 +14,7 @@ import Yams
 ///   gold_values: {"0": HAM, "1": SPAM}   # optional: raw gold values to label names
 ///   splits:                   # in this order; `train` is required
 ///     train: [data/a.csv, data/b.csv]
+///     dev: {sample_of: train, size: 200, seed: 0}   # optional: labeled train items
 ///     test: data/c.csv
 /// labeling_functions:
 ///   swift: [youtube_spam_tutorial]   # catalogs compiled into wslabel
@@ -27,10 +28,29 @@ import Yams
 ///   cache: .wslabel/votes.sqlite
 /// ```
 public struct TaskFile: Sendable {
-    /// One split: its name and files, read in order as one stream of items.
+    /// One split: its name and files, read in order as one stream of items, or a sample of
+    /// another split's labeled items.
     public struct Split: Sendable, Equatable {
         public var name: String
+        /// The files, in reading order; empty for a sampled split.
         public var files: [URL]
+        /// Set when the split is drawn from another split's items with gold labels.
+        public var sample: Sample?
+
+        public init(name: String, files: [URL], sample: Sample? = nil) {
+            self.name = name
+            self.files = files
+            self.sample = sample
+        }
+    }
+
+    /// A split made of `size` items of split `source` that have gold labels, drawn with
+    /// `seed` (``LabeledSplit/sampleOfLabeledItems(named:size:seed:)``). Its items stay in
+    /// `source` too, as a dev set labeled out of the training data does.
+    public struct Sample: Sendable, Equatable {
+        public var source: String
+        public var size: Int
+        public var seed: UInt64
     }
 
     /// The model settings a task file may give (`wslabel fit` flags override them).
@@ -139,12 +159,22 @@ public struct TaskFile: Sendable {
         guard let splitsNode = data["splits"] else { throw data.error("splits", "missing: name at least a train split") }
         let splitFields = try YAMLFields(splitsNode, file: file, record: "data", what: "splits (name: file or list of files)")
         var splits: [Split] = []
-        for (key, _) in splitFields.mapping {
+        for (key, value) in splitFields.mapping {
             guard let name = key.string else { continue }
+            if value.mapping != nil {
+                splits.append(Split(name: name, files: [], sample: try Self.sample(value, split: name, file: file)))
+                continue
+            }
             guard let paths = try splitFields.strings(name), !paths.isEmpty else {
-                throw splitFields.error(name, "expected a file or a list of files")
+                throw splitFields.error(name, "expected a file, a list of files, or {sample_of: SPLIT, size: N, seed: S}")
             }
             splits.append(Split(name: name, files: paths.map(resolve)))
+        }
+        for split in splits {
+            guard let sample = split.sample else { continue }
+            guard splits.contains(where: { $0.name == sample.source && $0.sample == nil }) else {
+                throw splitFields.error(split.name, "sample_of names \"\(sample.source)\", which is not a split read from files")
+            }
         }
         guard splits.contains(where: { $0.name == "train" }) else {
             throw splitFields.error("train", "missing: the label model is fit on the train split")
@@ -189,6 +219,16 @@ public struct TaskFile: Sendable {
             labelsOutput = nil
             cache = base.appendingPathComponent(".wslabel/votes.sqlite")
         }
+    }
+
+    private static func sample(_ node: Node, split: String, file: String) throws -> Sample {
+        let fields = try YAMLFields(node, file: file, record: "split \(split)", what: "a sampled split (sample_of, size, seed)")
+        try fields.rejectUnknown(["sample_of", "size", "seed"])
+        let size = try fields.int("size") ?? 0
+        guard size > 0 else { throw fields.error("size", "needs a positive number of items") }
+        let seed = try fields.int("seed") ?? 0
+        guard seed >= 0 else { throw fields.error("seed", "must not be negative") }
+        return Sample(source: try fields.string("sample_of"), size: size, seed: UInt64(seed))
     }
 
     /// The task's LFs: the named Swift catalogs, then the LF files, checked for unique names
