@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """Snorkel's LabelModel (and majority vote) on vote matrices written by `wslabel apply --format npy`.
 
-    python snorkel_on_votes.py --votes DIR --gold-csv FILE --gold-column CLASS --seeds 0,1,2
+    python snorkel_on_votes.py --votes DIR --gold-csv FILE --gold-column CLASS --seeds 0,1,2 \
+        [--dev-raw-dir DIR]
 
 Fits on DIR/train.npy (no gold), scores DIR/test.npy against the gold column of the CSV (rows in
-file order, as `wslabel apply` writes them). Prints one JSON object.
+file order, as `wslabel apply` writes them). With --dev-raw-dir and a DIR/dev.npy whose ids
+(DIR/dev.ids.txt) are `file:row`, also fits with the dev items' class balance (Snorkel's
+`Y_dev`), the information wslabel's dev split gives it. Prints one JSON object.
 """
 import argparse
 import csv
@@ -20,6 +23,7 @@ def main():
     parser.add_argument("--gold-csv", required=True)
     parser.add_argument("--gold-column", required=True)
     parser.add_argument("--seeds", default="0,1,2")
+    parser.add_argument("--dev-raw-dir")
     args = parser.parse_args()
 
     from snorkel.labeling.model import LabelModel, MajorityLabelVoter
@@ -35,15 +39,37 @@ def main():
     mv = MajorityLabelVoter(cardinality=cardinality)
     out["majority_vote_random_ties"] = float(np.mean([
         (mv.predict(test, tie_break_policy="random") == gold).mean() for _ in range(200)]))
-    out["snorkel"] = []
-    for seed in [int(s) for s in args.seeds.split(",")]:
-        model = LabelModel(cardinality=cardinality, verbose=False)
-        start = time.perf_counter()
-        model.fit(train, n_epochs=100, seed=seed, log_freq=1000)
-        seconds = time.perf_counter() - start
-        accuracy = float((model.predict(test, tie_break_policy="random") == gold).mean())
-        out["snorkel"].append({"seed": seed, "accuracy": accuracy, "fit_seconds": seconds})
+    dev_gold = dev_labels(args.votes, args.dev_raw_dir, args.gold_column) if args.dev_raw_dir else None
+    for key, y_dev in [("snorkel", None), ("snorkel_dev_balance", dev_gold)]:
+        if key != "snorkel" and y_dev is None:
+            continue
+        out[key] = []
+        for seed in [int(s) for s in args.seeds.split(",")]:
+            model = LabelModel(cardinality=cardinality, verbose=False)
+            start = time.perf_counter()
+            model.fit(train, Y_dev=y_dev, n_epochs=100, seed=seed, log_freq=1000)
+            seconds = time.perf_counter() - start
+            accuracy = float((model.predict(test, tie_break_policy="random") == gold).mean())
+            out[key].append({"seed": seed, "accuracy": accuracy, "fit_seconds": seconds})
     print(json.dumps(out))
+
+
+def dev_labels(votes_dir, raw_dir, column):
+    """Gold labels of the dev items, looked up by their `file:row` ids in the raw CSVs."""
+    try:
+        with open(f"{votes_dir}/dev.ids.txt", encoding="utf-8") as f:
+            ids = [line.rstrip("\n") for line in f if line.strip()]
+    except FileNotFoundError:
+        return None
+    rows = {}
+    labels = []
+    for item in ids:
+        name, row = item.rsplit(":", 1)
+        if name not in rows:
+            with open(f"{raw_dir}/{name}", newline="", encoding="utf-8") as f:
+                rows[name] = [int(r[column]) for r in csv.DictReader(f)]
+        labels.append(rows[name][int(row) - 1])
+    return np.array(labels)
 
 
 if __name__ == "__main__":
