@@ -38,6 +38,8 @@ public struct LFAnalysis: Sendable, Equatable {
     public let lfConflictCounts: [Int]
     /// Per LF and class (`lf * classCount + class`): how often the LF votes for that class.
     public let lfClassVoteCounts: [Int]
+    /// Per class: rows with at least one vote for that class.
+    public let classCoveredRows: [Int]
     /// Number of classes of the analysed matrix.
     public let classCount: Int
 
@@ -49,6 +51,9 @@ public struct LFAnalysis: Sendable, Equatable {
         var overlapCounts = [Int](repeating: 0, count: lfs)
         var conflictCounts = [Int](repeating: 0, count: lfs)
         var classVotes = [Int](repeating: 0, count: lfs * classes)
+        var classRows = [Int](repeating: 0, count: classes)
+        // The last row each class was counted for: counts a class once per row without a set.
+        var classSeenInRow = [Int](repeating: -1, count: classes)
         for row in 0..<votes.rowCount {
             let range = votes.rowStarts[row]..<votes.rowStarts[row + 1]
             guard let first = range.first else { continue }
@@ -61,7 +66,12 @@ public struct LFAnalysis: Sendable, Equatable {
             for index in range {
                 let lf = Int(votes.lfIndices[index])
                 voteCounts[lf] += 1
-                classVotes[lf * classes + Int(votes.classVotes[index])] += 1
+                let vote = Int(votes.classVotes[index])
+                classVotes[lf * classes + vote] += 1
+                if classSeenInRow[vote] != row {
+                    classSeenInRow[vote] = row
+                    classRows[vote] += 1
+                }
                 if overlaps { overlapCounts[lf] += 1 }
                 if conflicts { conflictCounts[lf] += 1 }
             }
@@ -74,6 +84,7 @@ public struct LFAnalysis: Sendable, Equatable {
         lfOverlapCounts = overlapCounts
         lfConflictCounts = conflictCounts
         lfClassVoteCounts = classVotes
+        classCoveredRows = classRows
         classCount = classes
     }
 
@@ -86,6 +97,8 @@ public struct LFAnalysis: Sendable, Equatable {
     public var labelOverlap: Double { fraction(overlappedRows) }
     /// Fraction of rows whose votes disagree (Snorkel `label_conflict`).
     public var labelConflict: Double { fraction(conflictedRows) }
+    /// Per class: fraction of rows with at least one vote for it.
+    public var classCoverages: [Double] { classCoveredRows.map(fraction) }
 
     /// The classes each LF emitted, ascending (Snorkel `lf_polarities`); empty for an LF that
     /// never votes.
