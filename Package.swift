@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .library(name: "WSLabelCore", targets: ["WSLabelCore"]),
         .library(name: "WSLabeling", targets: ["WSLabeling"]),
+        .library(name: "WSLabelReports", targets: ["WSLabelReports"]),
         .library(name: "WSLabelCLI", targets: ["WSLabelCLI"]),
         .executable(name: "wslabel", targets: ["wslabel"]),
     ],
@@ -33,6 +34,8 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // LF reports rendered as text, Markdown, CSV, JSON and self-contained HTML with SVG plots.
+        .target(name: "WSLabelReports", dependencies: ["WSLabelCore"]),
         // The LF catalog `wslabel` links: Swift LFs in labeling_functions/Swift, LF files beside it.
         .target(
             name: "LabelingFunctions",
@@ -45,7 +48,7 @@ let package = Package(
         .target(
             name: "WSLabelCLI",
             dependencies: [
-                "WSLabelCore", "WSLabeling",
+                "WSLabelCore", "WSLabeling", "WSLabelReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,6 +63,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["WSLabelCore"], path: "Tests/TestSupport"),
         .testTarget(name: "WSLabelCoreTests", dependencies: ["WSLabelCore", "TestSupport"]),
         .testTarget(name: "WSLabelingTests", dependencies: ["WSLabeling", "LabelingFunctions", "TestSupport"]),
+        .testTarget(name: "WSLabelReportsTests", dependencies: ["WSLabelReports", "TestSupport"]),
         .testTarget(name: "WSLabelCLITests", dependencies: ["WSLabelCore", "TestSupport"]),
     ]
 )

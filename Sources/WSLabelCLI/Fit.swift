@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WSLabelCore
+import WSLabelReports
 
 struct Fit: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -9,7 +10,9 @@ struct Fit: ParsableCommand {
             The model is fit on the votes of the train split only; gold labels of train are never \
             used. When the dev split (default: valid) has gold labels, they set the class balance \
             and choose among a small grid of model variants (--select-metric); every split with \
-            gold labels is then scored. Progress goes to stderr; results go to stdout.
+            gold labels is then scored. Progress goes to stderr; results go to stdout: the scores \
+            per split, then each LF's coverage, overlaps, conflicts and accuracy (`wslabel report` \
+            shows everything).
 
             Input is a task file (--config, default wslabel.yaml: its LFs are applied to its \
             data first, reusing cached votes), a WRENCH folder (--wrench), or vote files (--votes, with optional --dev-votes \
@@ -42,19 +45,11 @@ struct Fit: ParsableCommand {
     func run() throws {
         try CLIErrors.report {
             let started = Date()
-            let loaded = try input.load(threads: model.threads)
-            let (labelNames, splits) = (loaded.labelNames, loaded.splits)
-            if let applied = loaded.task { Log.info(ApplyTable.summary(applied.report)) }
-            let sizes = splits.map { "\($0.name) \($0.votes.rowCount)" }.joined(separator: ", ")
-            Log.info("\(splits[0].votes.lfCount) LFs, \(labelNames.count) classes (\(labelNames.joined(separator: ", "))); rows: \(sizes)")
-            let configuration = try model.configuration(labelNames: labelNames, task: loaded.task?.task.model ?? .init())
-            Log.info("fitting \(configuration.model.rawValue)…")
-            let run = try LabelingRun(labelNames: labelNames, splits: splits, configuration: configuration)
-            if let output = output.map(URL.init(fileURLWithPath:)) ?? loaded.task?.task.labelsOutput {
+            let fitted = try FittedRun(input: input, model: model)
+            let run = fitted.run
+            if let output = output.map(URL.init(fileURLWithPath:)) ?? fitted.loaded.task?.task.labelsOutput {
                 try? FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
-                // A sampled split's items are already in the split they were drawn from.
-                let sampled = Set(loaded.task?.task.splits.filter { $0.sample != nil }.map(\.name) ?? [])
-                let written = run.results.filter { !sampled.contains($0.name) }
+                let written = fitted.resultsToWrite
                 try ProbabilisticLabelsWriter.write(written, labelNames: run.labelNames, to: output)
                 Log.info("wrote labels of \(written.map(\.ids.count).reduce(0, +)) items to \(output.path)")
             }
@@ -62,11 +57,10 @@ struct Fit: ParsableCommand {
                 try SavedLabelModel(model: run.model, labelNames: run.labelNames).save(to: URL(fileURLWithPath: saveModel))
                 Log.info("saved the model to \(saveModel)")
             }
-            let train = splits.first { $0.name == "train" }!  // LabelingRun has checked it exists
-            let lfSummary = LFSummary(lfNames: loaded.lfNames, labelNames: labelNames, analysed: train,
-                                      gold: LFSummary.goldSplit(in: splits, devSplit: configuration.devSplit))
-            print(json ? run.summary(lfSummary: lfSummary).serialized
-                       : RunTable.render(run) + "\n\n" + LFTable.render(lfSummary))
+            let report = fitted.report
+            let terminal = Terminal.standardOutput
+            print(json ? run.summary(lfSummary: report.summary).serialized
+                       : RunTable.render(run) + "\n\n" + report.compactSummary(width: terminal.width, color: terminal.color))
             Log.info(String(format: "done in %.2f s", Date().timeIntervalSince(started)))
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import WSLabelReports
 import WSLabelCore
 
 /// The human-readable summary of a run printed by `wslabel fit`.

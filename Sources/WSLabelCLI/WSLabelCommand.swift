@@ -28,6 +28,6 @@ public struct WSLabelCommand: ParsableCommand {
             Start with:
               wslabel fit --wrench path/to/wrench/youtube
             """,
-        subcommands: [Fit.self, Apply.self, Predict.self, Synthesize.self]
+        subcommands: [Fit.self, Report.self, Apply.self, Predict.self, Synthesize.self]
     )
 }

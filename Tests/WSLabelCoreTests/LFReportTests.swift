@@ -55,13 +55,15 @@ final class LFReportTests: XCTestCase {
     }
 
     func testNearDuplicateAndConflictsWithMostFlags() throws {
-        // LFs 0 and 1 vote identically; LF 2 votes against both (and LF 3) on every shared row.
+        // LFs 0 and 1 vote identically; LF 2 votes against LFs 0, 1 and 3 on every shared row
+        // (26 of 26 other votes against it); LF 0 has 16 of 26 with it.
         let rows = (0..<10).map { index in [0, 0, 1, index < 6 ? 0 : -1] }
         let (summary, pairs) = try summary(rows)
         let flags = LFFlag.flags(summary: summary, pairwise: pairs, learnedAccuracies: nil, classCount: 2)
         XCTAssertEqual(flags.filter { $0.kind == .nearDuplicate }.map(\.lf), [0, 1])
         XCTAssertTrue(flags.first { $0.kind == .nearDuplicate }!.reason.contains("same votes as lf1 on 100.0%"))
         XCTAssertEqual(flags.filter { $0.kind == .conflictsWithMost }.map(\.lf), [2])
+        XCTAssertTrue(flags.first { $0.kind == .conflictsWithMost }!.reason.hasPrefix("26 of the 26 other votes"))
     }
 
     func testOutcomesSayWhyRowsStayUnlabeled() throws {

@@ -6,6 +6,11 @@ extension LFAnalysis {
         /// Votes for another class than the gold label.
         public var incorrect: Int
 
+        public init(correct: Int, incorrect: Int) {
+            self.correct = correct
+            self.incorrect = incorrect
+        }
+
         /// `correct / (correct + incorrect)`, 0 for an LF that never votes on a gold row
         /// (Snorkel's `lf_empirical_accuracies`, which maps 0/0 to 0).
         public var empiricalAccuracy: Double {

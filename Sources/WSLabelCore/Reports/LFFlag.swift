@@ -10,7 +10,8 @@ public struct LFFlag: Sendable, Equatable {
         /// It votes like another LF on nearly every row either votes on: it adds no evidence,
         /// and counts the same evidence twice.
         case nearDuplicate = "near-duplicate"
-        /// It disagrees more often than it agrees with most of the LFs it shares rows with.
+        /// On the rows it votes on, most other LFs' votes are for another class: the rest of
+        /// the LFs overrule it.
         case conflictsWithMost = "conflicts-with-most"
     }
 
@@ -27,8 +28,8 @@ public struct LFFlag: Sendable, Equatable {
         public static let nearDuplicateShare = 0.9
         /// Gold votes needed before empirical accuracy, not learned accuracy, judges an LF.
         public static let minimumGoldVotes = 10
-        /// Shared rows needed before a pair of LFs counts for ``Kind/conflictsWithMost``.
-        public static let minimumSharedRows = 5
+        /// Other LFs' votes on an LF's rows needed before ``Kind/conflictsWithMost`` judges it.
+        public static let minimumOtherVotes = 10
     }
 
     /// The flags of every LF, in LF order, then kind order.
@@ -60,10 +61,12 @@ public struct LFFlag: Sendable, Equatable {
                 let others = twins.count > 1 ? " and \(twins.count - 1) more" : ""
                 flags.append(LFFlag(lf: lf, kind: .nearDuplicate, reason: "same votes as \(summary.rows[twin].name)\(others) on \(percent(pairwise.sameVoteShare(lf, twin))) of the rows either votes on"))
             }
-            let partners = (0..<pairwise.lfCount).filter { $0 != lf && pairwise.overlapCount(lf, $0) >= Thresholds.minimumSharedRows }
-            let opposed = partners.filter { pairwise.conflictCount(lf, $0) > pairwise.agreementCount(lf, $0) }
-            if partners.count >= 2 && opposed.count * 2 > partners.count {
-                flags.append(LFFlag(lf: lf, kind: .conflictsWithMost, reason: "disagrees more than it agrees with \(opposed.count) of the \(partners.count) LFs it shares at least \(Thresholds.minimumSharedRows) rows with"))
+            // Votes of other LFs on the rows this one votes on, for and against it.
+            let others = (0..<pairwise.lfCount).filter { $0 != lf }
+            let against = others.reduce(0) { $0 + pairwise.conflictCount(lf, $1) }
+            let with = others.reduce(0) { $0 + pairwise.agreementCount(lf, $1) }
+            if against + with >= Thresholds.minimumOtherVotes && against > with {
+                flags.append(LFFlag(lf: lf, kind: .conflictsWithMost, reason: "\(against) of the \(against + with) other votes on its rows are against it"))
             }
         }
         return flags

@@ -1,0 +1,30 @@
+import Foundation
+import WSLabelCore
+import WSLabelReports
+
+/// The steps `fit` and `report` share: load the input (applying a task's LFs), fit the label
+/// model, label every split; logging each step on stderr.
+struct FittedRun {
+    let loaded: InputOptions.Loaded
+    let run: LabelingRun
+
+    init(input: InputOptions, model: ModelOptions) throws {
+        loaded = try input.load(threads: model.threads)
+        let (labelNames, splits) = (loaded.labelNames, loaded.splits)
+        if let applied = loaded.task { Log.info(ApplyTable.summary(applied.report)) }
+        let sizes = splits.map { "\($0.name) \($0.votes.rowCount)" }.joined(separator: ", ")
+        Log.info("\(splits[0].votes.lfCount) LFs, \(labelNames.count) classes (\(labelNames.joined(separator: ", "))); rows: \(sizes)")
+        let configuration = try model.configuration(labelNames: labelNames, task: loaded.task?.task.model ?? .init())
+        Log.info("fitting \(configuration.model.rawValue)…")
+        run = try LabelingRun(labelNames: labelNames, splits: splits, configuration: configuration)
+    }
+
+    /// The LF report of the run.
+    var report: LFReport { LFReport(run: run, splits: loaded.splits, lfNames: loaded.lfNames) }
+
+    /// The run's results without sampled splits, whose items are already in their source split.
+    var resultsToWrite: [LabelingRun.SplitResult] {
+        let sampled = Set(loaded.task?.task.splits.filter { $0.sample != nil }.map(\.name) ?? [])
+        return run.results.filter { !sampled.contains($0.name) }
+    }
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import WSLabelCore
+import WSLabelReports
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show how each LF behaves: coverage, overlaps, conflicts, accuracy, learned weights and flags.",
+        discussion: """
+            Fits the label model as `wslabel fit` does (same inputs and model options) and reports \
+            on the LFs instead of writing labels: Snorkel's LF summary (polarity, coverage, \
+            overlaps, conflicts on the train split, and with gold labels correct, incorrect and \
+            empirical accuracy on the dev split — or test, or train, whichever has gold first), \
+            the label model's learned accuracy per LF, per-class coverage, the most conflicting \
+            LF pairs, flags with reasons (never votes, below chance, near-duplicate of another \
+            LF, conflicts with most others), and per split the label distribution and how many \
+            rows stay unlabeled and why.
+
+            Formats: text (the default on a terminal: fitted to its width, coloured), markdown, \
+            csv (one row per LF), json (everything, pairwise matrices and conditional tables \
+            included) and html (one self-contained page with plots). --output picks the format \
+            from its extension unless --format is given.
+
+            Examples:
+              wslabel report                                 # the task in ./wslabel.yaml
+              wslabel report --config examples/youtube-spam/wslabel.yaml --output report.html
+              wslabel report --wrench data/wrench/youtube --format markdown
+              wslabel report --votes L_train.npy --dev-votes L_dev.npy --dev-gold y_dev.txt --format csv
+            """
+    )
+
+    @OptionGroup var input: InputOptions
+
+    @OptionGroup var model: ModelOptions
+
+    @Option(name: .long, help: ArgumentHelp("text, markdown, csv, json or html (default: from --output's extension, else text).", valueName: "format"))
+    var format: ReportFormat?
+
+    @Option(name: .long, help: ArgumentHelp("Write the report to this file (atomically) instead of stdout.", valueName: "file"))
+    var output: String?
+
+    @Option(name: .long, help: ArgumentHelp("Title of the report (default: the task file's folder, or the input's name).", valueName: "text"))
+    var title: String?
+
+    @Option(name: .long, help: ArgumentHelp("Colour the text report: auto (on a terminal, unless NO_COLOR is set), always or never.", valueName: "auto|always|never"))
+    var color: ColorChoice = .auto
+
+    enum ColorChoice: String, ExpressibleByArgument, CaseIterable { case auto, always, never }
+
+    func validate() throws {
+        if format == nil, let output, ReportFormat(fileExtension: URL(fileURLWithPath: output).pathExtension) == nil {
+            throw ValidationError("cannot tell the format from \(output): give --format \(ReportFormat.allCases.map(\.rawValue).joined(separator: "|"))")
+        }
+    }
+
+    func run() throws {
+        try CLIErrors.report {
+            let fitted = try FittedRun(input: input, model: model)
+            let destination = output.map(URL.init(fileURLWithPath:))
+            let chosen = format ?? destination.flatMap { ReportFormat(fileExtension: $0.pathExtension) } ?? .text
+            let terminal = destination == nil ? Terminal.standardOutput : Terminal(width: nil, color: false)
+            let options = ReportOptions(
+                title: title ?? defaultTitle(fitted),
+                width: terminal.width,
+                color: color == .always || (color == .auto && terminal.color))
+            let text = fitted.report.rendered(as: chosen, options: options)
+            if let destination {
+                try AtomicFile.write(Data(text.utf8), to: destination)
+                Log.info("wrote the \(chosen.rawValue) report to \(destination.path)")
+            } else {
+                FileHandle.standardOutput.write(Data(text.utf8))
+            }
+        }
+    }
+
+    private func defaultTitle(_ fitted: FittedRun) -> String {
+        if let task = fitted.loaded.task?.task.url { return "LF report: " + task.deletingLastPathComponent().lastPathComponent }
+        let source = input.wrench ?? input.votes ?? "votes"
+        return "LF report: " + URL(fileURLWithPath: source).lastPathComponent
+    }
+}
+
+extension ReportFormat: ExpressibleByArgument {}

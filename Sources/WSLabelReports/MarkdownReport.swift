@@ -1,0 +1,46 @@
+import WSLabelCore
+
+/// The report as GitHub-flavoured Markdown: the text report's sections as tables.
+enum MarkdownReport {
+    static func render(_ report: LFReport, options: ReportOptions) -> String {
+        var lines = ["# \(escape(options.title))", ""]
+        lines += ReportProse.overview(report).map { "- \(escape($0))" }
+        lines += ["", "## Labeling functions", ""]
+        let columns = LFTableColumns.readable
+        let header = columns.header(report)
+        lines += table(header: header, rows: columns.rows(report, polaritySeparator: ", "), textColumns: [0, 1, header.count - 1])
+        if !report.flags.isEmpty {
+            lines += ["", "## Flags", ""]
+            lines += report.flags.map { "- **\(escape(report.lfNames[$0.lf]))** `\($0.kind.rawValue)`: \(escape($0.reason))" }
+        }
+        let pairs = ReportProse.mostConflictingPairs(report)
+        if !pairs.isEmpty {
+            lines += ["", "## Most conflicting LF pairs on \(escape(report.summary.analysedSplit))", ""]
+            lines += pairs.map { "- \(escape($0))" }
+        }
+        lines += ["", "## Labels", ""]
+        let outcomes = TextReport.outcomeTable(report)
+        lines += table(header: outcomes.header, rows: outcomes.rows, textColumns: outcomes.textColumns)
+        let notes = ReportProse.notes(report)
+        if !notes.isEmpty { lines += [""] + notes.map { "> \(escape($0))" } }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func table(header: [String], rows: [[String]], textColumns: Set<Int>) -> [String] {
+        let row = { (cells: [String]) in "| " + cells.map(escape).joined(separator: " | ") + " |" }
+        let rule = "|" + header.indices.map { textColumns.contains($0) ? "---|" : "---:|" }.joined()
+        return [row(header), rule] + rows.map(row)
+    }
+
+    // LF and label names are user input: keep them from becoming Markdown or HTML.
+    private static func escape(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            switch character {
+            case "|", "\\", "`", "*", "_", "[", "]", "<", ">", "#": escaped += "\\\(character)"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+}

@@ -1,0 +1,60 @@
+import WSLabelCore
+
+/// The forms an ``LFReport`` can be written in.
+public enum ReportFormat: String, Sendable, CaseIterable {
+    /// Aligned tables for a terminal, fitted to its width, coloured when asked.
+    case text
+    /// Every number at full precision, pairwise matrices and conditional tables included.
+    case json
+    /// One row per LF with every per-LF column, for spreadsheets and pandas.
+    case csv
+    /// The text report's sections as Markdown tables, for pull requests and wikis.
+    case markdown
+    /// One self-contained page with SVG plots.
+    case html
+
+    /// The format a file name's extension implies (`.md` → markdown, `.htm` → html).
+    public init?(fileExtension: String) {
+        switch fileExtension.lowercased() {
+        case "txt": self = .text
+        case "json": self = .json
+        case "csv": self = .csv
+        case "md", "markdown": self = .markdown
+        case "html", "htm": self = .html
+        default: return nil
+        }
+    }
+}
+
+/// How a report is laid out for its reader.
+public struct ReportOptions: Sendable {
+    /// Heading of the report (HTML title, Markdown heading).
+    public var title: String
+    /// The widest line of the text report, `nil` for no limit.
+    public var width: Int?
+    /// Whether the text report uses ANSI colours (only on a terminal).
+    public var color: Bool
+
+    public init(title: String = "wslabel LF report", width: Int? = nil, color: Bool = false) {
+        self.title = title
+        self.width = width
+        self.color = color
+    }
+}
+
+extension LFReport {
+    /// The report in `format`.
+    ///
+    /// ```swift
+    /// let text = report.rendered(as: .markdown, options: ReportOptions(title: "YouTube spam"))
+    /// ```
+    public func rendered(as format: ReportFormat, options: ReportOptions = ReportOptions()) -> String {
+        switch format {
+        case .text: return TextReport.render(self, options: options)
+        case .json: return ReportJSON.value(of: self).serialized + "\n"
+        case .csv: return ReportCSV.render(self)
+        case .markdown: return MarkdownReport.render(self, options: options)
+        case .html: return HTMLReport.render(self, title: options.title)
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import WSLabelCore
+
+/// The whole report as JSON, numbers at full precision.
+///
+/// Keys: `model`, `labels`, `lf_summary` (``LFSummary/json``: Snorkel's columns),
+/// `class_coverage`, `learned` (per-LF `accuracy` and `table` — rows per true class, columns
+/// abstain then each class — plus `class_prior`; null for majority vote), `flags` (`lf`, `kind`,
+/// `reason`), `pairwise` (`overlap_rows`, `conflict_rows`: LF × LF counts on the analysed split)
+/// and `splits` (per split `rows`, `label_counts`, `unlabeled_ties`, `unlabeled_no_votes`,
+/// `labeled_without_votes`, `confidence_histogram`, and with gold `accuracy`, `macro_f1`).
+enum ReportJSON {
+    static func value(of report: LFReport) -> JSONValue {
+        let m = report.lfNames.count
+        func number(_ value: Int) -> JSONValue { .number(Double(value)) }
+        func matrix(_ entry: (Int, Int) -> Int) -> JSONValue {
+            .array((0..<m).map { i in .array((0..<m).map { j in number(entry(i, j)) }) })
+        }
+        var learned = JSONValue.null
+        if let parameters = report.learned {
+            let tables = parameters.tables
+            learned = .object([
+                ("class_prior", .array(parameters.classPrior.map(JSONValue.number))),
+                ("lfs", .array((0..<m).map { lf in
+                    .object([
+                        ("name", .string(report.lfNames[lf])),
+                        ("accuracy", .number(parameters.accuracies[lf])),
+                        ("table", .array((0..<tables.classCount).map { truth in
+                            .array([.number(tables.abstainProbability(lf: lf, trueClass: truth))]
+                                   + (0..<tables.classCount).map { .number(tables.voteProbability(lf: lf, trueClass: truth, vote: $0)) })
+                        })),
+                    ])
+                })),
+            ])
+        }
+        return .object([
+            ("model", .string(report.modelDescription)),
+            ("labels", .array(report.labelNames.map(JSONValue.string))),
+            ("lf_summary", report.summary.json),
+            ("class_coverage", .object(zip(report.labelNames, report.summary.analysis.classCoverages).map { ($0, .number($1)) })),
+            ("learned", learned),
+            ("flags", .array(report.flags.map {
+                .object([("lf", .string(report.lfNames[$0.lf])), ("kind", .string($0.kind.rawValue)), ("reason", .string($0.reason))])
+            })),
+            ("pairwise", .object([
+                ("lfs", .array(report.lfNames.map(JSONValue.string))),
+                ("overlap_rows", matrix(report.pairwise.overlapCount)),
+                ("conflict_rows", matrix(report.pairwise.conflictCount)),
+            ])),
+            ("splits", .object(report.outcomes.map { outcome in
+                var members: [(key: String, value: JSONValue)] = [
+                    ("rows", number(outcome.rows)),
+                    ("label_counts", .object(zip(report.labelNames, outcome.labelCounts).map { ($0, number($1)) })),
+                    ("unlabeled_ties", number(outcome.unlabeledTies)),
+                    ("unlabeled_no_votes", number(outcome.unlabeledNoVotes)),
+                    ("labeled_without_votes", number(outcome.labeledWithoutVotes)),
+                    ("confidence_histogram", .array(outcome.confidenceHistogram.map(number))),
+                ]
+                if let metrics = outcome.metrics {
+                    members += [("accuracy", .number(metrics.accuracy)), ("macro_f1", .number(metrics.macroF1))]
+                }
+                return (outcome.name, .object(members))
+            })),
+        ])
+    }
+}
