@@ -8,7 +8,18 @@ import WSLabeling
 /// // Sources/my-labeler/main.swift
 /// import WSLabelCLI
 /// WSLabelCommand.main(catalogs: ["my_lfs": MyLFs.all])
+///
+/// // Sources/my-labeler/MyLFs.swift
+/// import WSLabeling
+/// enum MyLFs {
+///     @LFCatalogBuilder static var all: [any LabelingFunction] {
+///         KeywordLF("keyword_free", keywords: ["free"], label: "SPAM", matching: .wholeWord)
+///         HeuristicLF("shouting", labels: ["SPAM"]) { $0.text == $0.text.uppercased() ? "SPAM" : nil }
+///     }
+/// }
 /// ```
+///
+/// `examples/custom-lfs-package` is such a package.
 public struct WSLabelCommand: ParsableCommand {
     public init() {}
 

@@ -1,0 +1,26 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// A user's own labeling tool: the whole `wslabel` command line, plus this package's Swift
+// labeling functions. Copy this folder to start yours.
+let package = Package(
+    name: "my-wslabel",
+    dependencies: [
+        // wslabel by path, because this example lives inside wslabel's repository. In your own
+        // package, depend on wslabel's Git repository instead:
+        //   .package(url: "https://example.com/wslabel.git", from: "1.0.0")
+        // and name it by its identity (the repository's name) in `package:` below.
+        .package(name: "wslabel", path: "../.."),
+    ],
+    targets: [
+        .executableTarget(
+            name: "my-wslabel",
+            dependencies: [
+                // The command line, to run with your catalogs.
+                .product(name: "WSLabelCLI", package: "wslabel"),
+                // The LF types (HeuristicLF, KeywordLF, RegexLF, the LFCatalogBuilder).
+                .product(name: "WSLabeling", package: "wslabel"),
+            ]
+        ),
+    ]
+)
