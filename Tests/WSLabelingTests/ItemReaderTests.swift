@@ -168,6 +168,176 @@ final class ItemReaderTests: XCTestCase {
                        "\(url.path):2: invalid JSON at column 11: invalid UTF-8 in a string")
     }
 
+    func testJSONLEscapesNestedValuesAndDuplicateKeysDecodeAsBefore() throws {
+        let jsonl = #"""
+            {"note": "say \"hi\" {not: [a]} \\", "text": "line\nbreak \"q\"\t\u00e9 \ud83c\udf89 \/ \u0000", "deep": {"a": [1, {"b": "}\"]"}], "c": null}, "id": 7}
+            {"text": "first", "text": "second", "n": null, "n": 5, "list": [ 1 , 2.50, -0, 1e2, 007, true, null, "x" ], "label": "spam", "label": "ham"}
+            {"text": "x", "big": 123456789012345678901, "half": -0.5, "max": 999999999999999, "e15": 1000000000000000, "label": false}
+            """#
+        let url = try write("escapes.jsonl", jsonl)
+        let expected = [
+            Item(id: "1", text: "line\nbreak \"q\"\té 🎉 / \u{0}", fields: [
+                "note": #"say "hi" {not: [a]} \"#, "text": "line\nbreak \"q\"\té 🎉 / \u{0}",
+                "deep": #"{"a":[1,{"b":"}\"]"}],"c":null}"#, "id": "7",
+            ]),
+            Item(id: "2", text: "first", fields: ["text": "first", "list": #"[1,2.5,0,100,7,true,null,"x"]"#, "label": "spam"], gold: "spam"),
+            Item(id: "3", text: "x", fields: [
+                "text": "x", "big": "1.2345678901234568e+20", "half": "-0.5", "max": "999999999999999", "e15": "1000000000000000.0", "label": "false",
+            ], gold: "false"),
+        ]
+        for chunkSize in chunkSizes {
+            XCTAssertEqual(try readAll(url, ItemSource(goldField: "label"), chunkSize: chunkSize), expected, "chunk size \(chunkSize)")
+        }
+    }
+
+    func testJSONLRecordsTheScannerLeavesAloneStillReadOrFailAsBefore() throws {
+        // 300 levels: valid JSON the scanner hands to the parser; 600: past the parser's limit.
+        let deep = String(repeating: "[", count: 300) + String(repeating: "]", count: 300)
+        let url = try write("deep.jsonl", "{\"text\": \"x\", \"deep\": \(deep)}\n")
+        XCTAssertEqual(try readAll(url, ItemSource()).first?.fields["deep"], deep)
+        let tooDeep = try write("toodeep.jsonl", "{\"text\": \"x\", \"deep\": \(String(repeating: "[", count: 600))}\n")
+        XCTAssertEqual(message { _ = try self.readAll(tooDeep, ItemSource()) },
+                       "\(tooDeep.path):1: invalid JSON at column 534: nesting deeper than 512 levels")
+    }
+
+    func testJSONLErrorsInFieldsOtherThanIDTextAndGoldNameTheirColumn() throws {
+        func error(_ body: [UInt8]) throws -> String {
+            let url = try write("bad.jsonl", Array("{\"text\": \"fine\"}\n".utf8) + body + [0x0A])
+            return message { _ = try self.readAll(url, ItemSource(goldField: "label"), chunkSize: 3) }
+                .replacingOccurrences(of: url.path, with: "bad.jsonl")
+        }
+        XCTAssertEqual(try error(Array(#"{"text": "ok", "other": "caf"#.utf8) + [0xE9] + Array(#""}"#.utf8)),
+                       "bad.jsonl:2: invalid JSON at column 26: invalid UTF-8 in a string")
+        XCTAssertEqual(try error(Array(#"{"te"#.utf8) + [0xFF] + Array(#"xt": "ok"}"#.utf8)),
+                       "bad.jsonl:2: invalid JSON at column 3: invalid UTF-8 in a string")
+        XCTAssertEqual(try error(Array(#"{"text": "ok", "meta": {"a": [1, 2}}"#.utf8)),
+                       "bad.jsonl:2: invalid JSON at column 35: expected ',' or ']' in an array")
+        XCTAssertEqual(try error(Array(#"{"text": "ok", "s": "\"}", "t": "\q"}"#.utf8)),
+                       "bad.jsonl:2: invalid JSON at column 34: invalid escape '\\q'")
+        XCTAssertEqual(try error(Array(#"{"text": "ok", "s": "\ud83c"}"#.utf8)),
+                       "bad.jsonl:2: invalid JSON at column 28: unpaired surrogate in \\u escape")
+        XCTAssertEqual(try error(Array(#"{"text": "ok", "n": 1e999}"#.utf8)),
+                       "bad.jsonl:2: invalid JSON at column 21: invalid number")
+        XCTAssertEqual(try error(Array(#"{"text": "ok"} x"#.utf8)),
+                       "bad.jsonl:2: invalid JSON at column 16: unexpected content after the JSON value")
+        // The first of duplicate keys counts, a null one too.
+        XCTAssertEqual(try error(Array(#"{"text": null, "text": "x"}"#.utf8)),
+                       "bad.jsonl:2: field text: the record has no text field \"text\" (its fields: text, text)")
+        XCTAssertEqual(try error(Array(#"{"text": "x", "label": {"a": 1}, "label": "ham"}"#.utf8)),
+                       "bad.jsonl:2: field label: a gold label must be a string, number or boolean, found an object")
+    }
+
+    /// Random records, valid and damaged: whatever the parser rejects, the scanner declines
+    /// too (so the reader reports the parser's error); whatever it accepts, the scanner
+    /// decodes to the fields the tree gives.
+    func testTheJSONLScannerAgreesWithTheParserOnRandomRecords() throws {
+        let source = ItemSource(idField: "id", goldField: "label")
+        var random = SplitMix64(seed: 42)
+        var scanner = JSONLRecordScanner(source: source)
+        var accepted = 0, declined = 0
+        for round in 0..<20_000 {
+            var line = Self.randomRecord(&random)
+            if round % 3 == 0 { Self.damage(&line, &random) }
+            let expected = Self.referenceRecord(line, source: source)
+            let record = line.withUnsafeBufferPointer { scanner.record($0) }
+            let shown = String(decoding: line, as: UTF8.self)
+            if let expected {
+                guard let record else { return XCTFail("the scanner declined a valid record: \(shown)") }
+                XCTAssertEqual(record.fields, expected.fields, shown)
+                XCTAssertEqual(record.text, expected.text, shown)
+                XCTAssertEqual(record.id, expected.id, shown)
+                XCTAssertEqual(record.gold, expected.gold, shown)
+                accepted += 1
+            } else {
+                XCTAssertNil(record, "the scanner took a record the parser rejects: \(shown)")
+                declined += 1
+            }
+        }
+        XCTAssertGreaterThan(accepted, 5_000)
+        XCTAssertGreaterThan(declined, 5_000)
+    }
+
+    /// What the reader's tree-based path makes of `line`: the documented mapping of a parsed
+    /// record, or `nil` when it is an error.
+    private static func referenceRecord(_ line: [UInt8], source: ItemSource) -> JSONLRecordScanner.Record? {
+        var parser = JSONParser(bytes: line)
+        guard case let .object(members)? = try? parser.parseDocument() else { return nil }
+        var first: [String: JSONValue] = [:]
+        var fields: [String: String] = [:]
+        for (key, value) in members where first[key] == nil {
+            first[key] = value
+            switch value {
+            case .null: break
+            case let .string(text): fields[key] = text
+            case let .bool(flag): fields[key] = flag ? "true" : "false"
+            default: fields[key] = value.serialized
+            }
+        }
+        guard case let .string(text)? = first[source.textField] else { return nil }
+        var record = JSONLRecordScanner.Record(fields: fields, text: text)
+        if let idField = source.idField {
+            switch first[idField] {
+            case .string?, .number?, .bool?: record.id = fields[idField]
+            default: return nil
+            }
+            guard record.id?.isEmpty == false else { return nil }
+        }
+        if let goldField = source.goldField, let gold = first[goldField], gold != .null {
+            switch gold {
+            case .array, .object: return nil
+            default: record.gold = fields[goldField]!.isEmpty ? nil : fields[goldField]
+            }
+        }
+        return record
+    }
+
+    private static let keys = ["id", "text", "label", "a", "b\\u0062", "é"]
+    private static let stringPieces = [
+        "plain", " ", "é", "🎉", "\\\"", "\\\\", "\\/", "\\n", "\\t", "\\u00e9", "\\u0000", "\\ud83c\\udf89", "{", "}", "[", "]",
+        ",", ":", "\u{FEFF}", "x",
+    ]
+    private static let numbers = ["0", "-1", "42", "2.50", "-0", "1e2", "1E-2", "007", "123456789012345678901", "0.1", "-12.5e+3"]
+
+    private static func randomRecord(_ random: inout SplitMix64) -> [UInt8] {
+        var members: [String] = []
+        for _ in 0..<random.below(6) {
+            members.append("\"\(keys[random.below(keys.count)])\"" + [":", " : ", ":\t"][random.below(3)] + randomValue(&random, depth: 0))
+        }
+        // Most records hold a string text and a scalar id somewhere, so that most undamaged
+        // ones are items and the scanner's accepting path is exercised as much as its refusals.
+        for (key, value) in [("text", "\"" + stringPieces[random.below(stringPieces.count)] + "\""),
+                             ("id", numbers[random.below(numbers.count)])] where random.below(10) > 0 {
+            members.insert("\"\(key)\": \(value)", at: random.below(members.count + 1))
+        }
+        return Array(("{" + members.joined(separator: [",", ", ", " ,"][random.below(3)]) + "}" + ["", " ", "\r"][random.below(3)]).utf8)
+    }
+
+    private static func randomValue(_ random: inout SplitMix64, depth: Int) -> String {
+        switch random.below(depth < 3 ? 8 : 5) {
+        case 0, 1: return "\"" + (0..<random.below(5)).map { _ in stringPieces[random.below(stringPieces.count)] }.joined() + "\""
+        case 2: return numbers[random.below(numbers.count)]
+        case 3: return ["true", "false"][random.below(2)]
+        case 4: return "null"
+        case 5: return "[" + (0..<random.below(3)).map { _ in randomValue(&random, depth: depth + 1) }.joined(separator: ", ") + "]"
+        default:
+            return "{" + (0..<random.below(3)).map { _ in
+                "\"\(keys[random.below(keys.count)])\": " + randomValue(&random, depth: depth + 1)
+            }.joined(separator: ",") + "}"
+        }
+    }
+
+    /// Deletes, repeats or replaces one byte (sometimes with invalid UTF-8 or a control).
+    private static func damage(_ line: inout [UInt8], _ random: inout SplitMix64) {
+        guard !line.isEmpty else { return }
+        let index = random.below(line.count)
+        let replacements: [UInt8] = [0xE9, 0xFF, 0xC0, 0xED, 0x01, 0x0A, UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "}"), UInt8(ascii: "u")]
+        switch random.below(3) {
+        case 0: line.remove(at: index)
+        case 1: line.insert(line[index], at: index)
+        default: line[index] = replacements[random.below(replacements.count)]
+        }
+    }
+
     // MARK: - Reader
 
     func testFormatComesFromTheExtensionUnlessNamed() throws {
@@ -274,4 +444,9 @@ final class ItemReaderTests: XCTestCase {
         let shakira = folder.appendingPathComponent("Youtube05-Shakira.csv")
         XCTAssertTrue(message { _ = try self.readAll(shakira, byComment) }.hasPrefix("\(shakira.path):214: record \"_2viQ_Qnc68fX3dYsfYuM-m4ELMJvxOQBmBOFHqGOk0\""))
     }
+}
+
+private extension SplitMix64 {
+    /// A number in 0..<bound.
+    mutating func below(_ bound: Int) -> Int { Int.random(in: 0..<bound, using: &self) }
 }

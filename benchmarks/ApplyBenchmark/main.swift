@@ -1,6 +1,6 @@
 // wslabel-apply-bench: LF-apply throughput of the Snorkel spam tutorial's seven deterministic LFs
 // (YouTubeSpamLFs.tutorial) over a JSONL file of items, streamed with ItemReader in batches into
-// LFApplier (no vote cache).
+// LFApplier (no vote cache unless `--cache`).
 //
 //     wslabel-apply-bench --items items.jsonl --threads 2 --output L.npy [--json result.json]
 //
@@ -17,6 +17,10 @@
 //
 // `--id-field id` takes item ids from the JSONL field `id`; ItemReader then keeps every id seen
 // to reject duplicates, a table that grows with the input. Without it ids are line numbers.
+//
+// `--cache FILE` applies through the SQLite vote cache at FILE (created when missing): run it
+// on a missing file for a cold cache (every outcome computed and written), then again for a
+// warm one (every outcome read back). The JSON then has the cache's hits and size.
 
 import Foundation
 import LabelingFunctions
@@ -38,11 +42,12 @@ struct Arguments {
     var limit: Int?
     var pipeline = true
     var selfCheck = false
+    var cache: String?
 
     static let usage = """
         usage: wslabel-apply-bench --items FILE.jsonl [--output L.npy] [--json OUT.json] [--threads N]
                                    [--batch-size N] [--mode stream|collect] [--id-field NAME] [--limit N]
-                                   [--no-pipeline] [--self-check]
+                                   [--no-pipeline] [--cache FILE.sqlite] [--self-check]
           --self-check  compare ItemView and the keyword/regex LFs with their plain standard-library /
                         NSRegularExpression definitions on tricky strings and on every item of --items
         """
@@ -71,6 +76,7 @@ struct Arguments {
             case "--id-field": idField = try value(flag)
             case "--limit": limit = try integer(flag)
             case "--no-pipeline": pipeline = false
+            case "--cache": cache = try value(flag)
             case "--self-check": selfCheck = true
             case "-h", "--help":
                 print(Self.usage)
@@ -274,7 +280,8 @@ func run() throws {
         return
     }
     let catalog = try LFCatalog(YouTubeSpamLFs.tutorial)
-    var applier = try LFApplier(catalog: catalog, labels: [YouTubeSpamLFs.ham, YouTubeSpamLFs.spam], cache: nil)
+    let cache = try arguments.cache.map { try VoteCache(path: $0) }
+    var applier = try LFApplier(catalog: catalog, labels: [YouTubeSpamLFs.ham, YouTubeSpamLFs.spam], cache: cache)
     applier.threads = arguments.threads
     applier.batchSize = arguments.batchSize
     let lfCount = catalog.functions.count
@@ -285,7 +292,7 @@ func run() throws {
     var reading = Stopwatch(), applying = Stopwatch(), total = Stopwatch(), writing = Stopwatch()
     var itemCount = 0
     var votesPerLF = [Int](repeating: 0, count: lfCount)
-    var failures = 0
+    var failures = 0, cacheHits = 0
     let limit = arguments.limit ?? Int.max, batchSize = arguments.batchSize
 
     // Pipelined: one thread reads and parses batch k+1 while the applier works on batch k
@@ -326,6 +333,7 @@ func run() throws {
                 itemCount += batch.count
                 for (lf, statistics) in result.report.lfs.enumerated() { votesPerLF[lf] += statistics.votes }
                 failures += result.report.failures
+                cacheHits += result.report.cacheHits
                 if let writer { try writing.time { try writer.append(result.votes) } }
                 if itemCount % (256 * batchSize) < batch.count {
                     FileHandle.standardError.write(Data("  \(itemCount) items\n".utf8))
@@ -343,6 +351,7 @@ func run() throws {
         itemCount = result.votes.rowCount
         votesPerLF = result.report.lfs.map(\.votes)
         failures = result.report.failures
+        cacheHits = result.report.cacheHits
         if let output = arguments.output {
             try writing.time { try result.votes.writeNPY(to: URL(fileURLWithPath: output), dtype: .int8) }
         }
@@ -376,6 +385,10 @@ func run() throws {
         "active_processors": ProcessInfo.processInfo.activeProcessorCount,
     ]
     if arguments.mode == "collect" { object["apply_seconds_note"] = "LFApplier's report.seconds (per-batch clock)" }
+    if let cache, let path = arguments.cache {
+        let bytes = ["", "-wal"].compactMap { try? FileManager.default.attributesOfItem(atPath: path + $0)[.size] as? Int }
+        object["cache"] = ["hits": cacheHits, "outcomes": try cache.entryCount(), "file_bytes": bytes.reduce(0, +)]
+    }
     let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
     if let json = arguments.json { try data.write(to: URL(fileURLWithPath: json)) }
     print(String(decoding: data, as: UTF8.self))

@@ -183,6 +183,7 @@ public struct JSONParser {
                 }
                 scalars.append(contentsOf: Array(String(Character(Unicode.Scalar(code)!)).utf8))
             default:
+                position -= 2  // name the column of the backslash
                 throw error("invalid escape '\\\(Character(Unicode.Scalar(escape)))'")
             }
         }

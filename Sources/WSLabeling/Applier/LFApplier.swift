@@ -44,6 +44,10 @@ public struct LFApplier: Sendable {
     public var retryFailures = false
 
     private let classOfLabel: [String: Int]
+    /// For each LF, the classes of the labels it declares (``LabelingFunction/possibleLabels``),
+    /// mapped once here: a vote is matched against these one or two names instead of being
+    /// hashed. Empty for LFs that may vote any label.
+    private let declaredClasses: [[(label: String, labelClass: Int)]]
 
     /// An applier of `catalog` for a task with classes `labels`.
     ///
@@ -67,6 +71,9 @@ public struct LFApplier: Sendable {
         self.labels = labels
         self.cache = cache
         self.classOfLabel = classOfLabel
+        declaredClasses = catalog.functions.map { function in
+            (function.possibleLabels ?? []).compactMap { label in classOfLabel[label].map { (label, $0) } }
+        }
     }
 
     /// Applies the catalog to `items`, in batches of ``batchSize``.
@@ -137,16 +144,27 @@ public struct LFApplier: Sendable {
             itemIDs: [], gold: [], report: ApplyReport(lfs: statistics))
     }
 
+    /// What an (item, LF) slot of a batch came to, as the vote matrix and the report need it:
+    /// a class index (0 or more) or one of these codes.
+    private enum SlotCode {
+        static let abstain: Int16 = -1
+        /// The LF threw.
+        static let failed: Int16 = -2
+        /// The LF voted for a label the task does not have.
+        static let unknownLabel: Int16 = -3
+    }
+
     /// Evaluates the batch (cache first), writes new outcomes back, and appends its rows.
     private func applyBatch(_ batch: ArraySlice<Item>, into result: inout AppliedVotes) throws {
         let clock = ContinuousClock()
         let start = clock.now
-        let items = Array(batch)
+        let items = Array(batch)  // no copy when the slice is a whole array (the usual batch)
         let functions = catalog.functions
         let lfCount = functions.count
+        let slotCount = items.count * lfCount
         let gold = try goldClasses(of: items)
 
-        var outcomes = [LFOutcome?](repeating: nil, count: items.count * lfCount)
+        var outcomes = [LFOutcome?](repeating: nil, count: slotCount)
         var cacheHits = [Int](repeating: 0, count: lfCount)
         var fromCache: [Bool] = []
         var itemFingerprints: [ItemFingerprint] = []
@@ -154,7 +172,7 @@ public struct LFApplier: Sendable {
         if let cache {
             itemFingerprints = fingerprints(of: items)
             let cached = try cache.outcomes(of: lfFingerprints, on: itemFingerprints)
-            fromCache = [Bool](repeating: false, count: outcomes.count)
+            fromCache = [Bool](repeating: false, count: slotCount)
             for row in items.indices {
                 for lf in 0..<lfCount {
                     guard let outcome = cached[row][lf] else { continue }
@@ -166,17 +184,27 @@ public struct LFApplier: Sendable {
             }
         }
 
-        // Evaluate what the cache did not have. Row `row` owns slots row*lfCount..<(row+1)*lfCount.
-        outcomes.withUnsafeMutableBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            let slots = SharedMutableBuffer(base: base, count: items.count)
-            ParallelBlocks(itemCount: items.count, blockSize: 32).forEach(threads: threads) { _, _, rows in
-                for row in rows {
-                    let first = row * lfCount
-                    guard (first..<first + lfCount).contains(where: { slots[$0] == nil }) else { continue }
-                    let view = ItemView(items[row])
-                    for lf in 0..<lfCount where slots[first + lf] == nil {
-                        slots[first + lf] = LFOutcome.evaluate(functions[lf], on: view)
+        // Evaluate what the cache did not have, and classify every slot, on all threads. Row
+        // `row` owns slots row*lfCount..<(row+1)*lfCount of both buffers.
+        var codes = [Int16](repeating: SlotCode.abstain, count: slotCount)
+        outcomes.withUnsafeMutableBufferPointer { outcomeBuffer in
+            codes.withUnsafeMutableBufferPointer { codeBuffer in
+                guard let outcomeBase = outcomeBuffer.baseAddress, let codeBase = codeBuffer.baseAddress else { return }
+                let outcomeSlots = SharedMutableBuffer(base: outcomeBase, count: slotCount)
+                let codeSlots = SharedMutableBuffer(base: codeBase, count: slotCount)
+                ParallelBlocks(itemCount: items.count, blockSize: 32).forEach(threads: threads) { _, _, rows in
+                    for row in rows {
+                        let first = row * lfCount
+                        var view: ItemView?
+                        for lf in 0..<lfCount {
+                            let slot = first + lf
+                            if outcomeSlots[slot] == nil {
+                                // One view per item, made only when some LF is not cached.
+                                if view == nil { view = ItemView(items[row]) }
+                                outcomeSlots[slot] = LFOutcome.evaluate(functions[lf], on: view!)
+                            }
+                            codeSlots[slot] = code(of: outcomeSlots[slot]!, lf: lf)
+                        }
                     }
                 }
             }
@@ -184,7 +212,7 @@ public struct LFApplier: Sendable {
 
         if let cache {
             var entries: [VoteCache.Entry] = []
-            entries.reserveCapacity(items.count * lfCount - cacheHits.reduce(0, +))
+            entries.reserveCapacity(slotCount - cacheHits.reduce(0, +))
             for row in items.indices {
                 for lf in 0..<lfCount where !fromCache[row * lfCount + lf] {
                     guard let outcome = outcomes[row * lfCount + lf] else { continue }
@@ -204,25 +232,28 @@ public struct LFApplier: Sendable {
             rowLFs.removeAll(keepingCapacity: true)
             rowVotes.removeAll(keepingCapacity: true)
             for lf in 0..<lfCount {
-                switch outcomes[row * lfCount + lf]! {
-                case .abstain:
+                let slot = row * lfCount + lf
+                switch codes[slot] {
+                case SlotCode.abstain:
                     break
-                case let .vote(label):
-                    if let labelClass = classOfLabel[label] {
-                        rowLFs.append(lf)
-                        rowVotes.append(labelClass)
-                        statistics[lf].votes += 1
-                    } else {
-                        statistics[lf].failures += 1
-                        statistics[lf].unknownLabels += 1
-                        statistics[lf].firstFailure = statistics[lf].firstFailure ?? """
+                case SlotCode.failed:
+                    statistics[lf].failures += 1
+                    if statistics[lf].firstFailure == nil, case let .failed(message)? = outcomes[slot] {
+                        statistics[lf].firstFailure = "item \(items[row].id): \(message)"
+                    }
+                case SlotCode.unknownLabel:
+                    statistics[lf].failures += 1
+                    statistics[lf].unknownLabels += 1
+                    if statistics[lf].firstFailure == nil, case let .vote(label)? = outcomes[slot] {
+                        statistics[lf].firstFailure = """
                             item \(items[row].id): voted "\(label)", which is not one of the task's labels \
                             (\(labels.joined(separator: ", "))); counted as an abstain
                             """
                     }
-                case let .failed(message):
-                    statistics[lf].failures += 1
-                    statistics[lf].firstFailure = statistics[lf].firstFailure ?? "item \(items[row].id): \(message)"
+                case let labelClass:
+                    rowLFs.append(lf)
+                    rowVotes.append(Int(labelClass))
+                    statistics[lf].votes += 1
                 }
             }
             result.votes.appendSparseRow(lfs: rowLFs, votes: rowVotes)
@@ -235,6 +266,19 @@ public struct LFApplier: Sendable {
         let elapsed = (clock.now - start).components
         report.seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
         result.report.merge(report)
+    }
+
+    /// The slot code of `outcome`, an outcome of LF `lf`.
+    private func code(of outcome: LFOutcome, lf: Int) -> Int16 {
+        switch outcome {
+        case .abstain:
+            return SlotCode.abstain
+        case .failed:
+            return SlotCode.failed
+        case let .vote(label):
+            for declared in declaredClasses[lf] where declared.label == label { return Int16(declared.labelClass) }
+            return classOfLabel[label].map(Int16.init) ?? SlotCode.unknownLabel
+        }
     }
 
     private func fingerprints(of items: [Item]) -> [ItemFingerprint] {
@@ -261,3 +305,4 @@ public struct LFApplier: Sendable {
         }
     }
 }
+

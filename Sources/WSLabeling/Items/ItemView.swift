@@ -45,21 +45,50 @@ public struct ItemView: Sendable {
     // MARK: - Fast paths with the standard library's exact semantics
     //
     // Everything here is per-item work on the applier's hot path. Each helper gives exactly the
-    // result of the obvious standard-library expression named in its comment; it only skips the
-    // Unicode property tables for ASCII, which the standard library consults for every scalar.
+    // result of the obvious standard-library expression named in its comment, working on the
+    // UTF-8 bytes: ASCII needs no Unicode property tables, and grapheme clusters (Characters)
+    // are asked for only where one could change the answer.
 
     /// `text.lowercased()`: the standard library maps each Unicode scalar to its
-    /// `properties.lowercaseMapping` (no context rules); ASCII scalars are mapped inline here.
+    /// `properties.lowercaseMapping` (no context rules); ASCII scalars are mapped inline here,
+    /// straight into the new string's storage.
     static func lowercase(_ text: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            if scalar.isASCII {
-                let byte = UInt8(truncatingIfNeeded: scalar.value)
-                bytes.append(byte &- 0x41 < 26 ? byte | 0x20 : byte)
-            } else {
-                bytes.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+        let lowered = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            // Lowercasing grows a scalar's UTF-8 by at most half (U+0130 İ, 2 bytes, becomes
+            // "i̇", 3 bytes); should some scalar grow more, the general path below takes over.
+            let isASCII = !bytes.contains { $0 >= 0x80 }
+            let capacity = isASCII ? bytes.count : bytes.count + bytes.count / 2 + 4
+            var fits = true
+            let string = String(unsafeUninitializedCapacity: capacity) { output in
+                var written = 0
+                var index = 0
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if byte < 0x80 {
+                        output[written] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                        written += 1
+                        index += 1
+                        continue
+                    }
+                    let (scalar, length) = decodeScalar(bytes, at: index)
+                    for unit in Unicode.Scalar(scalar)!.properties.lowercaseMapping.utf8 {
+                        guard written < capacity else {
+                            fits = false
+                            return 0
+                        }
+                        output[written] = unit
+                        written += 1
+                    }
+                    index += length
+                }
+                return written
             }
+            return fits ? string : nil
+        }
+        if let lowered = lowered ?? nil { return lowered }
+        var bytes: [UInt8] = []
+        for scalar in text.unicodeScalars {
+            bytes.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
         }
         return String(decoding: bytes, as: UTF8.self)
     }
@@ -74,124 +103,94 @@ public struct ItemView: Sendable {
         return character.isLetter || character.isNumber
     }
 
-    /// `text.split(whereSeparator: \.isWhitespace).count`. `Character.isWhitespace` reads the
-    /// first scalar's White_Space property; the ASCII white space is U+0009–U+000D and U+0020
-    /// (and "\r\n", whose `asciiValue` is the line feed).
+    /// `text.split(whereSeparator: \.isWhitespace).count`.
     static func countWords(_ text: String) -> Int {
-        if let count = countWordsByScalar(text) { return count }
         var count = 0
-        var inWord = false
-        for character in text {
-            let isWhitespace: Bool
-            if let ascii = character.asciiValue {
-                isWhitespace = ascii == 0x20 || ascii &- 0x09 < 5
-            } else {
-                isWhitespace = character.isWhitespace
-            }
-            if isWhitespace {
-                inWord = false
-            } else if !inWord {
-                inWord = true
-                count += 1
-            }
-        }
-        return count
+        let scanned = forEachRun(in: text, where: { !isWhitespace($0) }) { _, _ in count += 1 }
+        return scanned ? count : text.split(whereSeparator: \.isWhitespace).count
     }
 
     /// `text.split { !isLetterOrNumber($0) }`.
     static func tokenize(_ text: String) -> [Substring] {
-        if let tokens = tokenizeByScalar(text) { return tokens }
-        return text.split { !isLetterOrNumber($0) }
-    }
-
-    // Scalar-level versions, used when every character of the text is a single Unicode scalar
-    // (or "\r\n"), so that a character's properties are its scalar's. That holds when every
-    // scalar is below U+0300 (no grapheme cluster joins two such scalars except CR LF: the
-    // standard library's own fast path) or is U+FEFF (grapheme break property Control: a
-    // cluster of its own); the YouTube comments, for one, end in U+FEFF. Otherwise they return
-    // `nil` and the callers iterate characters. CR LF changes nothing: both are white space and
-    // neither is a letter or number.
-
-    /// Calls `body(scalar, start, end)` for each scalar of valid UTF-8 `bytes`; `false` (having
-    /// stopped) at the first scalar that may share a character with a neighbour.
-    @inline(__always)
-    private static func forEachIsolatedScalar(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ body: (UInt32, Int, Int) -> Void
-    ) -> Bool {
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            let lead = UInt32(bytes[index])
-            var scalar: UInt32
-            var length: Int
-            if lead < 0x80 {
-                scalar = lead
-                length = 1
-            } else if lead < 0xE0 {
-                scalar = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-                length = 2
-            } else if lead < 0xF0 {
-                scalar = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-                length = 3
-            } else {
-                return false  // U+10000 and above: never below U+0300
-            }
-            guard scalar < 0x300 || scalar == 0xFEFF else { return false }
-            body(scalar, index, index + length)
-            index += length
+        var tokens: [Substring] = []
+        let utf8 = text.utf8
+        let scanned = forEachRun(in: text, where: isLetterOrNumber) { start, end in
+            tokens.append(text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
         }
-        return true
+        return scanned ? tokens : text.split { !isLetterOrNumber($0) }
     }
 
+    /// Calls `body(start, end)` with the UTF-8 offsets of each maximal run of characters of
+    /// `text` whose first scalar is a member (`isMember`), in order: the pieces that
+    /// `text.split { !isMember($0's first scalar) }` returns. `false` (and no calls) when the
+    /// text has no contiguous UTF-8.
+    ///
+    /// A `Character`'s properties are those of its first scalar, so the scan goes scalar by
+    /// scalar and needs the grapheme-cluster boundaries only where membership changes: a
+    /// scalar that continues the previous one's cluster belongs to that character. Two scalars
+    /// below U+0300 never share a cluster except CR LF (the standard library's own fast path;
+    /// both are non-members for every property used here), and U+FEFF, a control, always has a
+    /// cluster of its own (the YouTube comments end in it); around any other scalar the string
+    /// is asked whether a cluster starts there.
+    @inline(__always)  // so that each caller's closures are inlined into the scan loop
+    private static func forEachRun(in text: String, where isMember: (UInt32) -> Bool, _ body: (Int, Int) -> Void) -> Bool {
+        let utf8 = text.utf8
+        let scanned = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var runStart = -1  // the current run's first byte, or -1 between runs
+            var previousMayJoin = false
+            var index = 0
+            while index < bytes.count {
+                let (scalar, length) = decodeScalar(bytes, at: index)
+                let mayJoin = scalar >= 0x300 && scalar != 0xFEFF
+                if isMember(scalar) != (runStart >= 0) {
+                    let startsCharacter = !(mayJoin || previousMayJoin)
+                        || utf8.index(utf8.startIndex, offsetBy: index).samePosition(in: text) != nil
+                    if startsCharacter {
+                        if runStart >= 0 {
+                            body(runStart, index)
+                            runStart = -1
+                        } else {
+                            runStart = index
+                        }
+                    }
+                }
+                previousMayJoin = mayJoin
+                index += length
+            }
+            if runStart >= 0 { body(runStart, bytes.count) }
+            return true
+        }
+        return scanned ?? false
+    }
+
+    /// The scalar whose UTF-8 starts at `index` of valid UTF-8 `bytes`, and its length.
+    @inline(__always)
+    private static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
+        let lead = UInt32(bytes[index])
+        if lead < 0x80 { return (lead, 1) }
+        if lead < 0xE0 { return ((lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F), 2) }
+        if lead < 0xF0 {
+            return ((lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F), 3)
+        }
+        return ((lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
+                    | UInt32(bytes[index + 3] & 0x3F), 4)
+    }
+
+    /// `Character.isWhitespace` of a character starting with `scalar`: its White_Space
+    /// property (ASCII: U+0009–U+000D and U+0020).
+    @inline(__always)
     private static func isWhitespace(_ scalar: UInt32) -> Bool {
         if scalar < 0x80 { return scalar == 0x20 || scalar &- 0x09 < 5 }
         return Unicode.Scalar(scalar)!.properties.isWhitespace
     }
 
+    /// `isLetter || isNumber` of a character starting with `scalar`: Alphabetic, or any
+    /// numeric type.
+    @inline(__always)
     private static func isLetterOrNumber(_ scalar: UInt32) -> Bool {
         if scalar < 0x80 { return (scalar | 0x20) &- 0x61 < 26 || scalar &- 0x30 < 10 }
         let properties = Unicode.Scalar(scalar)!.properties
         return properties.isAlphabetic || properties.numericType != nil
-    }
-
-    private static func countWordsByScalar(_ text: String) -> Int? {
-        let result = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
-            var count = 0
-            var inWord = false
-            let isolated = forEachIsolatedScalar(bytes) { scalar, _, _ in
-                if isWhitespace(scalar) {
-                    inWord = false
-                } else if !inWord {
-                    inWord = true
-                    count += 1
-                }
-            }
-            return isolated ? count : nil
-        }
-        return result ?? nil
-    }
-
-    private static func tokenizeByScalar(_ text: String) -> [Substring]? {
-        let utf8 = text.utf8
-        let result = utf8.withContiguousStorageIfAvailable { bytes -> [Substring]? in
-            var tokens: [Substring] = []
-            var tokenStart = -1
-            func append(_ end: Int) {
-                tokens.append(text[utf8.index(utf8.startIndex, offsetBy: tokenStart)..<utf8.index(utf8.startIndex, offsetBy: end)])
-            }
-            let isolated = forEachIsolatedScalar(bytes) { scalar, start, _ in
-                if isLetterOrNumber(scalar) {
-                    if tokenStart < 0 { tokenStart = start }
-                } else if tokenStart >= 0 {
-                    append(start)
-                    tokenStart = -1
-                }
-            }
-            guard isolated else { return nil }
-            if tokenStart >= 0 { append(bytes.count) }
-            return tokens
-        }
-        return result ?? nil
     }
 }
 

@@ -7,11 +7,15 @@ import WSLabelCore
 /// booleans as `true`/`false`, arrays and nested objects as compact JSON; `null` leaves the
 /// field out. The id may be a string or a number; the text must be a string; the gold label may
 /// be a string, number or boolean. Ids default to the 1-based line of each record.
+///
+/// Each line is decoded by ``JSONLRecordScanner`` straight into the item; a line it does not
+/// take (an invalid one, above all) is parsed into a JSON tree instead, which names the error.
 struct JSONLItemReader: ItemDecoder {
     var chunks: ByteChunks
     private let source: ItemSource
     private let file: String
     private var ids: ItemIDRegistry?
+    private var scanner: JSONLRecordScanner
     /// Lines consumed so far.
     private var line = 0
     /// Bytes after `chunks.consumed` already searched for a line feed.
@@ -23,6 +27,7 @@ struct JSONLItemReader: ItemDecoder {
         self.source = source
         self.file = file
         ids = source.idField.map { ItemIDRegistry(file: file, field: $0) }
+        scanner = JSONLRecordScanner(source: source)
     }
 
     /// Decodes the whole lines in the buffer (and, at the end of the file, the last line even
@@ -32,10 +37,12 @@ struct JSONLItemReader: ItemDecoder {
         var start = chunks.consumed
         defer { chunks.consumed = start }
         try buffer.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return }
             while items.count < count, start < bytes.count {
                 let end: Int
-                if let lineFeed = bytes[(start + searched)...].firstIndex(of: 0x0A) {
-                    end = lineFeed
+                let from = start + searched
+                if let lineFeed = memchr(base + from, 0x0A, bytes.count - from) {
+                    end = base.distance(to: lineFeed.assumingMemoryBound(to: UInt8.self))
                 } else if chunks.isAtEnd {
                     end = bytes.count
                 } else {
@@ -56,6 +63,21 @@ struct JSONLItemReader: ItemDecoder {
     /// The item on one line, or `nil` for a blank line.
     private mutating func decodeLine(_ bytes: UnsafeBufferPointer<UInt8>) throws -> Item? {
         guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return nil }
+        let item: Item
+        if let record = scanner.record(bytes) {
+            item = Item(id: record.id ?? String(line), text: record.text, fields: record.fields, gold: record.gold)
+        } else {
+            item = try parsedItem(bytes)
+        }
+        try ids?.register(item.id, line: line)
+        return item
+    }
+
+    /// The item on a line the scanner did not take, decoded from the line's JSON tree.
+    ///
+    /// - Throws: ``WSLabelError/malformedInput(_:_:)`` naming the line, the column of a JSON
+    ///   error, the record and the field.
+    private func parsedItem(_ bytes: UnsafeBufferPointer<UInt8>) throws -> Item {
         var parser = JSONParser(bytes: Array(bytes))
         let value: JSONValue
         do {
@@ -105,8 +127,6 @@ struct JSONLItemReader: ItemDecoder {
             }
             gold = text.isEmpty ? nil : text
         }
-
-        try ids?.register(id, line: line)
         return Item(id: id, text: text, fields: fields, gold: gold)
     }
 

@@ -1,0 +1,345 @@
+import WSLabelCore
+
+/// Decodes one JSONL record straight from its bytes into an item's parts, without building a
+/// JSON tree: the fast path of ``JSONLItemReader``.
+///
+/// It scans the line once, decoding each value to the text the reader stores for it (strings
+/// as they are, numbers and booleans as JSON writes them, arrays and objects as compact JSON),
+/// keeps the first of duplicate keys, and picks out the id, text and gold fields on the way.
+///
+/// It only ever accepts records that ``JSONParser`` accepts, and then gives the very fields the
+/// reader's tree-based path gives. Anything else (invalid JSON or UTF-8, nesting deeper than
+/// ``maxContainerDepth``, a missing or mistyped id, text or gold value) makes it return `nil`,
+/// and the reader decodes the line the slow way, which either reports the precise error (with
+/// its column) or, for the few valid records this scanner leaves alone, decodes it. So the
+/// fast path never changes what a file means, only how long reading it takes.
+struct JSONLRecordScanner {
+    /// The parts of an item that one record holds.
+    struct Record {
+        /// Every field, null values left out.
+        var fields: [String: String]
+        var text: String
+        /// The id field's value; `nil` when the source numbers items instead.
+        var id: String?
+        var gold: String?
+    }
+
+    /// What a value was, for the checks on the id, text and gold fields.
+    private enum Kind { case string, scalar, container, null }
+
+    /// Arrays and objects nested deeper than this go to the slow path: far below the parser's
+    /// own limit (512), so both paths agree on which records are too deep.
+    static let maxContainerDepth = 256
+
+    private let textField: String
+    private let idField: String?
+    private let goldField: String?
+    /// The line being scanned and the offset of the next byte.
+    private var bytes = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+    private var position = 0
+    /// The decoded bytes of a string with escapes; reused from string to string.
+    private var unescaped: [UInt8] = []
+    /// The number of fields of the previous record: records of one file tend to have the same
+    /// fields, so each field table is made that large up front instead of growing.
+    private var lastFieldCount = 0
+
+    init(source: ItemSource) {
+        textField = source.textField
+        idField = source.idField
+        goldField = source.goldField
+    }
+
+    /// The record on `line` (a whole line without its line feed, not blank), or `nil` when the
+    /// slow path must decode it.
+    mutating func record(_ line: UnsafeBufferPointer<UInt8>) -> Record? {
+        bytes = line
+        position = 0
+        defer { bytes = UnsafeBufferPointer(start: nil, count: 0) }
+
+        skipWhitespace()
+        guard next == Self.openBrace else { return nil }
+        position += 1
+        var fields = [String: String](minimumCapacity: lastFieldCount)
+        // Keys whose first value was null: later values of theirs are ignored too.
+        var nullKeys: Set<String> = []
+        var text: (kind: Kind, value: String?)?, id: (kind: Kind, value: String?)?, gold: (kind: Kind, value: String?)?
+
+        skipWhitespace()
+        if next == Self.closeBrace { return nil }  // no fields, so no text: the slow path says so
+        while true {
+            skipWhitespace()
+            guard next == Self.quote, let key = string() else { return nil }
+            skipWhitespace()
+            guard next == Self.colon else { return nil }
+            position += 1
+            skipWhitespace()
+            guard let (kind, value) = self.value() else { return nil }
+
+            // The first of duplicate keys wins. `updateValue` hashes the key once in the
+            // common case of a new key; a duplicate puts the earlier value back.
+            var isFirst = true
+            if let value {
+                if let earlier = fields.updateValue(value, forKey: key) {
+                    fields[key] = earlier
+                    isFirst = false
+                } else if !nullKeys.isEmpty && nullKeys.contains(key) {
+                    fields[key] = nil
+                    isFirst = false
+                }
+            } else {
+                isFirst = fields[key] == nil && nullKeys.insert(key).inserted
+            }
+            if isFirst {
+                if key == textField { text = (kind, value) }
+                if key == idField { id = (kind, value) }
+                if key == goldField { gold = (kind, value) }
+            }
+
+            skipWhitespace()
+            if next == Self.comma {
+                position += 1
+            } else if next == Self.closeBrace {
+                position += 1
+                break
+            } else {
+                return nil
+            }
+        }
+        skipWhitespace()
+        guard position == bytes.count else { return nil }
+
+        guard let text, text.kind == .string, let textValue = text.value else { return nil }
+        var record = Record(fields: fields, text: textValue)
+        if idField != nil {
+            guard let id, id.kind == .string || id.kind == .scalar, let idValue = id.value, !idValue.isEmpty else { return nil }
+            record.id = idValue
+        }
+        if let gold, gold.kind != .null {
+            guard gold.kind != .container, let goldValue = gold.value else { return nil }
+            record.gold = goldValue.isEmpty ? nil : goldValue
+        }
+        lastFieldCount = fields.count
+        return record
+    }
+
+    // MARK: - Values
+
+    /// The value at `position` as the text the reader stores (`nil` for null), with its kind;
+    /// `nil` when it is invalid.
+    private mutating func value() -> (Kind, String?)? {
+        guard let byte = next else { return nil }
+        switch byte {
+        case Self.quote:
+            return string().map { (.string, $0) }
+        case UInt8(ascii: "t"):
+            return literal("true") ? (.scalar, "true") : nil
+        case UInt8(ascii: "f"):
+            return literal("false") ? (.scalar, "false") : nil
+        case UInt8(ascii: "n"):
+            return literal("null") ? (.null, nil) : nil
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return number().map { (.scalar, $0) }
+        case UInt8(ascii: "["), Self.openBrace:
+            return container().map { (.container, $0) }
+        default:
+            return nil
+        }
+    }
+
+    /// The string whose opening quote is at `position`, unescaped; `nil` when it is invalid.
+    private mutating func string() -> String? {
+        position += 1
+        let start = position
+        skipPlainWords()
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == Self.quote || byte == Self.backslash || byte < 0x20 { break }
+            position += 1
+        }
+        guard position < bytes.count else { return nil }
+        switch bytes[position] {
+        case Self.quote:
+            position += 1
+            return utf8String(UnsafeBufferPointer(rebasing: bytes[start..<position - 1]))
+        case Self.backslash:
+            return escapedString(from: start)
+        default:
+            return nil  // a control character
+        }
+    }
+
+    /// The rest of a string with escapes, `start` being just after its opening quote and
+    /// `position` at its first backslash. Escapes decode as ``JSONParser`` decodes them.
+    private mutating func escapedString(from start: Int) -> String? {
+        unescaped.removeAll(keepingCapacity: true)
+        var plainStart = start
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == Self.quote {
+                unescaped.append(contentsOf: bytes[plainStart..<position])
+                position += 1
+                return unescaped.withUnsafeBufferPointer(utf8String)
+            }
+            guard byte >= 0x20 else { return nil }
+            guard byte == Self.backslash else {
+                position += 1
+                continue
+            }
+            unescaped.append(contentsOf: bytes[plainStart..<position])
+            position += 1
+            guard position < bytes.count else { return nil }
+            let escape = bytes[position]
+            position += 1
+            switch escape {
+            case Self.quote, Self.backslash, UInt8(ascii: "/"): unescaped.append(escape)
+            case UInt8(ascii: "b"): unescaped.append(0x08)
+            case UInt8(ascii: "f"): unescaped.append(0x0C)
+            case UInt8(ascii: "n"): unescaped.append(0x0A)
+            case UInt8(ascii: "r"): unescaped.append(0x0D)
+            case UInt8(ascii: "t"): unescaped.append(0x09)
+            case UInt8(ascii: "u"):
+                guard var code = hex4() else { return nil }
+                if (0xD800..<0xDC00).contains(code) {
+                    // A high surrogate must be followed by an escaped low one.
+                    guard next == Self.backslash else { return nil }
+                    position += 1
+                    guard next == UInt8(ascii: "u") else { return nil }
+                    position += 1
+                    guard let low = hex4(), (0xDC00..<0xE000).contains(low) else { return nil }
+                    code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                } else if (0xDC00..<0xE000).contains(code) {
+                    return nil
+                }
+                guard let scalar = Unicode.Scalar(code) else { return nil }
+                UTF8.encode(scalar) { unescaped.append($0) }
+            default:
+                return nil
+            }
+            plainStart = position
+        }
+        return nil
+    }
+
+    /// Four hex digits at `position`, consumed.
+    private mutating func hex4() -> UInt32? {
+        guard position + 4 <= bytes.count else { return nil }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[position]
+            let digit: UInt32
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
+            default: return nil
+            }
+            value = value << 4 | digit
+            position += 1
+        }
+        return value
+    }
+
+    /// The number at `position` as the reader writes numbers (``JSONValue``'s serialization),
+    /// read by ``JSONParser``'s rules: it accepts the same digits (leading zeros too) and reads
+    /// them as the same `Double`.
+    private mutating func number() -> String? {
+        let start = position
+        if next == UInt8(ascii: "-") { position += 1 }
+        var integer: Int64 = 0, simple = true, digits = 0
+        while let byte = next, byte &- UInt8(ascii: "0") < 10 {
+            if digits < 18 { integer = integer * 10 + Int64(byte - UInt8(ascii: "0")) } else { simple = false }
+            digits += 1
+            position += 1
+        }
+        guard digits > 0 else { return nil }
+        if let byte = next, byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
+            simple = false
+            position += 1
+            while let byte = next, byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
+                || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") {
+                position += 1
+            }
+        }
+        let value: Double
+        if simple {
+            let signed = bytes[start] == UInt8(ascii: "-") ? -integer : integer
+            // What the serialization writes for an integral Double below 10^15 (`-0` too: "0").
+            if signed.magnitude < 1_000_000_000_000_000 { return String(signed) }
+            value = Double(signed)
+        } else {
+            guard let parsed = Double(String(decoding: bytes[start..<position], as: UTF8.self)), parsed.isFinite else { return nil }
+            value = parsed
+        }
+        return JSONValue.number(value).serialized
+    }
+
+    /// Whether `word` is at `position` (consumed if so).
+    private mutating func literal(_ word: StaticString) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard position + count <= bytes.count,
+              word.withUTF8Buffer({ bytes[position..<position + count].elementsEqual($0) }) else { return false }
+        position += count
+        return true
+    }
+
+    /// The array or object at `position` as compact JSON. Its end is found by counting brackets
+    /// outside strings; the parser then reads just that span and writes it out, so nested
+    /// values come out exactly as the slow path writes them. `nil` when it is invalid or
+    /// deeper than ``maxContainerDepth``.
+    private mutating func container() -> String? {
+        let start = position
+        var depth = 0
+        while position < bytes.count {
+            switch bytes[position] {
+            case UInt8(ascii: "["), Self.openBrace:
+                depth += 1
+                guard depth <= Self.maxContainerDepth else { return nil }
+            case UInt8(ascii: "]"), Self.closeBrace:
+                depth -= 1
+                if depth == 0 {
+                    position += 1
+                    var parser = JSONParser(bytes: Array(bytes[start..<position]))
+                    return (try? parser.parseDocument())?.serialized
+                }
+            case Self.quote:
+                position += 1
+                while position < bytes.count && bytes[position] != Self.quote {
+                    position += bytes[position] == Self.backslash ? 2 : 1
+                }
+            default:
+                break
+            }
+            position += 1
+        }
+        return nil
+    }
+
+    // MARK: - Bytes
+
+    private static let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\"), colon = UInt8(ascii: ":"),
+                       comma = UInt8(ascii: ","), openBrace = UInt8(ascii: "{"), closeBrace = UInt8(ascii: "}")
+
+    /// Moves `position` over whole 8-byte words of string content holding no quote, backslash
+    /// or control character: most of a long text goes by a word at a time.
+    private mutating func skipPlainWords() {
+        guard let base = bytes.baseAddress else { return }
+        let ones: UInt64 = 0x0101_0101_0101_0101, highBits: UInt64 = 0x8080_8080_8080_8080
+        while position + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
+            // A byte below 0x20 makes `word - 0x20…` borrow into its high bit (not set in
+            // `word`); a quote or backslash is a zero byte of the XOR. Exact for "any byte".
+            let quotes = word ^ (ones &* UInt64(Self.quote)), backslashes = word ^ (ones &* UInt64(Self.backslash))
+            let special = ((quotes &- ones) & ~quotes) | ((backslashes &- ones) & ~backslashes) | ((word &- ones &* 0x20) & ~word)
+            if special & highBits != 0 { return }
+            position += 8
+        }
+    }
+
+    /// The byte at `position`, or `nil` at the end of the line.
+    private var next: UInt8? { position < bytes.count ? bytes[position] : nil }
+
+    /// Skips JSON white space (space, tab, line feed, carriage return).
+    private mutating func skipWhitespace() {
+        while let byte = next, byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D { position += 1 }
+    }
+}
