@@ -64,6 +64,6 @@ let package = Package(
         .testTarget(name: "WSLabelCoreTests", dependencies: ["WSLabelCore", "TestSupport"]),
         .testTarget(name: "WSLabelingTests", dependencies: ["WSLabeling", "LabelingFunctions", "TestSupport"]),
         .testTarget(name: "WSLabelReportsTests", dependencies: ["WSLabelReports", "TestSupport"]),
-        .testTarget(name: "WSLabelCLITests", dependencies: ["WSLabelCore", "TestSupport"]),
+        .testTarget(name: "WSLabelCLITests", dependencies: ["WSLabelCore", "WSLabeling", "WSLabelCLI", "TestSupport"]),
     ]
 )

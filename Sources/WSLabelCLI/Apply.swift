@@ -38,11 +38,7 @@ struct Apply: ParsableCommand {
     func run() throws {
         try CLIErrors.report {
             let task = try TaskFile(contentsOf: URL(fileURLWithPath: config))
-            let progress = ProgressLine()
-            let applied = try TaskApplication(task: task, useCache: !noCache, threads: threads) { split, done in
-                progress.update("applying LFs to \(split): \(done) items")
-            }
-            progress.finish()
+            let applied = try TaskApplication.withProgressBar(task: task, useCache: !noCache, threads: threads)
             Log.info(ApplyTable.summary(applied.report))
             let folder = URL(fileURLWithPath: outputDir)
             do {

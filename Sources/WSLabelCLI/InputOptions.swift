@@ -53,11 +53,7 @@ struct InputOptions: ParsableArguments {
             let url = URL(fileURLWithPath: config ?? "wslabel.yaml")
             Log.info("reading task \(url.path)")
             let task = try TaskFile(contentsOf: url)
-            let progress = ProgressLine()
-            let applied = try TaskApplication(task: task, useCache: !noCache, threads: threads) { split, done in
-                progress.update("applying LFs to \(split): \(done) items")
-            }
-            progress.finish()
+            let applied = try TaskApplication.withProgressBar(task: task, useCache: !noCache, threads: threads)
             return Loaded(labelNames: task.labels, splits: applied.splits,
                           lfNames: applied.report.lfs.map(\.name), task: applied)
         }

@@ -1,13 +1,24 @@
 /// Number formatting for reports that never depends on the locale, so a report is the same
-/// bytes on every machine.
-enum ReportNumbers {
+/// bytes on every machine. Package-wide: the CLI's progress bar writes its counts the same way.
+package enum ReportNumbers {
+    /// A count with thousands separated by commas: `1586` → `"1,586"`.
+    package static func count(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var grouped = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { grouped += "," }
+            grouped.append(digit)
+        }
+        return value < 0 ? "-" + grouped : grouped
+    }
+
     /// `0.1234` → `"12.3%"`.
-    static func percent(_ fraction: Double, digits: Int = 1) -> String {
+    package static func percent(_ fraction: Double, digits: Int = 1) -> String {
         fixed(fraction * 100, digits: digits) + "%"
     }
 
     /// `value` with exactly `digits` decimals, rounded half away from zero.
-    static func fixed(_ value: Double, digits: Int) -> String {
+    package static func fixed(_ value: Double, digits: Int) -> String {
         guard value.isFinite else { return value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf") }
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }

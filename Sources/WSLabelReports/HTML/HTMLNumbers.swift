@@ -2,15 +2,7 @@
 /// bytes on every machine.
 enum HTMLNumbers {
     /// A count with thousands separated by commas: `1586` → `"1,586"`.
-    static func count(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var grouped = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { grouped += "," }
-            grouped.append(digit)
-        }
-        return value < 0 ? "-" + grouped : grouped
-    }
+    static func count(_ value: Int) -> String { ReportNumbers.count(value) }
 
     /// A fraction as a percentage with one decimal: `0.1234` → `"12.3%"`.
     static func percent(_ fraction: Double) -> String { ReportNumbers.percent(fraction) }

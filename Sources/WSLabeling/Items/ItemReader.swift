@@ -118,6 +118,10 @@ public final class ItemReader {
     /// The largest number of bytes buffered at once so far (a chunk plus the unfinished
     /// record or line before it), for tests of flat memory.
     var peakBufferedByteCount: Int { decoder.peakBufferedByteCount }
+
+    /// Bytes read from the file so far (whole chunks: up to one chunk ahead of the items
+    /// returned), for progress against the file's size.
+    public var bytesRead: Int { decoder.chunks.bytesRead }
 }
 
 /// Turns the bytes of one format into items; the engine behind ``ItemReader``.
@@ -170,6 +174,8 @@ struct ByteChunks {
     /// The whole file is in `buffer` (no more chunks to read).
     private(set) var isAtEnd = false
     private(set) var peakCount = 0
+    /// Bytes read from the file so far.
+    private(set) var bytesRead = 0
 
     init(url: URL, chunkSize: Int) throws {
         var isDirectory: ObjCBool = false
@@ -204,6 +210,7 @@ struct ByteChunks {
             return
         }
         buffer.append(contentsOf: data)
+        bytesRead += data.count
         peakCount = max(peakCount, buffer.count)
     }
 

@@ -29,12 +29,12 @@ public struct TaskApplication: Sendable {
     ///   - registry: where the task's Swift catalogs are looked up.
     ///   - useCache: read and write the task's vote cache (default true).
     ///   - threads: worker threads (default: every core); the votes do not depend on it.
-    ///   - progress: called after each batch with the split's name and items done so far.
+    ///   - progress: called after each batch with the split's items done and bytes read.
     /// - Throws: ``WSLabelError`` for unreadable data, unknown gold values, bad LF sources or
     ///   an unusable cache, naming the file and line.
     public init(
         task: TaskFile, registry: LFCatalogRegistry = .shared, useCache: Bool = true, threads: Int? = nil,
-        progress: ((_ split: String, _ done: Int) -> Void)? = nil
+        progress: ((ApplyProgress) -> Void)? = nil
     ) throws {
         let catalog = try task.catalog(registry: registry)
         var cache: VoteCache?
@@ -50,7 +50,12 @@ public struct TaskApplication: Sendable {
             var files = split.files.makeIterator()
             var reader: ItemReader?
             var currentFile: URL?
-            let applied = try applier.apply(progress: { done, _ in progress?(split.name, done) }) {
+            let totalBytes = Self.totalSize(of: split.files)
+            var bytesOfFinishedFiles = 0
+            let applied = try applier.apply(progress: { done, _ in
+                let bytesRead = bytesOfFinishedFiles + (reader?.bytesRead ?? 0)
+                progress?(ApplyProgress(split: split.name, itemsDone: done, bytesRead: bytesRead, totalBytes: totalBytes))
+            }) {
                 while true {
                     if reader == nil {
                         guard let next = files.next() else { return nil }
@@ -60,6 +65,7 @@ public struct TaskApplication: Sendable {
                     if let batch = try reader!.nextBatch() {
                         return try batch.map { try Self.prepare($0, task: task, file: currentFile!) }
                     }
+                    bytesOfFinishedFiles += reader!.bytesRead
                     reader = nil
                 }
             }
@@ -98,6 +104,16 @@ public struct TaskApplication: Sendable {
         }
         let id = task.source.idField == nil ? "\(file.lastPathComponent):\(item.id)" : item.id
         return Item(id: id, text: item.text, fields: item.fields, gold: gold)
+    }
+
+    /// The files' sizes added up, or `nil` when one cannot be read (the reader then names it).
+    private static func totalSize(of files: [URL]) -> Int? {
+        var total = 0
+        for file in files {
+            guard let size = (try? FileManager.default.attributesOfItem(atPath: file.path))?[.size] as? Int else { return nil }
+            total += size
+        }
+        return total
     }
 
     private static func createFolder(of file: URL) throws {
