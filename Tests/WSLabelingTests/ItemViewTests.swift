@@ -25,6 +25,13 @@ final class ItemViewTests: XCTestCase {
         for _ in 0..<3_000 {
             texts.append((0..<Int.random(in: 0..<12, using: &random)).map { _ in alphabet.randomElement(using: &random)! }.joined())
         }
+        // Longer texts, mostly ASCII: word counting takes eight ASCII bytes at a time.
+        let ascii = ["a", "b", " ", "  ", "\t", "\n", "\u{0B}", "\u{0C}", "\r", "\u{1C}", "x", "y7", "word"]
+        for _ in 0..<3_000 {
+            texts.append((0..<Int.random(in: 0..<40, using: &random)).map { _ in
+                Int.random(in: 0..<10, using: &random) == 0 ? alphabet.randomElement(using: &random)! : ascii.randomElement(using: &random)!
+            }.joined())
+        }
         for text in texts {
             let view = ItemView(Item(id: "x", text: text))
             XCTAssertTrue(view.lowercasedText.utf8.elementsEqual(text.lowercased().utf8), text.debugDescription)

@@ -32,8 +32,11 @@ package struct SharedMutableBuffer<Element>: @unchecked Sendable {
         self.count = count
     }
 
+    /// The element at `index`, borrowed in place (addressors, not a get/set pair), so reading
+    /// a reference-holding element from several threads copies nothing and touches no
+    /// reference count.
     package subscript(index: Int) -> Element {
-        get { base[index] }
-        nonmutating set { base[index] = newValue }
+        unsafeAddress { UnsafePointer(base + index) }
+        nonmutating unsafeMutableAddress { base + index }
     }
 }

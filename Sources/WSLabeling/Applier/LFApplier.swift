@@ -187,23 +187,31 @@ public struct LFApplier: Sendable {
         // Evaluate what the cache did not have, and classify every slot, on all threads. Row
         // `row` owns slots row*lfCount..<(row+1)*lfCount of both buffers.
         var codes = [Int16](repeating: SlotCode.abstain, count: slotCount)
+        // The LFs are borrowed in place from a per-batch copy of the list: copying an LF out of
+        // an array retains what it holds, and two threads retaining the same objects cost more
+        // than the LFs themselves.
+        var functionList = functions
         outcomes.withUnsafeMutableBufferPointer { outcomeBuffer in
             codes.withUnsafeMutableBufferPointer { codeBuffer in
-                guard let outcomeBase = outcomeBuffer.baseAddress, let codeBase = codeBuffer.baseAddress else { return }
-                let outcomeSlots = SharedMutableBuffer(base: outcomeBase, count: slotCount)
-                let codeSlots = SharedMutableBuffer(base: codeBase, count: slotCount)
-                ParallelBlocks(itemCount: items.count, blockSize: 32).forEach(threads: threads) { _, _, rows in
-                    for row in rows {
-                        let first = row * lfCount
-                        var view: ItemView?
-                        for lf in 0..<lfCount {
-                            let slot = first + lf
-                            if outcomeSlots[slot] == nil {
-                                // One view per item, made only when some LF is not cached.
-                                if view == nil { view = ItemView(items[row]) }
-                                outcomeSlots[slot] = LFOutcome.evaluate(functions[lf], on: view!)
+                functionList.withUnsafeMutableBufferPointer { functionBuffer in
+                    guard let outcomeBase = outcomeBuffer.baseAddress, let codeBase = codeBuffer.baseAddress,
+                          let functionBase = functionBuffer.baseAddress else { return }
+                    let outcomeSlots = SharedMutableBuffer(base: outcomeBase, count: slotCount)
+                    let codeSlots = SharedMutableBuffer(base: codeBase, count: slotCount)
+                    let lfs = SharedMutableBuffer(base: functionBase, count: lfCount)
+                    ParallelBlocks(itemCount: items.count, blockSize: 32).forEach(threads: threads) { _, _, rows in
+                        for row in rows {
+                            let first = row * lfCount
+                            var view: ItemView?
+                            for lf in 0..<lfCount {
+                                let slot = first + lf
+                                if outcomeSlots[slot] == nil {
+                                    // One view per item, made only when some LF is not cached.
+                                    if view == nil { view = ItemView(items[row]) }
+                                    outcomeSlots[slot] = LFOutcome.evaluate(lfs[lf], on: view!)
+                                }
+                                codeSlots[slot] = code(of: outcomeSlots[slot]!, lf: lf)
                             }
-                            codeSlots[slot] = code(of: outcomeSlots[slot]!, lf: lf)
                         }
                     }
                 }

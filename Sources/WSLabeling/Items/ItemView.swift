@@ -104,10 +104,57 @@ public struct ItemView: Sendable {
     }
 
     /// `text.split(whereSeparator: \.isWhitespace).count`.
+    ///
+    /// The runs of ``forEachRun(in:where:_:)``, counted; eight ASCII bytes at a time where no
+    /// grapheme cluster can reach into them (see ``countWordStarts(in:inWord:)``).
     static func countWords(_ text: String) -> Int {
-        var count = 0
-        let scanned = forEachRun(in: text, where: { !isWhitespace($0) }) { _, _ in count += 1 }
-        return scanned ? count : text.split(whereSeparator: \.isWhitespace).count
+        let utf8 = text.utf8
+        let counted = utf8.withContiguousStorageIfAvailable { bytes -> Int in
+            guard let base = bytes.baseAddress else { return 0 }
+            var count = 0, inWord = false, previousMayJoin = false, index = 0
+            while index < bytes.count {
+                if !previousMayJoin, index + 8 <= bytes.count {
+                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    if word & 0x8080_8080_8080_8080 == 0 {
+                        count += countWordStarts(in: word, inWord: &inWord)
+                        index += 8
+                        continue
+                    }
+                }
+                let (scalar, length) = decodeScalar(bytes, at: index)
+                let mayJoin = scalar >= 0x300 && scalar != 0xFEFF
+                let isWordScalar = !isWhitespace(scalar)
+                if isWordScalar != inWord {
+                    let startsCharacter = !(mayJoin || previousMayJoin)
+                        || utf8.index(utf8.startIndex, offsetBy: index).samePosition(in: text) != nil
+                    if startsCharacter {
+                        inWord = isWordScalar
+                        if isWordScalar { count += 1 }
+                    }
+                }
+                previousMayJoin = mayJoin
+                index += length
+            }
+            return count
+        }
+        return counted ?? text.split(whereSeparator: \.isWhitespace).count
+    }
+
+    /// The words that start in eight ASCII bytes (`word`, first byte lowest), given whether a
+    /// word runs into them; updates `inWord` for the byte after. ASCII white space is 0x20
+    /// and 0x09–0x0D; each test below is exact per byte (no carry crosses a byte).
+    @inline(__always)
+    static func countWordStarts(in word: UInt64, inWord: inout Bool) -> Int {
+        let highs: UInt64 = 0x8080_8080_8080_8080, lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let spaces = word ^ 0x2020_2020_2020_2020
+        let isSpace = ~(((spaces & lows) &+ lows) | spaces) & highs  // high bit where the byte is 0x20
+        let raised = word | highs  // every byte ≥ 0x80, so subtracting 9 or 14 never borrows
+        let atLeast9 = (raised &- 0x0909_0909_0909_0909) & highs
+        let atLeast14 = (raised &- 0x0E0E_0E0E_0E0E_0E0E) & highs
+        let isWordByte = ~(isSpace | (atLeast9 & ~atLeast14)) & highs
+        let previousIsWordByte = isWordByte << 8 | (inWord ? 0x80 : 0)
+        inWord = isWordByte & (0x80 << 56) != 0
+        return (isWordByte & ~previousIsWordByte).nonzeroBitCount
     }
 
     /// `text.split { !isLetterOrNumber($0) }`.

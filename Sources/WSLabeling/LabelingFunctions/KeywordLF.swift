@@ -1,3 +1,5 @@
+import Foundation
+
 /// Votes `label` when the item's text contains any of `keywords`.
 ///
 /// ```swift
@@ -39,10 +41,13 @@ public struct KeywordLF: LabelingFunction, Equatable {
 
     public func vote(on item: ItemView) throws -> String? {
         let text = caseSensitive ? item.text : item.lowercasedText
-        for keyword in keywords where Self.contains(text, keyword, wholeWord: matching == .wholeWord) {
-            return label
+        let wholeWord = matching == .wholeWord
+        // Keywords are borrowed from the buffer: iterating the array would retain it, an
+        // object every applier thread shares.
+        let found = keywords.withUnsafeBufferPointer { keywords in
+            keywords.indices.contains { Self.contains(text, keywords[$0], wholeWord: wholeWord) }
         }
-        return nil
+        return found ? label : nil
     }
 
     private static func contains(_ text: String, _ keyword: String, wholeWord: Bool) -> Bool {
@@ -68,19 +73,17 @@ public struct KeywordLF: LabelingFunction, Equatable {
     static func containsUTF8(_ text: String, _ keyword: String) -> Bool? {
         text.utf8.withContiguousStorageIfAvailable { haystack -> Bool? in
             keyword.utf8.withContiguousStorageIfAvailable { needle -> Bool in
-                let count = needle.count
-                guard count > 0 else { return true }
-                guard haystack.count >= count else { return false }
-                let first = needle[0]
+                guard let needleBase = needle.baseAddress, !needle.isEmpty else { return true }
+                guard let haystackBase = haystack.baseAddress, haystack.count >= needle.count else { return false }
+                // memchr (vectorised) finds each candidate first byte; memcmp checks the rest.
+                let first = Int32(needle[0]), rest = needle.count - 1
                 var position = 0
-                let last = haystack.count - count
+                let last = haystack.count - needle.count
                 while position <= last {
-                    if haystack[position] == first {
-                        var offset = 1
-                        while offset < count && haystack[position + offset] == needle[offset] { offset += 1 }
-                        if offset == count { return true }
-                    }
-                    position += 1
+                    guard let hit = memchr(haystackBase + position, first, last - position + 1) else { return false }
+                    let index = haystackBase.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if rest == 0 || memcmp(haystackBase + index + 1, needleBase + 1, rest) == 0 { return true }
+                    position = index + 1
                 }
                 return false
             } ?? nil
@@ -92,5 +95,3 @@ public struct KeywordLF: LabelingFunction, Equatable {
         return character.isLetter || character.isNumber || character == "_"
     }
 }
-
-import Foundation

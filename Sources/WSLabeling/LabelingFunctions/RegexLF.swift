@@ -14,6 +14,8 @@ public struct RegexLF: LabelingFunction, @unchecked Sendable {
     /// ASCII letters and digits every match must contain (lowercased when case-insensitive),
     /// when the pattern shows them; see ``requiredLiteral(of:caseSensitive:)``.
     private let requiredLiteral: [UInt8]?
+    /// The pattern as plain literals joined by `.*`, when it is one: matched without the engine.
+    private let literalChain: LiteralChain?
 
     public let name: String
     public let pattern: String
@@ -29,6 +31,7 @@ public struct RegexLF: LabelingFunction, @unchecked Sendable {
             throw WSLabelError.invalidArgument("LF \(name): invalid regular expression \(pattern)")
         }
         requiredLiteral = Self.requiredLiteral(of: pattern, caseSensitive: caseSensitive)
+        literalChain = LiteralChain(pattern: pattern, caseSensitive: caseSensitive)
         self.name = name
         self.pattern = pattern
         self.label = label
@@ -42,6 +45,7 @@ public struct RegexLF: LabelingFunction, @unchecked Sendable {
 
     public func vote(on item: ItemView) throws -> String? {
         let text = item.text
+        if let answer = literalChain?.matches(text) { return answer ? label : nil }
         if let requiredLiteral, Self.certainlyLacks(requiredLiteral, text, caseSensitive: caseSensitive) { return nil }
         // The whole text, in UTF-16 units; rangeOfFirstMatch allocates no match object.
         let range = NSRange(location: 0, length: text.utf16.count)
@@ -51,7 +55,8 @@ public struct RegexLF: LabelingFunction, @unchecked Sendable {
     // MARK: - Prefilter
     //
     // Most items do not match, and the regex engine is costly (the text is bridged to UTF-16
-    // first). When the pattern starts with plain ASCII letters and digits that every match must
+    // first). Patterns that are literals joined by `.*` never reach it (``LiteralChain``); for
+    // the others, when the pattern starts with plain ASCII letters and digits that every match must
     // contain, a text without them is answered without the engine. The filter only ever says
     // "no match" when the engine would say so too; otherwise the engine decides.
 
@@ -81,11 +86,7 @@ public struct RegexLF: LabelingFunction, @unchecked Sendable {
     /// U+212A KELVIN SIGN, or "ss" with "ß": then the answer is `false`, "cannot tell").
     static func certainlyLacks(_ literal: [UInt8], _ text: String, caseSensitive: Bool) -> Bool {
         let answer = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            if !caseSensitive, bytes.contains(where: { $0 >= 0x80 }) {
-                for scalar in text.unicodeScalars where !scalar.isASCII && scalar.properties.changesWhenCaseFolded {
-                    return false
-                }
-            }
+            if !caseSensitive, CaseFoldingGuard.hasFoldingNonASCII(bytes) { return false }
             let count = literal.count
             guard bytes.count >= count else { return true }
             let first = literal[0]

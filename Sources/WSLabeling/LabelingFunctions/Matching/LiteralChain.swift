@@ -1,0 +1,115 @@
+/// A regular expression that is a chain of plain literals joined by `.*` (`check.*out`,
+/// `free.*money.*now`), matched on UTF-8 bytes without the regex engine.
+///
+/// Such a pattern matches when its pieces occur in order, each after the end of the one before,
+/// with no line terminator between the first piece and the last (ICU's `.` matches none of
+/// U+000A–U+000D, U+0085, U+2028, U+2029). Finding each piece at its earliest place after the
+/// previous one is enough: an earlier end leaves the later pieces the most room.
+///
+/// Pieces hold only characters ICU reads as themselves: ASCII letters, digits, space and
+/// ``literalPunctuation``. Case-insensitively, ASCII letters are compared ignoring case, which
+/// is ICU's answer unless the text has a non-ASCII scalar that case folding changes
+/// (``CaseFoldingGuard``); for such a text ``matches(_:caseSensitive:)`` answers `nil` and
+/// the engine decides.
+struct LiteralChain: Sendable, Equatable {
+    /// The pieces in order, lowercased when case-insensitive.
+    let pieces: [[UInt8]]
+    let caseSensitive: Bool
+
+    /// Characters besides letters, digits and space that stand for themselves in a pattern.
+    static let literalPunctuation = Set("'\",-_:;/!@%&=<>~`#".utf8)
+
+    /// The chain `pattern` is, or `nil` when it is any other regular expression.
+    init?(pattern: String, caseSensitive: Bool) {
+        var pieces: [[UInt8]] = [[]]
+        let bytes = Array(pattern.utf8)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "."), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "*") {
+                guard !pieces[pieces.count - 1].isEmpty else { return nil }  // `.*` first or twice
+                pieces.append([])
+                index += 2
+                continue
+            }
+            let isLiteral = (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 || byte == 0x20 || Self.literalPunctuation.contains(byte)
+            guard isLiteral else { return nil }
+            pieces[pieces.count - 1].append(caseSensitive ? byte : Self.lowercasedASCII(byte))
+            index += 1
+        }
+        guard pieces.allSatisfy({ !$0.isEmpty }) else { return nil }  // empty pattern, or `.*` last
+        self.pieces = pieces
+        self.caseSensitive = caseSensitive
+    }
+
+    /// Whether the pattern matches somewhere in `text`; `nil` when only the engine can tell.
+    func matches(_ text: String) -> Bool? {
+        let answer = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            if !caseSensitive, CaseFoldingGuard.hasFoldingNonASCII(bytes) { return nil }
+            var lineStart = 0
+            while lineStart <= bytes.count {
+                let lineEnd = Self.lineEnd(in: bytes, from: lineStart)
+                if matchesLine(bytes, lineStart, lineEnd.end) { return true }
+                guard let next = lineEnd.next else { break }
+                lineStart = next
+            }
+            return false
+        }
+        return answer ?? nil
+    }
+
+    /// Whether every piece occurs in order within `bytes[start..<end]`.
+    private func matchesLine(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        // Pieces are borrowed from buffers: iterating the arrays would retain them, objects
+        // every applier thread shares.
+        pieces.withUnsafeBufferPointer { pieces in
+            var from = start
+            for index in pieces.indices {
+                let found = pieces[index].withUnsafeBufferPointer { find($0, in: bytes, from: from, to: end) }
+                guard let found else { return false }
+                from = found + pieces[index].count
+            }
+            return true
+        }
+    }
+
+    /// The first place of `piece` in `bytes[from..<to]`.
+    @inline(__always)
+    private func find(_ piece: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, from: Int, to end: Int) -> Int? {
+        let count = piece.count
+        guard end - from >= count else { return nil }
+        let first = piece[0]
+        var position = from
+        while position <= end - count {
+            if normalized(bytes[position]) == first {
+                var offset = 1
+                while offset < count && normalized(bytes[position + offset]) == piece[offset] { offset += 1 }
+                if offset == count { return position }
+            }
+            position += 1
+        }
+        return nil
+    }
+
+    @inline(__always)
+    private func normalized(_ byte: UInt8) -> UInt8 { caseSensitive ? byte : Self.lowercasedASCII(byte) }
+
+    /// Where the line starting at `start` ends, and where the next one starts (`nil` after the
+    /// last line). Line terminators: U+000A–U+000D, U+0085 (C2 85), U+2028 and U+2029 (E2 80 A8/A9).
+    private static func lineEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, next: Int?) {
+        var index = start
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte &- 0x0A < 4 { return (index, index + 1) }
+            if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0x85 { return (index, index + 2) }
+            if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] &- 0xA8 < 2 {
+                return (index, index + 3)
+            }
+            index += 1
+        }
+        return (bytes.count, nil)
+    }
+
+    @inline(__always)
+    static func lowercasedASCII(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
+}
