@@ -71,6 +71,13 @@ public struct ItemView: Sendable {
                         continue
                     }
                     let (scalar, length) = decodeScalar(bytes, at: index)
+                    if !ScalarPropertySet.changesWhenLowercased.contains(scalar) {
+                        // Its own lowercase (U+FEFF, emoji, most non-Latin text): copied as is.
+                        for offset in 0..<length { output[written + offset] = bytes[index + offset] }
+                        written += length
+                        index += length
+                        continue
+                    }
                     for unit in Unicode.Scalar(scalar)!.properties.lowercaseMapping.utf8 {
                         guard written < capacity else {
                             fits = false

@@ -55,7 +55,7 @@ public struct KeywordLF: LabelingFunction, Equatable {
         guard wholeWord else {
             // An ASCII keyword is searched as UTF-8 bytes: a code-point substring test, as Python's
             // `keyword in text`. Other keywords keep Foundation's search (canonical equivalence).
-            if keyword.utf8.count == keyword.unicodeScalars.count, let found = containsUTF8(text, keyword) { return found }
+            if keyword.utf8.allSatisfy({ $0 < 0x80 }), let found = containsUTF8(text, keyword) { return found }
             return text.contains(keyword)
         }
         var searchStart = text.startIndex
