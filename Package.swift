@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        // Tests only: a loopback HTTP server that injects faults into LLM calls.
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // OpenBLAS (CBLAS) and LAPACKE from the system: Debian's libopenblas-dev, liblapacke-dev.
@@ -60,7 +62,15 @@ let package = Package(
             path: "benchmarks/ScaleBenchmark"
         ),
         .executableTarget(name: "wslabel-apply-bench", dependencies: ["WSLabeling", "LabelingFunctions"], path: "benchmarks/ApplyBenchmark"),
-        .target(name: "TestSupport", dependencies: ["WSLabelCore"], path: "Tests/TestSupport"),
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                "WSLabelCore",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+            ],
+            path: "Tests/TestSupport"
+        ),
         .testTarget(name: "WSLabelCoreTests", dependencies: ["WSLabelCore", "TestSupport"]),
         .testTarget(name: "WSLabelingTests", dependencies: ["WSLabeling", "LabelingFunctions", "TestSupport"]),
         .testTarget(name: "WSLabelReportsTests", dependencies: ["WSLabelReports", "TestSupport"]),

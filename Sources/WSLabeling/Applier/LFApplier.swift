@@ -15,7 +15,13 @@ import WSLabelCore
 ///
 /// With a ``VoteCache``, only the (LF, item) pairs missing from the cache are evaluated, and the
 /// new outcomes are written back in one transaction per batch: a run that is killed resumes
-/// from its last finished batch, and editing one LF re-runs only that LF.
+/// from its last finished batch, and editing one LF re-runs only that LF. Failures of LFs whose
+/// ``LabelingFunction/cachesFailures`` is `false` (LLM calls) are not written, so they are
+/// tried again next run.
+///
+/// ``BatchLabelingFunction``s (LLM-prompt LFs) get each batch's uncached items at once, after
+/// the other LFs have run on it; a catalog with one gets batches of
+/// ``batchSizeWithBatchLFs`` items, so that progress and the cache follow its slow calls.
 ///
 /// ```swift
 /// let applier = try LFApplier(catalog: catalog, labels: ["HAM", "SPAM"],
@@ -31,8 +37,10 @@ public struct LFApplier: Sendable {
     public let labels: [String]
     /// Where outcomes are read from and written to; `nil` evaluates everything.
     public var cache: VoteCache?
-    /// Items per batch: the unit of cache transactions and progress reports.
-    public var batchSize: Int = 4096 {
+    /// Items per batch: the unit of cache transactions and progress reports. Defaults to
+    /// ``defaultBatchSize``, or ``batchSizeWithBatchLFs`` when the catalog has a
+    /// ``BatchLabelingFunction``.
+    public var batchSize: Int {
         didSet { precondition(batchSize > 0, "batch size must be positive") }
     }
     /// Threads evaluating LFs; defaults to every core.
@@ -43,7 +51,16 @@ public struct LFApplier: Sendable {
     /// Turn on when failures may be transient, e.g. an LF that calls a service.
     public var retryFailures = false
 
+    /// The batch size of catalogs of fast LFs: large enough that threads rarely wait.
+    public static let defaultBatchSize = 4096
+    /// The batch size of catalogs with a ``BatchLabelingFunction``: each batch is a few
+    /// seconds of LLM calls, written to the cache and reported as it ends.
+    public static let batchSizeWithBatchLFs = 64
+
     private let classOfLabel: [String: Int]
+    /// Indices of the catalog's ``BatchLabelingFunction``s, and for each LF whether it is one.
+    private let batchLFs: [Int]
+    private let isBatchLF: [Bool]
     /// For each LF, the classes of the labels it declares (``LabelingFunction/possibleLabels``),
     /// mapped once here: a vote is matched against these one or two names instead of being
     /// hashed. Empty for LFs that may vote any label.
@@ -74,6 +91,10 @@ public struct LFApplier: Sendable {
         declaredClasses = catalog.functions.map { function in
             (function.possibleLabels ?? []).compactMap { label in classOfLabel[label].map { (label, $0) } }
         }
+        let isBatchLF = catalog.functions.map { $0 is any BatchLabelingFunction }
+        self.isBatchLF = isBatchLF
+        batchLFs = isBatchLF.indices.filter { isBatchLF[$0] }
+        batchSize = batchLFs.isEmpty ? Self.defaultBatchSize : Self.batchSizeWithBatchLFs
     }
 
     /// Applies the catalog to `items`, in batches of ``batchSize``.
@@ -203,7 +224,7 @@ public struct LFApplier: Sendable {
                         for row in rows {
                             let first = row * lfCount
                             var view: ItemView?
-                            for lf in 0..<lfCount {
+                            for lf in 0..<lfCount where !isBatchLF[lf] {
                                 let slot = first + lf
                                 if outcomeSlots[slot] == nil {
                                     // One view per item, made only when some LF is not cached.
@@ -218,12 +239,26 @@ public struct LFApplier: Sendable {
             }
         }
 
+        // Batch LFs: every uncached item of the batch at once, from this thread.
+        for lf in batchLFs {
+            let rows = items.indices.filter { outcomes[$0 * lfCount + lf] == nil }
+            guard !rows.isEmpty, let function = functions[lf] as? any BatchLabelingFunction else { continue }
+            let batchOutcomes = function.outcomes(on: rows.map { ItemView(items[$0]) })
+            precondition(batchOutcomes.count == rows.count, "LF \(function.name) returned \(batchOutcomes.count) outcomes for \(rows.count) items")
+            for (row, outcome) in zip(rows, batchOutcomes) {
+                outcomes[row * lfCount + lf] = outcome
+                codes[row * lfCount + lf] = code(of: outcome, lf: lf)
+            }
+        }
+
         if let cache {
             var entries: [VoteCache.Entry] = []
             entries.reserveCapacity(slotCount - cacheHits.reduce(0, +))
+            let keepsFailures = functions.map(\.cachesFailures)
             for row in items.indices {
                 for lf in 0..<lfCount where !fromCache[row * lfCount + lf] {
                     guard let outcome = outcomes[row * lfCount + lf] else { continue }
+                    if case .failed = outcome, !keepsFailures[lf] { continue }
                     entries.append(.init(fingerprint: lfFingerprints[lf], item: itemFingerprints[row], outcome: outcome))
                 }
             }

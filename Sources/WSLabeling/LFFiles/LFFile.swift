@@ -2,8 +2,8 @@ import Foundation
 import WSLabelCore
 import Yams
 
-/// Declarative labeling functions in a YAML file, so a user adds a keyword or regex LF without
-/// recompiling:
+/// Declarative labeling functions in a YAML file, so a user adds a keyword, regex or LLM-prompt
+/// LF without recompiling:
 ///
 /// ```yaml
 /// labeling_functions:
@@ -17,6 +17,18 @@ import Yams
 ///     kind: regex
 ///     pattern: 'https?://'
 ///     label: SPAM
+///   - name: llm_spam
+///     kind: llm
+///     endpoint: local           # one of the task file's llm.endpoints (optional with just one)
+///     mode: chat                # or logprobs (completions scored by log-probabilities)
+///     template: "Is this YouTube comment spam? Answer yes or no.\nComment: {text}\nAnswer:"
+///     verbalizers: {SPAM: ["yes"], HAM: ["no"]}
+///     examples:                 # optional few-shot examples, placed before the item
+///       - {text: "check out my channel", label: SPAM}
+///     temperature: 0            # default
+///     max_tokens: 8             # default: 8 for chat, 1 for logprobs
+///     margin: 1.0               # logprobs: the lead in nats a vote needs (default 1)
+///     top_logprobs: 10          # logprobs: alternatives asked for (default 10)
 /// ```
 ///
 /// Everything is checked at load time, and an error names the file, the line and the LF:
@@ -25,21 +37,23 @@ import Yams
 /// content, so editing it re-applies just that LF.
 public enum LFFile {
     /// The kinds an LF file can declare.
-    public static let kinds = ["keyword", "regex"]
+    public static let kinds = ["keyword", "regex", "llm"]
 
     /// Loads the LFs of one file, in file order.
-    /// - Parameter labels: the task's label names, to check each LF's label against.
-    public static func load(_ url: URL, labels: [String]? = nil) throws -> [any LabelingFunction] {
+    /// - Parameters:
+    ///   - labels: the task's label names, to check each LF's label against.
+    ///   - endpoints: the task's LLM endpoint names, to check LLM LFs' endpoints against.
+    public static func load(_ url: URL, labels: [String]? = nil, endpoints: [String]? = nil) throws -> [any LabelingFunction] {
         let data = try readFile(url)
         guard let text = String(data: data, encoding: .utf8) else {
             throw WSLabelError.malformedInput(SourceLocation(file: url.path), "not valid UTF-8")
         }
-        return try parse(text, file: url.path, labels: labels)
+        return try parse(text, file: url.path, labels: labels, endpoints: endpoints)
     }
 
     /// Loads every `*.yaml` / `*.yml` file of a folder, in file-name order, as one list.
     /// - Throws: on the first bad file, or an LF name repeated across files.
-    public static func loadFolder(_ folder: URL, labels: [String]? = nil) throws -> [any LabelingFunction] {
+    public static func loadFolder(_ folder: URL, labels: [String]? = nil, endpoints: [String]? = nil) throws -> [any LabelingFunction] {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
@@ -50,7 +64,7 @@ public enum LFFile {
         var origin: [String: String] = [:]
         for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
             let url = folder.appendingPathComponent(name)
-            for function in try load(url, labels: labels) {
+            for function in try load(url, labels: labels, endpoints: endpoints) {
                 if let first = origin[function.name] {
                     throw WSLabelError.malformedInput(SourceLocation(file: url.path, record: function.name, field: "name"),
                                                       "LF name \(function.name) is already used in \(first)")
@@ -63,7 +77,7 @@ public enum LFFile {
     }
 
     /// Parses LF-file text; `file` names it in errors.
-    public static func parse(_ text: String, file: String, labels: [String]? = nil) throws -> [any LabelingFunction] {
+    public static func parse(_ text: String, file: String, labels: [String]? = nil, endpoints: [String]? = nil) throws -> [any LabelingFunction] {
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -84,7 +98,7 @@ public enum LFFile {
         var functions: [any LabelingFunction] = []
         var lines: [String: Int] = [:]
         for entry in list {
-            let function = try parseEntry(entry, file: file, labels: labels)
+            let function = try parseEntry(entry, file: file, labels: labels, endpoints: endpoints)
             if let line = lines[function.name] {
                 throw located(file, entry, function.name, "name", "duplicate LF name (first at line \(line))")
             }
@@ -94,7 +108,7 @@ public enum LFFile {
         return functions
     }
 
-    private static func parseEntry(_ entry: Node, file: String, labels: [String]?) throws -> any LabelingFunction {
+    private static func parseEntry(_ entry: Node, file: String, labels: [String]?, endpoints: [String]?) throws -> any LabelingFunction {
         let name = try YAMLFields(entry, file: file, what: "an LF").string("name")
         let fields = try YAMLFields(entry, file: file, record: "LF \(name)", what: "an LF")
         let kind = try fields.string("kind")
@@ -102,8 +116,12 @@ public enum LFFile {
         switch kind {
         case "keyword": allowed = ["name", "kind", "keywords", "label", "case_sensitive", "matching"]
         case "regex": allowed = ["name", "kind", "pattern", "label", "case_sensitive"]
+        case "llm":
+            try fields.rejectUnknown(["name", "kind", "endpoint", "mode", "template", "verbalizers", "examples", "temperature",
+                                      "max_tokens", "margin", "top_logprobs"])
+            return try LLMLFEntry.parse(fields, name: name, labels: labels, endpoints: endpoints)
         default:
-            throw fields.error("kind", "unknown kind \"\(kind)\"; LF files declare \(kinds.joined(separator: " or "))")
+            throw fields.error("kind", "unknown kind \"\(kind)\"; LF files declare \(kinds.dropLast().joined(separator: ", ")) or \(kinds.last!)")
         }
         try fields.rejectUnknown(allowed)
         let label = try fields.string("label")

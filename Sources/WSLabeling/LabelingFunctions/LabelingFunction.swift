@@ -17,8 +17,21 @@ public protocol LabelingFunction: Sendable {
     var possibleLabels: [String]? { get }
     /// The LF's vote on `item`: a label name, or `nil` to abstain.
     func vote(on item: ItemView) throws -> String?
+    /// Whether the vote cache may keep this LF's failures (default `true`: a deterministic LF
+    /// fails the same way again). LFs whose failures are transient, such as LLM calls that
+    /// timed out, say `false`, so a re-run tries those items again.
+    var cachesFailures: Bool { get }
 }
 
 extension LabelingFunction {
     public var possibleLabels: [String]? { nil }
+    public var cachesFailures: Bool { true }
+}
+
+/// An LF that is better asked about many items at once than one at a time: an LLM-prompt LF
+/// keeps several calls in flight. The applier hands it, batch by batch, every item whose vote
+/// the cache does not have, from one thread, after the other LFs of the batch have run.
+public protocol BatchLabelingFunction: LabelingFunction {
+    /// The LF's outcome on each of `items`, in order.
+    func outcomes(on items: [ItemView]) -> [LFOutcome]
 }

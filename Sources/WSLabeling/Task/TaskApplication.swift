@@ -21,6 +21,11 @@ public struct TaskApplication: Sendable {
     public let splits: [LabeledSplit]
     /// What applying cost, per LF, over all splits.
     public let report: ApplyReport
+    /// What each LLM-prompt LF's calls came to (cache hits, calls, tokens, dollars, failures),
+    /// in catalog order; empty without LLM LFs.
+    public let llmUsage: [LLMUsage]
+    /// The LLM budget in dollars and what was spent of it, when the task sets one.
+    public let llmBudget: (limit: Double, spent: Double)?
 
     /// Applies the task's LFs.
     ///
@@ -36,7 +41,8 @@ public struct TaskApplication: Sendable {
         task: TaskFile, registry: LFCatalogRegistry = .shared, useCache: Bool = true, threads: Int? = nil,
         progress: ((ApplyProgress) -> Void)? = nil
     ) throws {
-        let catalog = try task.catalog(registry: registry)
+        let binding = try TaskLLMBinding(catalog: try task.catalog(registry: registry), task: task, useCache: useCache)
+        let catalog = binding.catalog
         var cache: VoteCache?
         if useCache {
             try Self.createFolder(of: task.cache)
@@ -88,6 +94,8 @@ public struct TaskApplication: Sendable {
         self.task = task
         self.catalog = catalog
         self.report = report!
+        llmUsage = binding.usage
+        llmBudget = binding.budget.map { ($0.limit, $0.spent) }
     }
 
     /// Maps a raw gold value to its label name and, when the task has no id field, makes the

@@ -26,6 +26,9 @@ import Yams
 /// output:                     # optional
 ///   labels: out/labels.jsonl
 ///   cache: .wslabel/votes.sqlite
+/// llm:                        # optional: endpoints for LLM-prompt LFs (see ``LLMSettings``)
+///   endpoints:
+///     local: {base_url: "http://127.0.0.1:8080/v1", model: gemma-3-270m}
 /// ```
 public struct TaskFile: Sendable {
     /// One split: its name and files, read in order as one stream of items, or a sample of
@@ -92,6 +95,8 @@ public struct TaskFile: Sendable {
     public let labelsOutput: URL?
     /// The vote cache's SQLite file (default `.wslabel/votes.sqlite` beside the task file).
     public let cache: URL
+    /// The endpoints LLM-prompt LFs ask, when the task has any.
+    public let llm: LLMSettings?
 
     /// Reads a task file.
     /// - Throws: ``WSLabelError`` naming the file, line and key of the first problem.
@@ -123,7 +128,7 @@ public struct TaskFile: Sendable {
             throw WSLabelError.malformedInput(SourceLocation(file: file), "invalid YAML: \(error)")
         }
         let top = try YAMLFields(root, file: file, what: "a task (labels, data, labeling_functions, model, output)")
-        try top.rejectUnknown(["labels", "data", "labeling_functions", "model", "output"])
+        try top.rejectUnknown(["labels", "data", "labeling_functions", "model", "output", "llm"])
 
         guard let labels = try top.strings("labels") else { throw top.error("labels", "missing: list the task's label names") }
         guard labels.count >= 2, Set(labels).count == labels.count else {
@@ -219,6 +224,7 @@ public struct TaskFile: Sendable {
             labelsOutput = nil
             cache = base.appendingPathComponent(".wslabel/votes.sqlite")
         }
+        llm = try top["llm"].map { try LLMSettings($0, file: file, resolve: resolve) }
     }
 
     private static func sample(_ node: Node, split: String, file: String) throws -> Sample {
@@ -241,7 +247,10 @@ public struct TaskFile: Sendable {
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
                 throw WSLabelError.fileAccess(path: url.path, "no such LF file or folder (named in \(self.url.path))")
             }
-            functions += isFolder.boolValue ? try LFFile.loadFolder(url, labels: labels) : try LFFile.load(url, labels: labels)
+            let endpoints = llm?.endpoints.map(\.name) ?? []
+            functions += isFolder.boolValue
+                ? try LFFile.loadFolder(url, labels: labels, endpoints: endpoints)
+                : try LFFile.load(url, labels: labels, endpoints: endpoints)
         }
         let catalog = try LFCatalog(functions)
         try catalog.validate(labels: labels)

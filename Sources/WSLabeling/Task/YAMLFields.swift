@@ -53,6 +53,14 @@ struct YAMLFields {
         return int
     }
 
+    func double(_ key: String) throws -> Double? {
+        guard let value = mapping[key] else { return nil }
+        guard let number = value.float ?? value.int.map(Double.init), number.isFinite else {
+            throw Self.error(file, value, record, key, "expected a number")
+        }
+        return number
+    }
+
     /// A list of text; a single scalar counts as a one-element list.
     func strings(_ key: String) throws -> [String]? {
         guard let value = mapping[key] else { return nil }
