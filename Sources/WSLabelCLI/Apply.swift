@@ -39,7 +39,7 @@ struct Apply: ParsableCommand {
         try CLIErrors.report {
             let task = try TaskFile(contentsOf: URL(fileURLWithPath: config))
             let applied = try TaskApplication.withProgressBar(task: task, useCache: !noCache, threads: threads)
-            Log.info(ApplyTable.summary(applied.report))
+            ApplyTable.log(applied)
             let folder = URL(fileURLWithPath: outputDir)
             do {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -59,7 +59,7 @@ struct Fit: ParsableCommand {
             }
             let report = fitted.report
             let terminal = Terminal.standardOutput
-            print(json ? run.summary(lfSummary: report.summary).serialized
+            print(json ? run.summary(lfSummary: report.summary, llmCosts: report.llmCosts).serialized
                        : RunTable.render(run) + "\n\n" + report.compactSummary(width: terminal.width, color: terminal.color))
             Log.info(String(format: "done in %.2f s", Date().timeIntervalSince(started)))
         }

@@ -11,7 +11,7 @@ struct FittedRun {
     init(input: InputOptions, model: ModelOptions) throws {
         loaded = try input.load(threads: model.threads)
         let (labelNames, splits) = (loaded.labelNames, loaded.splits)
-        if let applied = loaded.task { Log.info(ApplyTable.summary(applied.report)) }
+        if let applied = loaded.task { ApplyTable.log(applied) }
         let sizes = splits.map { "\($0.name) \($0.votes.rowCount)" }.joined(separator: ", ")
         Log.info("\(splits[0].votes.lfCount) LFs, \(labelNames.count) classes (\(labelNames.joined(separator: ", "))); rows: \(sizes)")
         let configuration = try model.configuration(labelNames: labelNames, task: loaded.task?.task.model ?? .init())
@@ -20,7 +20,11 @@ struct FittedRun {
     }
 
     /// The LF report of the run.
-    var report: LFReport { LFReport(run: run, splits: loaded.splits, lfNames: loaded.lfNames) }
+    var report: LFReport {
+        var report = LFReport(run: run, splits: loaded.splits, lfNames: loaded.lfNames)
+        report.llmCosts = loaded.task?.llmCosts
+        return report
+    }
 
     /// The run's results without sampled splits, whose items are already in their source split.
     var resultsToWrite: [LabelingRun.SplitResult] {

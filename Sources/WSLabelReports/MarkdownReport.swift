@@ -21,6 +21,11 @@ enum MarkdownReport {
         lines += ["", "## Labels", ""]
         let outcomes = TextReport.outcomeTable(report)
         lines += table(header: outcomes.header, rows: outcomes.rows, textColumns: outcomes.textColumns)
+        if let costs = report.llmCosts {
+            lines += ["", "## LLM calls this run", ""]
+            lines += table(header: LLMCostTable.header, rows: LLMCostTable.rows(costs), textColumns: [0, 1])
+            lines += [""] + LLMCostTable.notes(costs).map { "- \(escape($0))" }
+        }
         let notes = ReportProse.notes(report)
         if !notes.isEmpty { lines += [""] + notes.map { "> \(escape($0))" } }
         return lines.joined(separator: "\n") + "\n"

@@ -7,7 +7,8 @@ import WSLabelCore
 /// abstain then each class — plus `class_prior`; null for majority vote), `flags` (`lf`, `kind`,
 /// `reason`), `pairwise` (`overlap_rows`, `conflict_rows`: LF × LF counts on the analysed split)
 /// and `splits` (per split `rows`, `label_counts`, `unlabeled_ties`, `unlabeled_no_votes`,
-/// `labeled_without_votes`, `confidence_histogram`, and with gold `accuracy`, `macro_f1`).
+/// `labeled_without_votes`, `confidence_histogram`, and with gold `accuracy`, `macro_f1`);
+/// with LLM-prompt LFs, `llm` (``LLMRunCosts/json``).
 enum ReportJSON {
     static func value(of report: LFReport) -> JSONValue {
         let m = report.lfNames.count
@@ -32,7 +33,7 @@ enum ReportJSON {
                 })),
             ])
         }
-        return .object([
+        var members: [(key: String, value: JSONValue)] = [
             ("model", .string(report.modelDescription)),
             ("labels", .array(report.labelNames.map(JSONValue.string))),
             ("lf_summary", report.summary.json),
@@ -60,6 +61,8 @@ enum ReportJSON {
                 }
                 return (outcome.name, .object(members))
             })),
-        ])
+        ]
+        if let costs = report.llmCosts { members.append(("llm", costs.json)) }
+        return .object(members)
     }
 }

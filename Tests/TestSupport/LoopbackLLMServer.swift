@@ -84,6 +84,9 @@ public final class LoopbackLLMServer: @unchecked Sendable {
     /// The most requests the server was answering at once.
     public var maxInFlight: Int { state.lock.withLock { state.mostInFlight } }
 
+    /// Forgets the requests received so far.
+    public func resetCount() { state.lock.withLock { state.log.removeAll() } }
+
     private final class State: @unchecked Sendable {
         let lock = NSLock()
         var log: [Received] = []

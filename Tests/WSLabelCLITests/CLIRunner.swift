@@ -16,10 +16,12 @@ struct CLIRunner {
         return folder.appendingPathComponent("wslabel")
     }
 
-    static func run(_ arguments: [String]) throws -> Output {
+    /// Runs `wslabel arguments` to its end, with `environment` added to the test's own.
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Output {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

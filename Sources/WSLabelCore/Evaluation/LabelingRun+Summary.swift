@@ -5,8 +5,9 @@ extension LabelingRun {
     /// `selection` (metric, dev split, variants tried, the chosen index and its dev score) and
     /// `splits`, where each split has `rows`, `lf_coverage`, the label `distribution`, and with
     /// gold labels `accuracy`, `macro_f1`, `coverage` and, for two classes, `f1` (class 1);
-    /// with `lfSummary`, also `lf_summary` (``LFSummary/json``).
-    public func summary(lfSummary: LFSummary? = nil) -> JSONValue {
+    /// with `lfSummary`, also `lf_summary` (``LFSummary/json``); with `llmCosts`, `llm`
+    /// (``LLMRunCosts/json``).
+    public func summary(lfSummary: LFSummary? = nil, llmCosts: LLMRunCosts? = nil) -> JSONValue {
         var members: [(key: String, value: JSONValue)] = [
             ("model", .string(configuration.model.rawValue)),
             ("variant", variant.map { .string($0.summary) } ?? .null),
@@ -33,6 +34,7 @@ extension LabelingRun {
         }
         members.append(("splits", .object(results.map { ($0.name, $0.summary(labelNames: labelNames)) })))
         if let lfSummary { members.append(("lf_summary", lfSummary.json)) }
+        if let llmCosts { members.append(("llm", llmCosts.json)) }
         return .object(members)
     }
 }

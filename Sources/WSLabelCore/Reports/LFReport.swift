@@ -57,6 +57,8 @@ public struct LFReport: Sendable {
     public let outcomes: [SplitOutcome]
     /// The model and variant, as `wslabel fit` names them (e.g. "em (tied λ=10 prior=uniform w=0.5)").
     public let modelDescription: String
+    /// The run's LLM calls, when the task has LLM-prompt LFs.
+    public var llmCosts: LLMRunCosts?
 
     /// Builds the report of a finished run.
     /// - Parameters:

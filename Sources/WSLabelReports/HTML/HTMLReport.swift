@@ -7,8 +7,8 @@ import WSLabelCore
 /// (Snorkel's columns, gold columns when there is gold, learned accuracy when the model has one;
 /// sortable by clicking a column), the plots (coverage against accuracy, the pairwise conflict
 /// heatmap, the label distribution and the confidence histogram, as inline SVG whose tooltips
-/// hold the exact numbers), the per-split outcomes, and the label model's learned parameters
-/// with its conditional tables folded away.
+/// hold the exact numbers), the per-split outcomes, the run's LLM calls (with LLM-prompt LFs),
+/// and the label model's learned parameters with its conditional tables folded away.
 ///
 /// The page fetches nothing: styles are inline, fonts are the system's, plots are SVG, and the
 /// only script is a few lines that sort the LF table (the page reads the same without it). Every
@@ -30,13 +30,14 @@ public enum HTMLReport {
     public static func render(_ report: LFReport, title: String) -> String {
         let sections = [
             header(report, title: title),
-            navigation(),
+            navigation(report),
             HTMLFlagsSection.render(report),
             HTMLLFTable.render(report),
             HTMLPlotsSection.render(report),
             HTMLOutcomesSection.render(report),
+            HTMLLLMSection.render(report),
             HTMLLearnedSection.render(report),
-        ]
+        ].filter { !$0.isEmpty }
         return """
         <!DOCTYPE html>
         <html lang="en">
@@ -104,11 +105,11 @@ public enum HTMLReport {
     }
 
     /// Links to the sections below the header.
-    static func navigation() -> String {
+    static func navigation(_ report: LFReport) -> String {
         let links = [
             ("flags", "Flags"), ("lfs", "Labeling functions"), ("plots", "Plots"),
-            ("splits", "Labels per split"), ("model", "Label model"),
-        ]
+            ("splits", "Labels per split"),
+        ] + (report.llmCosts == nil ? [] : [("llm", "LLM calls")]) + [("model", "Label model")]
         return "<nav aria-label=\"Sections\">" + links.map { "<a href=\"#\($0.0)\">\($0.1)</a>" }.joined(separator: " ") + "</nav>"
     }
 

@@ -19,6 +19,11 @@ enum TextReport {
             sections.append((["most conflicting LF pairs on \(report.summary.analysedSplit):"] + pairs.map { "  " + $0 }).joined(separator: "\n"))
         }
         sections.append(outcomeTable(report).render(maxWidth: options.width) { row, _, cell in row < 0 ? paint.bold(cell) : cell })
+        if let costs = report.llmCosts {
+            let table = TextTable(header: LLMCostTable.header, textColumns: [0, 1], rows: LLMCostTable.rows(costs))
+            sections.append("LLM calls this run:\n" + table.render(maxWidth: options.width) { row, _, cell in row < 0 ? paint.bold(cell) : cell })
+            sections += LLMCostTable.notes(costs)
+        }
         sections += ReportProse.notes(report)
         return sections.joined(separator: "\n\n") + "\n"
     }

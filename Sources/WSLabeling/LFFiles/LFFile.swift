@@ -21,6 +21,7 @@ import Yams
 ///     kind: llm
 ///     endpoint: local           # one of the task file's llm.endpoints (optional with just one)
 ///     mode: chat                # or logprobs (completions scored by log-probabilities)
+///     preamble: "Spam is self-promotion; ham is about the video."   # optional, once at the top
 ///     template: "Is this YouTube comment spam? Answer yes or no.\nComment: {text}\nAnswer:"
 ///     verbalizers: {SPAM: ["yes"], HAM: ["no"]}
 ///     examples:                 # optional few-shot examples, placed before the item
@@ -117,7 +118,7 @@ public enum LFFile {
         case "keyword": allowed = ["name", "kind", "keywords", "label", "case_sensitive", "matching"]
         case "regex": allowed = ["name", "kind", "pattern", "label", "case_sensitive"]
         case "llm":
-            try fields.rejectUnknown(["name", "kind", "endpoint", "mode", "template", "verbalizers", "examples", "temperature",
+            try fields.rejectUnknown(["name", "kind", "endpoint", "mode", "preamble", "template", "verbalizers", "examples", "temperature",
                                       "max_tokens", "margin", "top_logprobs"])
             return try LLMLFEntry.parse(fields, name: name, labels: labels, endpoints: endpoints)
         default:

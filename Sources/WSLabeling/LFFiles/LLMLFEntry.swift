@@ -73,7 +73,7 @@ enum LLMLFEntry {
         guard (0...2).contains(temperature) else { throw fields.error("temperature", "expected 0 to 2") }
         let maxTokens = try fields.int("max_tokens")
         if let maxTokens, maxTokens < 1 { throw fields.error("max_tokens", "must be at least 1") }
-        return LLMPromptLF(name, template: template, verbalizers: verbalizers, examples: examples, mode: mode,
+        return LLMPromptLF(name, preamble: try fields.optionalString("preamble") ?? "", template: template, verbalizers: verbalizers, examples: examples, mode: mode,
                            endpoint: endpoint, temperature: temperature, maxTokens: maxTokens)
     }
 

@@ -99,10 +99,13 @@ public final class LLMService: Sendable {
                 break  // counted below, per slot
             }
         }
+        var repeats = Set<Int>()
         for slot in results.indices where results[slot] == nil {
             results[slot] = results[firstSlot[keys[slot]]!]
+            repeats.insert(slot)
         }
-        return record(results.map { $0! }, usage: usage)
+        usage.repeatedPrompts = repeats.count
+        return record(results.map { $0! }, usage: usage, skipping: repeats)
     }
 
     /// This run's ledger line of LF `lf` (zeros when it asked nothing).
@@ -147,10 +150,12 @@ public final class LLMService: Sendable {
         return (outcome.result, outcome.attempts, cost)
     }
 
-    /// Adds the failures of `results` to `usage`, merges it into the ledger, returns `results`.
-    private func record(_ results: [Result<LLMResponse, LLMCallError>], usage: LLMUsage) -> [Result<LLMResponse, LLMCallError>] {
+    /// Adds the failures of `results` (but those of `repeats`, which share another slot's call)
+    /// to `usage`, merges it into the ledger, returns `results`.
+    private func record(_ results: [Result<LLMResponse, LLMCallError>], usage: LLMUsage,
+                        skipping repeats: Set<Int> = []) -> [Result<LLMResponse, LLMCallError>] {
         var usage = usage
-        for result in results {
+        for (slot, result) in results.enumerated() where !repeats.contains(slot) {
             guard case let .failure(error) = result else { continue }
             if case .budgetExhausted = error { usage.skippedForBudget += 1 } else { usage.failed += 1 }
             usage.failuresByKind[error.kind, default: 0] += 1

@@ -4,8 +4,9 @@ import WSLabelCore
 /// An LF that asks a language model about one item and turns the answer into a vote.
 ///
 /// The prompt is a template over the item: `{text}` is its text, `{id}` its id, `{NAME}` its
-/// field `NAME` (other braces are literal). Worked examples (few-shot) come first, each as the
-/// template filled with the example followed by its label's first verbalizer. Each label has
+/// field `NAME` (other braces are literal). An optional preamble (the instructions) comes
+/// first, once; then worked examples (few-shot), each as the template filled with the example
+/// followed by its label's first verbalizer; then the template filled with the item. Each label has
 /// verbalizers, the words that mean it. Two modes:
 ///
 /// - ``Mode/chat``: chat completions; the answer counts only when it is exactly one label's
@@ -37,6 +38,8 @@ public struct LLMPromptLF: BatchLabelingFunction {
     }
 
     public let name: String
+    /// Text placed once at the top of every prompt (the task's instructions); may be empty.
+    public let preamble: String
     public let template: String
     /// Label name → the answers that mean it.
     public let verbalizers: [String: [String]]
@@ -51,11 +54,12 @@ public struct LLMPromptLF: BatchLabelingFunction {
     private let service: LLMService?
 
     public init(
-        _ name: String, template: String, verbalizers: [String: [String]], examples: [FewShotExample] = [],
+        _ name: String, preamble: String = "", template: String, verbalizers: [String: [String]], examples: [FewShotExample] = [],
         mode: Mode = .chat, endpoint: String = "default", temperature: Double = 0, maxTokens: Int? = nil,
         version: Int = 1, service: LLMService? = nil
     ) {
         self.name = name
+        self.preamble = preamble
         self.template = template
         self.verbalizers = verbalizers
         self.examples = examples
@@ -69,7 +73,7 @@ public struct LLMPromptLF: BatchLabelingFunction {
 
     /// The same LF asking through `service`.
     public func bound(to service: LLMService) -> LLMPromptLF {
-        LLMPromptLF(name, template: template, verbalizers: verbalizers, examples: examples, mode: mode, endpoint: endpoint,
+        LLMPromptLF(name, preamble: preamble, template: template, verbalizers: verbalizers, examples: examples, mode: mode, endpoint: endpoint,
                     temperature: temperature, maxTokens: maxTokens, version: version, service: service)
     }
 
@@ -82,7 +86,7 @@ public struct LLMPromptLF: BatchLabelingFunction {
         let words = verbalizers.keys.sorted().map { "\($0)=\(verbalizers[$0]!.joined(separator: "|"))" }.joined(separator: ";")
         let shots = examples.map { "\($0.label):\($0.text):\($0.fields.sorted { $0.key < $1.key })" }.joined(separator: "\u{1E}")
         let target = service?.endpoint.identity ?? "unbound:\(endpoint)"
-        return "llm|\(name)|\(version)|\(mode)|\(temperature)|\(maxTokens)|\(target)|\(template)|\(words)|\(shots)"
+        return "llm|\(name)|\(version)|\(mode)|\(temperature)|\(maxTokens)|\(target)|\(preamble)\u{1E}\(template)|\(words)|\(shots)"
     }
 
     public var possibleLabels: [String]? { verbalizers.keys.sorted() }
@@ -92,11 +96,11 @@ public struct LLMPromptLF: BatchLabelingFunction {
 
     // MARK: - Prompt and request
 
-    /// The prompt for `item`: the examples, then the template filled with the item.
+    /// The prompt for `item`: the preamble, the examples, then the template filled with the item.
     /// - Throws: ``WSLabelError/malformedInput(_:_:)`` when the template names a field the item
     ///   or an example does not have.
     public func prompt(for item: Item) throws -> String {
-        var parts: [String] = []
+        var parts: [String] = preamble.isEmpty ? [] : [preamble]
         for example in examples {
             let answer = verbalizers[example.label]?.first ?? example.label
             var fields = example.fields

@@ -21,11 +21,9 @@ public struct TaskApplication: Sendable {
     public let splits: [LabeledSplit]
     /// What applying cost, per LF, over all splits.
     public let report: ApplyReport
-    /// What each LLM-prompt LF's calls came to (cache hits, calls, tokens, dollars, failures),
-    /// in catalog order; empty without LLM LFs.
-    public let llmUsage: [LLMUsage]
-    /// The LLM budget in dollars and what was spent of it, when the task sets one.
-    public let llmBudget: (limit: Double, spent: Double)?
+    /// What the LLM-prompt LFs' calls came to (cache hits, calls, tokens, dollars, failures,
+    /// the budget); `nil` without LLM LFs.
+    public let llmCosts: LLMRunCosts?
 
     /// Applies the task's LFs.
     ///
@@ -94,8 +92,7 @@ public struct TaskApplication: Sendable {
         self.task = task
         self.catalog = catalog
         self.report = report!
-        llmUsage = binding.usage
-        llmBudget = binding.budget.map { ($0.limit, $0.spent) }
+        llmCosts = binding.llmLFs.isEmpty ? nil : LLMRunCosts(usage: binding.usage, budget: binding.budget?.limit, spent: binding.budget?.spent)
     }
 
     /// Maps a raw gold value to its label name and, when the task has no id field, makes the
