@@ -7,12 +7,8 @@ import WSLabelCore
 /// The HTML report of the WRENCH youtube run, rendered by headless Chromium: the page must draw
 /// (a screenshot that is not blank, with the plots' colours) and log nothing to the console.
 ///
-/// Skips without Chromium or `../shared/data` (failures under `CI=true`). With
-/// `WSLABEL_REPORT_SCREENSHOT=path` it also writes a 1280 × 3200 screenshot of the whole page to
-/// `path` (relative to the package root), which is how `docs/report-youtube.png` is made:
-///
-///     WSLABEL_REPORT_SCREENSHOT=docs/report-youtube.png swift test --disable-swift-testing \
-///         --filter HTMLChromiumTests.testYoutubeReportDrawsAndLogsNothing
+/// Skips without Chromium or `../shared/data` (failures under `CI=true`). The README's
+/// screenshot of the YouTube task's report comes from `scripts/report-screenshot.sh`.
 final class HTMLChromiumTests: XCTestCase {
     func testYoutubeReportDrawsAndLogsNothing() throws {
         let chromium = try HeadlessChromium.require()
@@ -38,12 +34,6 @@ final class HTMLChromiumTests: XCTestCase {
         // Solid plot colours: LF points, meters and train bars (blue), valid bars (orange).
         XCTAssertGreaterThan(statistics.counts[PlotPalette.lf] ?? 0, 500, "no blue plot marks drawn")
         XCTAssertGreaterThan(statistics.counts[PlotPalette.category(1)] ?? 0, 500, "no orange bars drawn")
-
-        if let keep = ProcessInfo.processInfo.environment["WSLABEL_REPORT_SCREENSHOT"], !keep.isEmpty {
-            // The documentation shows the whole page, taller than the viewport checked above.
-            let destination = URL(fileURLWithPath: keep, relativeTo: SharedData.packageRoot)
-            _ = try chromium.render(page, screenshot: destination, height: 3200, profile: try profile(in: folder))
-        }
     }
 
     /// The check above only means something if this Chromium reports console output the way
