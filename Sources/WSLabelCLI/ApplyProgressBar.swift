@@ -1,5 +1,5 @@
 import Foundation
-import WSLabelReports
+import WSLabelCore
 import WSLabeling
 
 /// The line `fit`, `apply`, `report` and `predict` redraw on stderr while a task's LFs run:

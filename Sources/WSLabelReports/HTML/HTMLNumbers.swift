@@ -1,3 +1,4 @@
+import WSLabelCore
 /// Numbers as the HTML report writes them: never through the locale, so the page is the same
 /// bytes on every machine.
 enum HTMLNumbers {

@@ -1,3 +1,4 @@
+import WSLabelCore
 /// A linear map from fractions (coverage, accuracy, shares of rows: all in 0…1) to pixels, with
 /// round tick values labelled as percentages.
 ///

@@ -1,3 +1,4 @@
+import WSLabelCore
 /// Vertical bars in groups, one bar per series (split) in each group, heights as shares of the
 /// series' rows: the drawing the label distribution and the confidence histogram share, so
 /// splits of different sizes compare directly and keep one colour each across both plots.
