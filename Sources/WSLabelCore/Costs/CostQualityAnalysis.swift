@@ -135,9 +135,13 @@ public struct CostQualityAnalysis: Sendable {
         // Hybrids: one threshold per share, read off the evaluation split's confidences and
         // applied to every item.
         let sortedConfidence = inputs.labelModelConfidence.sorted()
+        var thresholds: [Double] = []
         for share in Self.routedShares where !sortedConfidence.isEmpty {
+            // Tied confidences can give two shares one threshold: it is tried once.
             let threshold = sortedConfidence[min(sortedConfidence.count - 1, Int((Double(sortedConfidence.count) * share).rounded(.up)) - 1)]
                 .nextUp
+            if thresholds.last == threshold { continue }
+            thresholds.append(threshold)
             let routedEvaluation = inputs.labelModelConfidence.map { $0 < threshold }
             let routedAll = inputs.allConfidence.indices.filter { inputs.allConfidence[$0] < threshold }
             let routedShare = items > 0 ? Double(routedAll.count) / items : 0

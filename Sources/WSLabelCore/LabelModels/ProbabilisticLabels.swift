@@ -26,6 +26,9 @@ public struct ProbabilisticLabels: Sendable, Equatable {
     /// The largest probability of item `row`: how sure the model is of its label.
     public func confidence(row: Int) -> Double { self[row].max() ?? 0 }
 
+    /// Every row's confidence, in row order.
+    public var confidences: [Double] { (0..<rowCount).map(confidence(row:)) }
+
     /// The label of each item: the most probable class, with ties settled by `tiePolicy`
     /// (``VoteMatrix/abstain`` when the policy abstains).
     ///

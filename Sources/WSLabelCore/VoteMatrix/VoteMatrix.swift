@@ -166,6 +166,31 @@ public struct VoteMatrix: Sendable, Equatable {
         return result
     }
 
+    /// The matrix of the given LF columns, in the given order: column `k` of the result is
+    /// column `columns[k]` of `self`.
+    /// - Precondition: the columns are distinct and lie in `0..<lfCount`.
+    public func selectingColumns(_ columns: [Int]) -> VoteMatrix {
+        precondition(Set(columns).count == columns.count && columns.allSatisfy { (0..<lfCount).contains($0) },
+                     "distinct columns of the matrix")
+        var newIndex = [Int](repeating: -1, count: lfCount)
+        for (new, old) in columns.enumerated() { newIndex[old] = new }
+        // Empty shapes are always valid, and the new width is no larger than this one.
+        var result = try! VoteMatrix(lfCount: columns.count, classCount: classCount)
+        result.rowStarts.reserveCapacity(rowCount + 1)
+        var kept: [(lf: UInt16, vote: UInt8)] = []
+        for row in 0..<rowCount {
+            kept.removeAll(keepingCapacity: true)
+            for position in rowStarts[row]..<rowStarts[row + 1] where newIndex[Int(lfIndices[position])] >= 0 {
+                kept.append((UInt16(newIndex[Int(lfIndices[position])]), classVotes[position]))
+            }
+            kept.sort { $0.lf < $1.lf }  // rows stay sorted by LF
+            result.lfIndices.append(contentsOf: kept.map(\.lf))
+            result.classVotes.append(contentsOf: kept.map(\.vote))
+            result.rowStarts.append(result.lfIndices.count)
+        }
+        return result
+    }
+
     /// The rows of `self` followed by the rows of `other`.
     /// - Precondition: both have the same LF and class counts.
     public func appending(_ other: VoteMatrix) -> VoteMatrix {

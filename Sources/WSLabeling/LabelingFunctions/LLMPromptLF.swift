@@ -80,6 +80,9 @@ public struct LLMPromptLF: BatchLabelingFunction {
     /// Whether the LF has a service to ask.
     public var isBound: Bool { service != nil }
 
+    /// The endpoint it asks, once bound.
+    public var boundEndpoint: LLMEndpoint? { service?.endpoint }
+
     /// Everything that shapes the answer and its reading: a changed prompt, verbalizer,
     /// example, mode, model or endpoint URL is another LF to the vote cache.
     public var fingerprint: String {

@@ -51,28 +51,11 @@ public struct TaskApplication: Sendable {
         var splits: [LabeledSplit] = []
         var report: ApplyReport?
         for split in task.splits where split.sample == nil {
-            var files = split.files.makeIterator()
-            var reader: ItemReader?
-            var currentFile: URL?
+            let stream = SplitItemStream(split: split, task: task)
             let totalBytes = Self.totalSize(of: split.files)
-            var bytesOfFinishedFiles = 0
             let applied = try applier.apply(progress: { done, _ in
-                let bytesRead = bytesOfFinishedFiles + (reader?.bytesRead ?? 0)
-                progress?(ApplyProgress(split: split.name, itemsDone: done, bytesRead: bytesRead, totalBytes: totalBytes))
-            }) {
-                while true {
-                    if reader == nil {
-                        guard let next = files.next() else { return nil }
-                        reader = try ItemReader(url: next, source: task.source)
-                        currentFile = next
-                    }
-                    if let batch = try reader!.nextBatch() {
-                        return try batch.map { try Self.prepare($0, task: task, file: currentFile!) }
-                    }
-                    bytesOfFinishedFiles += reader!.bytesRead
-                    reader = nil
-                }
-            }
+                progress?(ApplyProgress(split: split.name, itemsDone: done, bytesRead: stream.bytesRead, totalBytes: totalBytes))
+            }) { try stream.nextBatch() }
             splits.append(LabeledSplit(name: split.name, ids: applied.itemIDs, votes: applied.votes, gold: applied.gold))
             if report == nil { report = applied.report } else { report!.merge(applied.report) }
         }
@@ -93,22 +76,6 @@ public struct TaskApplication: Sendable {
         self.catalog = catalog
         self.report = report!
         llmCosts = binding.llmLFs.isEmpty ? nil : LLMRunCosts(usage: binding.usage, budget: binding.budget?.limit, spent: binding.budget?.spent)
-    }
-
-    /// Maps a raw gold value to its label name and, when the task has no id field, makes the
-    /// item's number unique across files (`Youtube01-Psy.csv:12`).
-    private static func prepare(_ item: Item, task: TaskFile, file: URL) throws -> Item {
-        var gold: String?
-        if let raw = item.gold {
-            guard let label = task.goldLabel(raw) else {
-                throw WSLabelError.malformedInput(
-                    SourceLocation(file: file.path, record: item.id, field: task.source.goldField),
-                    "gold value \"\(raw)\" is not a label (\(task.labels.joined(separator: ", "))); map it with data.gold_values in \(task.url.path)")
-            }
-            gold = label
-        }
-        let id = task.source.idField == nil ? "\(file.lastPathComponent):\(item.id)" : item.id
-        return Item(id: id, text: item.text, fields: item.fields, gold: gold)
     }
 
     /// The files' sizes added up, or `nil` when one cannot be read (the reader then names it).

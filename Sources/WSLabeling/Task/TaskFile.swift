@@ -29,6 +29,8 @@ import Yams
 /// llm:                        # optional: endpoints for LLM-prompt LFs (see ``LLMSettings``)
 ///   endpoints:
 ///     local: {base_url: "http://127.0.0.1:8080/v1", model: gemma-3-270m}
+/// costs:                      # optional: prices for `wslabel cost` (see ``LabelingPriceBook``)
+///   crowd: {per_item: 0.25, items_per_hour: 100}
 /// ```
 public struct TaskFile: Sendable {
     /// One split: its name and files, read in order as one stream of items, or a sample of
@@ -97,6 +99,9 @@ public struct TaskFile: Sendable {
     public let cache: URL
     /// The endpoints LLM-prompt LFs ask, when the task has any.
     public let llm: LLMSettings?
+    /// What people, LF authoring and machine time cost, for `wslabel cost` (the `costs`
+    /// section over the documented defaults).
+    public let prices: LabelingPriceBook
 
     /// Reads a task file.
     /// - Throws: ``WSLabelError`` naming the file, line and key of the first problem.
@@ -128,7 +133,7 @@ public struct TaskFile: Sendable {
             throw WSLabelError.malformedInput(SourceLocation(file: file), "invalid YAML: \(error)")
         }
         let top = try YAMLFields(root, file: file, what: "a task (labels, data, labeling_functions, model, output)")
-        try top.rejectUnknown(["labels", "data", "labeling_functions", "model", "output", "llm"])
+        try top.rejectUnknown(["labels", "data", "labeling_functions", "model", "output", "llm", "costs"])
 
         guard let labels = try top.strings("labels") else { throw top.error("labels", "missing: list the task's label names") }
         guard labels.count >= 2, Set(labels).count == labels.count else {
@@ -225,6 +230,7 @@ public struct TaskFile: Sendable {
             cache = base.appendingPathComponent(".wslabel/votes.sqlite")
         }
         llm = try top["llm"].map { try LLMSettings($0, file: file, resolve: resolve) }
+        prices = try top["costs"].map { try LabelingPriceBook($0, file: file) } ?? LabelingPriceBook()
     }
 
     private static func sample(_ node: Node, split: String, file: String) throws -> Sample {

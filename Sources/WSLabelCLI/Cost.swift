@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import WSLabelCore
+import WSLabelReports
+import WSLabeling
+
+struct Cost: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compare weak supervision with LLM-only and human labels, and hybrids, in accuracy and money.",
+        discussion: """
+            Applies the task's LFs (cached), fits the label model on the rule LFs, and compares on \
+            an evaluation split with gold labels: the label model and majority vote, the label \
+            model with the LLM-prompt LF, the LLM LF alone, crowd and expert labels, and hybrids \
+            that send the items the label model is least sure of (5% to 75% of them) to the LLM \
+            or to people. Each option: accuracy, macro-F1, coverage, the cost of labeling every \
+            item of the task, per 1,000 labels, hours, and cost per accuracy point; the frontier \
+            of cost against accuracy is marked.
+
+            Prices come from the task file's costs section (crowd, expert, lf_authoring, machine) \
+            over documented defaults, and llm.prices; LLM dollars and seconds come only from the \
+            response cache's ledger of real calls. Items the ledger lacks are priced at its mean \
+            answer and marked as a projection.
+
+            Examples:
+              wslabel cost --config examples/youtube-spam/wslabel-llm.yaml
+              wslabel cost --config wslabel.yaml --budget 50 --json
+            """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("The task file (default: wslabel.yaml).", valueName: "file"))
+    var config: String = "wslabel.yaml"
+
+    @Option(name: .long, help: ArgumentHelp("Split with gold labels to score on (default: test, else the first labeled split other than train).", valueName: "split"))
+    var split: String?
+
+    @Option(name: .long, help: ArgumentHelp("The LLM-prompt LF to compare (default: the task's first).", valueName: "name"))
+    var llmLF: String?
+
+    @Option(name: .long, help: ArgumentHelp("Recommend the most accurate option costing at most this many dollars, and say why.", valueName: "dollars"))
+    var budget: Double?
+
+    @Flag(name: .long, help: "Print one JSON object instead of a table.")
+    var json = false
+
+    @Flag(name: .long, help: "Apply every LF afresh instead of reusing cached votes (LLM answers are asked again too).")
+    var noCache = false
+
+    @OptionGroup var model: ModelOptions
+
+    func validate() throws {
+        if let budget, budget < 0 { throw ValidationError("--budget must not be negative") }
+    }
+
+    func run() throws {
+        try CLIErrors.report {
+            let started = Date()
+            let task = try TaskFile(contentsOf: URL(fileURLWithPath: config))
+            let applied = try TaskApplication.withProgressBar(task: task, useCache: !noCache, threads: model.threads)
+            ApplyTable.log(applied)
+            let configuration = try model.configuration(labelNames: task.labels, task: task.model)
+            Log.info("fitting the label models and pricing the options…")
+            // Machine time is this run's, less the LLM calls' (which the ledger prices).
+            let llmSeconds = applied.llmCosts?.usage.reduce(0) { $0 + $1.seconds } ?? 0
+            let costs = try TaskCostAnalysis(applied: applied, configuration: configuration, evaluationSplit: split, llmLF: llmLF,
+                                             computeSeconds: max(0, Date().timeIntervalSince(started) - llmSeconds))
+            let summary = TaskCostSummary(analysis: costs.analysis, evaluationSplit: costs.evaluationSplit, llmLF: costs.llmLF,
+                                          itemsMissingFromLedger: costs.itemsMissingFromLedger, budget: budget)
+            print(json ? CostReport.json(summary).serialized : CostReport.text(summary, width: Terminal.standardOutput.width), terminator: json ? "\n" : "")
+        }
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import WSLabelCore
+
+/// The cost-quality analysis as `wslabel cost` prints it: a table of options with the frontier
+/// marked, the recommendation within a budget, and the prices with where they come from; or
+/// the same as JSON.
+public enum CostReport {
+    /// The analysis as aligned text, in at most `width` columns.
+    public static func text(_ costs: TaskCostSummary, width: Int? = nil) -> String {
+        let analysis = costs.analysis
+        var table = TextTable(header: ["option", "accuracy", "macro-F1", "coverage", "cost", "$/1k labels", "hours", "$/acc. pt", "frontier"],
+                              textColumns: [0, 8])
+        for option in analysis.options {
+            table.rows.append([
+                option.name, ReportNumbers.percent(option.metrics.accuracy), ReportNumbers.percent(option.metrics.macroF1),
+                ReportNumbers.percent(option.metrics.coverage), dollars(option.cost) + (option.projectionNote == nil ? "" : "*"),
+                dollars(option.costPerThousand(items: analysis.itemCount)), ReportNumbers.fixed(option.hours, digits: 2),
+                option.costPerAccuracyPoint.map(dollars) ?? "–", option.onFrontier ? "◆" : "",
+            ])
+        }
+        var sections = [
+            "Labeling all \(ReportNumbers.count(analysis.itemCount)) items of the task, scored on the \(ReportNumbers.count(analysis.evaluationCount)) items of \(costs.evaluationSplit) (gold labels):",
+            table.render(maxWidth: width),
+            "◆ the frontier: no other option is as accurate for less.",
+        ]
+        if let recommendation = costs.recommendation { sections.append(recommendation.reason) }
+        sections.append(notes(costs).map { "- " + $0 }.joined(separator: "\n"))
+        return sections.joined(separator: "\n\n") + "\n"
+    }
+
+    /// The analysis as one JSON object: `items`, `evaluation_split`, `evaluation_items`,
+    /// `llm_lf`, `options` (per option `kind`, `name`, `threshold`, `routed_share`, `accuracy`,
+    /// `macro_f1`, `coverage`, `cost_usd`, `cost_per_1000_usd`, `hours`,
+    /// `cost_per_accuracy_point_usd`, `on_frontier`, `projection`), `recommendation` (with a
+    /// budget: `budget_usd`, `option`, `reason`) and `prices` (each figure with its `source`).
+    public static func json(_ costs: TaskCostSummary) -> JSONValue {
+        let analysis = costs.analysis
+        func optional(_ value: Double?) -> JSONValue { value.map(JSONValue.number) ?? .null }
+        var members: [(key: String, value: JSONValue)] = [
+            ("items", .number(Double(analysis.itemCount))),
+            ("evaluation_split", .string(costs.evaluationSplit)),
+            ("evaluation_items", .number(Double(analysis.evaluationCount))),
+            ("llm_lf", costs.llmLF.map(JSONValue.string) ?? .null),
+            ("options", .array(analysis.options.map { option in
+                .object([
+                    ("kind", .string(option.kind.rawValue)), ("name", .string(option.name)), ("threshold", optional(option.threshold)),
+                    ("routed_share", .number(option.routedShare)), ("accuracy", .number(option.metrics.accuracy)),
+                    ("macro_f1", .number(option.metrics.macroF1)), ("coverage", .number(option.metrics.coverage)),
+                    ("cost_usd", .number(option.cost)), ("cost_per_1000_usd", .number(option.costPerThousand(items: analysis.itemCount))),
+                    ("hours", .number(option.hours)), ("cost_per_accuracy_point_usd", optional(option.costPerAccuracyPoint)),
+                    ("on_frontier", .bool(option.onFrontier)), ("projection", option.projectionNote.map(JSONValue.string) ?? .null),
+                ])
+            })),
+        ]
+        if let recommendation = costs.recommendation, let budget = costs.budget {
+            members.append(("recommendation", .object([
+                ("budget_usd", .number(budget)), ("option", recommendation.option.map { .string($0.name) } ?? .null),
+                ("reason", .string(recommendation.reason)),
+            ])))
+        }
+        let prices = analysis.prices
+        members.append(("prices", .object([
+            ("crowd", .object([("per_item_usd", .number(prices.crowd.perItem)), ("items_per_hour", .number(prices.crowd.itemsPerHour)),
+                               ("source", .string(prices.crowd.source))])),
+            ("expert", .object([("per_item_usd", .number(prices.expert.perItem)), ("items_per_hour", .number(prices.expert.itemsPerHour)),
+                                ("source", .string(prices.expert.source))])),
+            ("lf_authoring", .object([("hours", .number(prices.lfAuthoringHours)), ("hourly_rate_usd", .number(prices.lfAuthoringHourlyRate)),
+                                      ("source", .string(prices.lfAuthoringSource))])),
+            ("machine", .object([("per_hour_usd", .number(prices.machinePerHour)), ("source", .string(prices.machineSource))])),
+        ])))
+        return .object(members)
+    }
+
+    /// What the figures rest on, one sentence each.
+    static func notes(_ costs: TaskCostSummary) -> [String] {
+        let prices = costs.analysis.prices
+        var notes = [
+            "Crowd labels: $\(ReportNumbers.fixed(prices.crowd.perItem, digits: 2)) an item, \(ReportNumbers.fixed(prices.crowd.itemsPerHour, digits: 0)) an hour — \(prices.crowd.source).",
+            "Expert labels: $\(ReportNumbers.fixed(prices.expert.perItem, digits: 2)) an item, \(ReportNumbers.fixed(prices.expert.itemsPerHour, digits: 0)) an hour — \(prices.expert.source).",
+            "LF authoring: \(ReportNumbers.fixed(prices.lfAuthoringHours, digits: 1)) hours at $\(ReportNumbers.fixed(prices.lfAuthoringHourlyRate, digits: 2)) — \(prices.lfAuthoringSource).",
+            "Machine time: $\(ReportNumbers.fixed(prices.machinePerHour, digits: 4)) an hour — \(prices.machineSource).",
+            "People are taken to give the gold labels. LLM dollars and seconds are the ledger's: what each answer cost when it was asked.",
+        ]
+        if let llm = costs.llmLF {
+            notes.append(costs.itemsMissingFromLedger == 0
+                ? "Every item has its \(llm) answer in the ledger: no LLM cost is projected."
+                : "* \(costs.itemsMissingFromLedger) items have no \(llm) answer in the ledger: options marked * price them at the mean answer (a projection).")
+        } else {
+            notes.append("The task has no LLM-prompt LF, so there are no LLM rows: add one (kind: llm) to compare.")
+        }
+        return notes
+    }
+
+    private static func dollars(_ value: Double) -> String {
+        "$" + ReportNumbers.fixed(value, digits: value < 10 ? 4 : 2)
+    }
+}
+
+/// A cost analysis with what `wslabel cost` shows beside it.
+public struct TaskCostSummary: Sendable {
+    public var analysis: CostQualityAnalysis
+    public var evaluationSplit: String
+    public var llmLF: String?
+    public var itemsMissingFromLedger: Int
+    /// The budget asked about, and the recommendation within it.
+    public var budget: Double?
+    public var recommendation: CostQualityAnalysis.Recommendation?
+
+    public init(analysis: CostQualityAnalysis, evaluationSplit: String, llmLF: String?, itemsMissingFromLedger: Int, budget: Double?) {
+        self.analysis = analysis
+        self.evaluationSplit = evaluationSplit
+        self.llmLF = llmLF
+        self.itemsMissingFromLedger = itemsMissingFromLedger
+        self.budget = budget
+        recommendation = budget.map(analysis.recommendation(budget:))
+    }
+}

@@ -1,0 +1,49 @@
+import WSLabelCore
+import Yams
+
+extension LabelingPriceBook {
+    /// The `costs` section of a task file: what `wslabel cost` prices people, LF authoring and
+    /// machine time at. Every key is optional; what is left out keeps its documented default
+    /// (``LabelingPriceBook``), and what is given says where it comes from with `source`.
+    ///
+    /// ```yaml
+    /// costs:
+    ///   crowd: {per_item: 0.12, items_per_hour: 150, source: "our vendor's quote, 2026-10"}
+    ///   expert: {per_item: 8, items_per_hour: 25}
+    ///   lf_authoring: {hours: 6, hourly_rate: 80, source: "time sheets"}
+    ///   machine: {per_hour: 0.10}
+    /// ```
+    init(_ node: Node, file: String) throws {
+        let section = try YAMLFields(node, file: file, record: "costs", what: "the costs section (crowd, expert, lf_authoring, machine)")
+        try section.rejectUnknown(["crowd", "expert", "lf_authoring", "machine"])
+        self.init()
+        func fields(_ key: String, _ allowed: Set<String>) throws -> YAMLFields? {
+            guard let value = section[key] else { return nil }
+            let fields = try YAMLFields(value, file: file, record: "costs.\(key)", what: "\(key) prices")
+            try fields.rejectUnknown(allowed)
+            return fields
+        }
+        func figure(_ fields: YAMLFields, _ key: String, default value: Double, positive: Bool = false) throws -> Double {
+            guard let given = try fields.double(key) else { return value }
+            guard positive ? given > 0 : given >= 0 else { throw fields.error(key, positive ? "must be positive" : "must not be negative") }
+            return given
+        }
+        for (key, keyPath) in [("crowd", \LabelingPriceBook.crowd), ("expert", \LabelingPriceBook.expert)] {
+            guard let rate = try fields(key, ["per_item", "items_per_hour", "source"]) else { continue }
+            let current = self[keyPath: keyPath]
+            self[keyPath: keyPath] = HumanRate(
+                perItem: try figure(rate, "per_item", default: current.perItem),
+                itemsPerHour: try figure(rate, "items_per_hour", default: current.itemsPerHour, positive: true),
+                source: try rate.optionalString("source") ?? "the task file's costs.\(key)")
+        }
+        if let authoring = try fields("lf_authoring", ["hours", "hourly_rate", "source"]) {
+            lfAuthoringHours = try figure(authoring, "hours", default: lfAuthoringHours)
+            lfAuthoringHourlyRate = try figure(authoring, "hourly_rate", default: lfAuthoringHourlyRate)
+            lfAuthoringSource = try authoring.optionalString("source") ?? "the task file's costs.lf_authoring"
+        }
+        if let machine = try fields("machine", ["per_hour", "source"]) {
+            machinePerHour = try figure(machine, "per_hour", default: machinePerHour)
+            machineSource = try machine.optionalString("source") ?? "the task file's costs.machine"
+        }
+    }
+}

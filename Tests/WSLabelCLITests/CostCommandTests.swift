@@ -1,0 +1,94 @@
+import Foundation
+import TestSupport
+import XCTest
+import WSLabeling
+
+/// `wslabel cost` end to end: on the bundled example (no LLM), and on a task whose LLM LF was
+/// answered by a loopback server, where the LLM rows must price exactly the ledger's calls.
+final class CostCommandTests: XCTestCase {
+    private func json(_ output: CLIRunner.Output) throws -> [String: Any] {
+        XCTAssertEqual(output.status, 0, output.stderr)
+        return try XCTUnwrap(JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+    }
+
+    private func options(_ object: [String: Any]) throws -> [String: [String: Any]] {
+        let list = try XCTUnwrap(object["options"] as? [[String: Any]])
+        return Dictionary(list.map { ($0["name"] as! String, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    func testTheBundledExampleComparesWeakSupervisionWithPeople() throws {
+        let config = SharedData.packageRoot.appendingPathComponent("examples/support-tickets/wslabel.yaml").path
+        let object = try json(CLIRunner.run(["cost", "--config", config, "--json", "--budget", "600"]))
+        XCTAssertEqual(object["items"] as? Int, 440)
+        XCTAssertEqual(object["evaluation_split"] as? String, "test")
+        let byName = try options(object)
+        let labelModel = try XCTUnwrap(byName["label model (rule LFs)"])
+        XCTAssertEqual(try XCTUnwrap(labelModel["accuracy"] as? Double), 0.9, accuracy: 1e-9, "the example's documented test accuracy")
+        let crowd = try XCTUnwrap(byName["crowd labels every item"])
+        XCTAssertEqual(try XCTUnwrap(crowd["cost_usd"] as? Double), 440 * 0.25, accuracy: 1e-9)
+        XCTAssertEqual(crowd["on_frontier"] as? Bool, true)
+        XCTAssertNil(byName.keys.first { $0.contains("LLM") }, "no LLM rows without an LLM LF")
+        let recommendation = try XCTUnwrap(object["recommendation"] as? [String: Any])
+        XCTAssertEqual(recommendation["option"] as? String, "crowd labels every item")
+        let prices = try XCTUnwrap(object["prices"] as? [String: Any])
+        XCTAssertTrue(((prices["crowd"] as? [String: Any])?["source"] as? String ?? "").contains("$0.10–$0.50"))
+
+        let text = try CLIRunner.run(["cost", "--config", config])
+        XCTAssertEqual(text.status, 0, text.stderr)
+        XCTAssertTrue(text.stdout.contains("Labeling all 440 items of the task, scored on the 80 items of test"), text.stdout)
+        XCTAssertTrue(text.stdout.contains("◆"))
+    }
+
+    func testLLMRowsPriceTheLedgersCalls() throws {
+        let server = try LoopbackLLMServer { request, _ in
+            .chat(request.prompt.contains("buy") ? "yes" : "no", promptTokens: 40, completionTokens: 1)
+        }
+        let folder = try temporaryDirectory(self)
+        var lines: [String] = []
+        for i in 0..<40 {
+            let spam = i % 4 == 0
+            lines.append(#"{"id": "\#(i)", "text": "\#(spam ? "buy now" : "nice song") \#(i)", "label": "\#(spam ? "SPAM" : "HAM")", "part": "\#(i < 30 ? "train" : "test")"}"#)
+        }
+        try (lines.prefix(30).joined(separator: "\n") + "\n").write(to: folder.appendingPathComponent("train.jsonl"), atomically: true, encoding: .utf8)
+        try (lines.suffix(10).joined(separator: "\n") + "\n").write(to: folder.appendingPathComponent("test.jsonl"), atomically: true, encoding: .utf8)
+        try """
+            labeling_functions:
+              - {name: keyword_song, kind: keyword, keywords: [song], label: HAM}
+              - {name: keyword_buy, kind: keyword, keywords: [buy], label: SPAM}
+              - {name: llm_spam, kind: llm, template: "{text}", verbalizers: {SPAM: ["yes"], HAM: ["no"]}}
+            """.write(to: folder.appendingPathComponent("lfs.yaml"), atomically: true, encoding: .utf8)
+        try """
+            labels: [HAM, SPAM]
+            data: {id: id, gold: label, splits: {train: train.jsonl, test: test.jsonl}}
+            labeling_functions: {files: [lfs.yaml]}
+            llm:
+              endpoints:
+                test: {base_url: "\(server.baseURL.absoluteString)", model: m}
+              prices:
+                m: {input_per_million: 1000}
+            costs:
+              lf_authoring: {hours: 1, hourly_rate: 10, source: test}
+              machine: {per_hour: 0}
+            """.write(to: folder.appendingPathComponent("wslabel.yaml"), atomically: true, encoding: .utf8)
+        let config = folder.appendingPathComponent("wslabel.yaml").path
+        let object = try json(CLIRunner.run(["cost", "--config", config, "--json"]))
+        XCTAssertEqual(server.requestCount, 40)
+        XCTAssertEqual(object["llm_lf"] as? String, "llm_spam")
+        let byName = try options(object)
+        // 40 calls of 40 prompt tokens at $1,000 per million: $0.04 each, $1.60.
+        let llm = try XCTUnwrap(byName["LLM only (llm_spam)"])
+        XCTAssertEqual(try XCTUnwrap(llm["cost_usd"] as? Double), 1.6, accuracy: 1e-9)
+        XCTAssertEqual(try XCTUnwrap(llm["accuracy"] as? Double), 1, accuracy: 1e-9)
+        XCTAssertTrue(llm["projection"] is NSNull)
+        let labelModel = try XCTUnwrap(byName["label model (rule LFs)"])
+        XCTAssertEqual(try XCTUnwrap(labelModel["cost_usd"] as? Double), 10, accuracy: 1e-9)
+        let withLLM = try XCTUnwrap(byName["label model (rule LFs + llm_spam)"])
+        XCTAssertEqual(try XCTUnwrap(withLLM["cost_usd"] as? Double), 11.6, accuracy: 1e-9)
+        XCTAssertFalse(try XCTUnwrap(object["options"] as? [[String: Any]]).filter { ($0["kind"] as? String) == "hybrid_llm" }.isEmpty)
+
+        // A second run asks nothing: the ledger is read from the response cache.
+        let again = try json(CLIRunner.run(["cost", "--config", config, "--json"]))
+        XCTAssertEqual(server.requestCount, 40)
+        XCTAssertEqual(try XCTUnwrap(try options(again)["LLM only (llm_spam)"]?["cost_usd"] as? Double), 1.6, accuracy: 1e-9)
+    }
+}
