@@ -62,8 +62,13 @@ public struct LabelingRun: Sendable {
     ///   - labelNames: class names by index.
     ///   - splits: the splits; one must be named `train`.
     ///   - configuration: model and selection settings.
-    /// - Throws: ``WSLabelError/invalidArgument(_:)`` when there is no `train` split.
-    public init(labelNames: [String], splits: [LabeledSplit], configuration: LabelingRunConfiguration) throws {
+    ///   - clampedTrainLabels: gold class per train row that people labeled: the EM fit is then
+    ///     semi-supervised, those rows keeping their class (majority vote ignores them). `nil`
+    ///     entries and a `nil` array mean none.
+    /// - Throws: ``WSLabelError/invalidArgument(_:)`` when there is no `train` split, or the
+    ///   clamped labels do not match its rows.
+    public init(labelNames: [String], splits: [LabeledSplit], configuration: LabelingRunConfiguration,
+                clampedTrainLabels: [Int?]? = nil) throws {
         guard let train = splits.first(where: { $0.name == "train" }) else {
             throw WSLabelError.invalidArgument("no train split: the label model is fit on the train split's votes")
         }
@@ -85,16 +90,16 @@ public struct LabelingRun: Sendable {
         case .em:
             let fitted: GenerativeLabelModel
             if let fixed = configuration.fixedVariant {
-                fitted = try GenerativeLabelModel.fit(train.votes, options: fixed, threads: threads)
+                fitted = try GenerativeLabelModel.fit(train.votes, options: fixed, clampedLabels: clampedTrainLabels, threads: threads)
             } else if let dev {
                 let search = try VariantSelection(
                     train: train.votes, dev: dev.votes, devGold: dev.gold,
                     grid: VariantGrid.variants(classCount: classes, devBalance: devBalance),
-                    metric: configuration.selectionMetric, threads: threads)
+                    metric: configuration.selectionMetric, clampedTrainLabels: clampedTrainLabels, threads: threads)
                 selection = search
                 fitted = search.chosen.model
             } else {
-                fitted = try GenerativeLabelModel.fit(train.votes, options: EMOptions(), threads: threads)
+                fitted = try GenerativeLabelModel.fit(train.votes, options: EMOptions(), clampedLabels: clampedTrainLabels, threads: threads)
             }
             model = fitted
             modelTies = fitted.defaultTiePolicy

@@ -40,12 +40,14 @@ public struct VariantSelection: Sendable {
     ///   - devGold: gold class per dev row; rows without one are ignored.
     ///   - grid: the variants, e.g. ``VariantGrid/variants(classCount:devBalance:)``.
     ///   - metric: what to maximize.
+    ///   - clampedTrainLabels: gold class per training row that people labeled (semi-supervised
+    ///     fit: those rows keep their class); `nil` entries and a `nil` array mean none.
     ///   - threads: worker threads; the result does not depend on it.
     /// - Throws: ``WSLabelError/invalidArgument(_:)`` when the dev split has no gold labels or
     ///   its shape differs from the training votes.
     public init(
         train: VoteMatrix, dev: VoteMatrix, devGold: [Int?], grid: [EMOptions],
-        metric: SelectionMetric, threads: Int? = nil
+        metric: SelectionMetric, clampedTrainLabels: [Int?]? = nil, threads: Int? = nil
     ) throws {
         guard !grid.isEmpty else { throw WSLabelError.invalidArgument("the variant grid is empty") }
         guard dev.lfCount == train.lfCount, dev.classCount == train.classCount, devGold.count == dev.rowCount else {
@@ -60,7 +62,12 @@ public struct VariantSelection: Sendable {
         // policy depends only on a row's probabilities, so a pattern's label is its rows' label.
         let devPatterns = VotePatterns(dev.selectingRows(labeledRows))
         let gold = labeledRows.map { devGold[$0]! }
-        let patterns = VotePatterns(train, mapsRows: false)
+        if let clampedTrainLabels {
+            guard clampedTrainLabels.count == train.rowCount else {
+                throw WSLabelError.invalidArgument("expected \(train.rowCount) clamped labels (one per training row), got \(clampedTrainLabels.count)")
+            }
+        }
+        let patterns = VotePatterns(train, clampedLabels: clampedTrainLabels, mapsRows: false)
         let threadCount = threads ?? defaultThreadCount()
         let classes = train.classCount
 
