@@ -15,8 +15,13 @@ struct FittedRun {
         let sizes = splits.map { "\($0.name) \($0.votes.rowCount)" }.joined(separator: ", ")
         Log.info("\(splits[0].votes.lfCount) LFs, \(labelNames.count) classes (\(labelNames.joined(separator: ", "))); rows: \(sizes)")
         let configuration = try model.configuration(labelNames: labelNames, task: loaded.task?.task.model ?? .init())
-        Log.info("fitting \(configuration.model.rawValue)…")
-        run = try LabelingRun(labelNames: labelNames, splits: splits, configuration: configuration)
+        let clamped = configuration.model == .em ? loaded.task?.clampedTrainLabels : nil
+        if let clamped {
+            Log.info("fitting \(configuration.model.rawValue), semi-supervised: \(clamped.compactMap { $0 }.count) train items labeled by people…")
+        } else {
+            Log.info("fitting \(configuration.model.rawValue)…")
+        }
+        run = try LabelingRun(labelNames: labelNames, splits: splits, configuration: configuration, clampedTrainLabels: clamped)
     }
 
     /// The LF report of the run.

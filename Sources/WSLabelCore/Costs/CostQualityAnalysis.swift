@@ -4,7 +4,8 @@
 ///
 /// Costs:
 /// - label model and majority vote: LF authoring plus the machine time of applying and fitting
-///   (plus, for the label model with the LLM LF, that LF's calls on every item);
+///   plus the review labels people gave so far, at the crowd rate (plus, for the label model
+///   with the LLM LF, that LF's calls on every item);
 /// - LLM only: the ledger's dollars for every item's call;
 /// - people: items × their price; time: items ÷ items per hour;
 /// - hybrids: the label model's cost plus the routed items' LLM calls or people.
@@ -40,9 +41,13 @@ public struct CostQualityAnalysis: Sendable {
         public var llm: LLMAnswers?
         /// Seconds of applying the LFs and fitting, and of fitting alone.
         public var computeSeconds: Double
+        /// Items people labeled already (review labels the label model is fit with): paid at
+        /// the crowd rate and part of every option built on the label model.
+        public var humanLabelsCollected: Int
 
         public init(classCount: Int, gold: [Int], labelModel: [Int], labelModelConfidence: [Double], allConfidence: [Double],
-                    majorityVote: [Int], labelModelWithLLM: [Int]? = nil, llm: LLMAnswers? = nil, computeSeconds: Double = 0) {
+                    majorityVote: [Int], labelModelWithLLM: [Int]? = nil, llm: LLMAnswers? = nil, computeSeconds: Double = 0,
+                    humanLabelsCollected: Int = 0) {
             precondition(labelModel.count == gold.count && labelModelConfidence.count == gold.count && majorityVote.count == gold.count,
                          "one label-model prediction, confidence and majority vote per evaluation item")
             precondition(labelModelWithLLM.map { $0.count == gold.count } ?? true, "one prediction per evaluation item")
@@ -57,6 +62,7 @@ public struct CostQualityAnalysis: Sendable {
             self.labelModelWithLLM = labelModelWithLLM
             self.llm = llm
             self.computeSeconds = computeSeconds
+            self.humanLabelsCollected = humanLabelsCollected
         }
     }
 
@@ -107,8 +113,9 @@ public struct CostQualityAnalysis: Sendable {
         }
         let items = Double(itemCount)
         let computeHours = inputs.computeSeconds / 3600
-        let baseCost = prices.lfAuthoringCost + computeHours * prices.machinePerHour
-        let baseHours = prices.lfAuthoringHours + computeHours
+        let reviewed = Double(inputs.humanLabelsCollected)
+        let baseCost = prices.lfAuthoringCost + computeHours * prices.machinePerHour + reviewed * prices.crowd.perItem
+        let baseHours = prices.lfAuthoringHours + computeHours + reviewed / prices.crowd.itemsPerHour
         let ledger = inputs.llm.map { LedgerTotals($0.allCosts) }
 
         var options: [LabelingOption] = [

@@ -52,11 +52,14 @@ public struct TaskCostAnalysis: Sendable {
         }
 
         let ruleSplits = splits.map { LabeledSplit(name: $0.name, ids: $0.ids, votes: $0.votes.selectingColumns(ruleColumns), gold: $0.gold) }
-        let ruleRun = try LabelingRun(labelNames: labels, splits: ruleSplits, configuration: configuration)
+        // People's labels so far clamp their train items in the label models' fits.
+        let clamped = applied.clampedTrainLabels
+        let ruleRun = try LabelingRun(labelNames: labels, splits: ruleSplits, configuration: configuration, clampedTrainLabels: clamped)
         var majority = configuration
         majority.model = .mv
         let majorityRun = try LabelingRun(labelNames: labels, splits: ruleSplits, configuration: majority)
-        let withLLM = llmColumn == nil ? nil : try LabelingRun(labelNames: labels, splits: splits, configuration: configuration)
+        let withLLM = llmColumn == nil ? nil : try LabelingRun(labelNames: labels, splits: splits, configuration: configuration,
+                                                                  clampedTrainLabels: clamped)
 
         func result(_ run: LabelingRun) -> LabelingRun.SplitResult { run.results.first { $0.name == evaluation.name }! }
         // Every item of the task once: sampled splits hold items of their source again.
@@ -80,7 +83,7 @@ public struct TaskCostAnalysis: Sendable {
             classCount: labels.count, gold: evaluation.completeGold!, labelModel: ruleResult.predictions,
             labelModelConfidence: ruleResult.probabilities.confidences, allConfidence: allConfidence,
             majorityVote: result(majorityRun).predictions, labelModelWithLLM: withLLM.map { result($0).predictions },
-            llm: answers, computeSeconds: computeSeconds)
+            llm: answers, computeSeconds: computeSeconds, humanLabelsCollected: applied.humanLabels.count)
         analysis = CostQualityAnalysis(inputs, prices: prices ?? task.prices)
         self.evaluationSplit = evaluation.name
         self.llmLF = llmColumn.map { functions[$0].name }

@@ -24,6 +24,16 @@ public struct TaskApplication: Sendable {
     /// What the LLM-prompt LFs' calls came to (cache hits, calls, tokens, dollars, failures,
     /// the budget); `nil` without LLM LFs.
     public let llmCosts: LLMRunCosts?
+    /// The labels people gave items (``TaskFile/humanLabels``), by item id.
+    public let humanLabels: [String: HumanLabel]
+
+    /// People's labels of the train split's items as class indices, one per train row (`nil`
+    /// where none), for a semi-supervised fit; `nil` when people labeled no train item.
+    public var clampedTrainLabels: [Int?]? {
+        guard !humanLabels.isEmpty, let train = splits.first(where: { $0.name == "train" }) else { return nil }
+        let clamped = train.ids.map { id in humanLabels[id].flatMap { task.labels.firstIndex(of: $0.label) } }
+        return clamped.contains { $0 != nil } ? clamped : nil
+    }
 
     /// Applies the task's LFs.
     ///
@@ -75,6 +85,7 @@ public struct TaskApplication: Sendable {
         self.task = task
         self.catalog = catalog
         self.report = report!
+        humanLabels = try HumanLabelStore(url: task.humanLabels).load(labels: task.labels)
         llmCosts = binding.llmLFs.isEmpty ? nil : LLMRunCosts(usage: binding.usage, budget: binding.budget?.limit, spent: binding.budget?.spent)
     }
 

@@ -26,6 +26,7 @@ import Yams
 /// output:                     # optional
 ///   labels: out/labels.jsonl
 ///   cache: .wslabel/votes.sqlite
+///   human_labels: .wslabel/human_labels.jsonl   # people's labels (wslabel review import)
 /// llm:                        # optional: endpoints for LLM-prompt LFs (see ``LLMSettings``)
 ///   endpoints:
 ///     local: {base_url: "http://127.0.0.1:8080/v1", model: gemma-3-270m}
@@ -97,6 +98,9 @@ public struct TaskFile: Sendable {
     public let labelsOutput: URL?
     /// The vote cache's SQLite file (default `.wslabel/votes.sqlite` beside the task file).
     public let cache: URL
+    /// The labels people gave items (`wslabel review import` writes it; default
+    /// `.wslabel/human_labels.jsonl` beside the task file).
+    public let humanLabels: URL
     /// The endpoints LLM-prompt LFs ask, when the task has any.
     public let llm: LLMSettings?
     /// What people, LF authoring and machine time cost, for `wslabel cost` (the `costs`
@@ -222,12 +226,14 @@ public struct TaskFile: Sendable {
 
         if let node = top["output"] {
             let output = try YAMLFields(node, file: file, record: "output", what: "output paths")
-            try output.rejectUnknown(["labels", "cache"])
+            try output.rejectUnknown(["labels", "cache", "human_labels"])
             labelsOutput = try output.optionalString("labels").map(resolve)
             cache = try output.optionalString("cache").map(resolve) ?? base.appendingPathComponent(".wslabel/votes.sqlite")
+            humanLabels = try output.optionalString("human_labels").map(resolve) ?? base.appendingPathComponent(".wslabel/human_labels.jsonl")
         } else {
             labelsOutput = nil
             cache = base.appendingPathComponent(".wslabel/votes.sqlite")
+            humanLabels = base.appendingPathComponent(".wslabel/human_labels.jsonl")
         }
         llm = try top["llm"].map { try LLMSettings($0, file: file, resolve: resolve) }
         prices = try top["costs"].map { try LabelingPriceBook($0, file: file) } ?? LabelingPriceBook()

@@ -1,0 +1,161 @@
+import ArgumentParser
+import Foundation
+import WSLabelCore
+import WSLabelReports
+import WSLabeling
+
+/// `wslabel review`: items out to people (Label Studio, Argilla), their labels back in, and the
+/// active-learning curve that says how many are worth it.
+struct Review: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Send items to people for labels (Label Studio, Argilla), import their labels, measure active learning.",
+        discussion: """
+            The round trip:
+              wslabel review export --config wslabel.yaml --count 50 --output review.json     # Label Studio tasks
+              (import review.json into a Label Studio project with review.json.label-config.xml; label; export JSON)
+              wslabel review import --config wslabel.yaml export.json
+              wslabel fit --config wslabel.yaml        # now semi-supervised: people's labels clamp their items
+            Argilla: --format argilla writes JSON Lines records (Record.to_dict shape); import the exported records the same way.
+            """,
+        subcommands: [Export.self, Import.self, Curve.self]
+    )
+
+    struct TaskOption: ParsableArguments {
+        @Option(name: .long, help: ArgumentHelp("The task file (default: wslabel.yaml).", valueName: "file"))
+        var config: String = "wslabel.yaml"
+
+        func load(threads: Int?) throws -> TaskApplication {
+            let task = try TaskFile(contentsOf: URL(fileURLWithPath: config))
+            let applied = try TaskApplication.withProgressBar(task: task, useCache: true, threads: threads)
+            ApplyTable.log(applied)
+            return applied
+        }
+    }
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the items people should label next as Label Studio tasks or Argilla records.",
+            discussion: """
+                Items are chosen from --split by --strategy: active (the label model's uncertainty plus the \
+                LFs' disagreement), least-confident, disagreement or random; or, with --below-confidence, \
+                every item the label model is less sure of than that (what a hybrid routes to people). \
+                Items people already labeled are left out. Each carries the label model's label as a suggestion.
+                """)
+
+        @OptionGroup var task: TaskOption
+        @Option(name: .long, help: ArgumentHelp("label-studio (JSON tasks) or argilla (JSON Lines records).", valueName: "format"))
+        var format: TaskReview.ExportFormat = .labelStudio
+        @Option(name: .long, help: "How many items (default: 50).")
+        var count: Int = 50
+        @Option(name: .long, help: ArgumentHelp("active, least-confident, disagreement or random (default: active).", valueName: "strategy"))
+        var strategy: ReviewSelection.Strategy = .active
+        @Option(name: .long, help: ArgumentHelp("Export every item whose label-model confidence is below this instead.", valueName: "confidence"))
+        var belowConfidence: Double?
+        @Option(name: .long, help: ArgumentHelp("The split to choose from (default: train).", valueName: "split"))
+        var split: String = "train"
+        @Option(name: .long, help: ArgumentHelp("The file to write (atomically).", valueName: "file"))
+        var output: String
+        @OptionGroup var model: ModelOptions
+
+        func validate() throws {
+            guard count > 0 else { throw ValidationError("--count must be positive") }
+        }
+
+        func run() throws {
+            try CLIErrors.report {
+                let applied = try task.load(threads: model.threads)
+                let configuration = try model.configuration(labelNames: applied.task.labels, task: applied.task.model)
+                let run = try LabelingRun(labelNames: applied.task.labels, splits: applied.splits, configuration: configuration,
+                                          clampedTrainLabels: applied.clampedTrainLabels)
+                let items = try TaskReview.items(applied: applied, run: run, split: split, count: count, strategy: strategy,
+                                                 belowConfidence: belowConfidence, seed: configuration.seed)
+                let url = URL(fileURLWithPath: output)
+                switch format {
+                case .labelStudio:
+                    try AtomicFile.write(LabelStudioFormat.tasks(items), to: url)
+                    let config = URL(fileURLWithPath: output + ".label-config.xml")
+                    try AtomicFile.write(Data(LabelStudioFormat.labelConfig(labels: applied.task.labels).utf8), to: config)
+                    Log.info("wrote \(items.count) Label Studio tasks to \(url.path) and the project's labeling config to \(config.path)")
+                case .argilla:
+                    try AtomicFile.write(ArgillaFormat.records(items), to: url)
+                    Log.info("wrote \(items.count) Argilla records to \(url.path) (a dataset with text field `text` and label question `label`)")
+                }
+            }
+        }
+    }
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Read people's labels from Label Studio or Argilla exports into the task's human labels.",
+            discussion: """
+                Label Studio: the project's JSON export (.json); Argilla: exported records as JSON Lines \
+                (.jsonl). Several annotators of one item are settled by majority. The labels go to the \
+                task's human-label file (output.human_labels, default .wslabel/human_labels.jsonl), which \
+                fit, report and cost then use: people's labels clamp their items in the label model's fit.
+                """)
+
+        @Option(name: .long, help: ArgumentHelp("The task file (default: wslabel.yaml).", valueName: "file"))
+        var config: String = "wslabel.yaml"
+        @Option(name: .long, help: ArgumentHelp("label-studio or argilla (default: from the extension, .jsonl is argilla).", valueName: "format"))
+        var format: TaskReview.ExportFormat?
+        @Argument(help: ArgumentHelp("Export files.", valueName: "file"))
+        var files: [String]
+
+        func run() throws {
+            try CLIErrors.report {
+                let task = try TaskFile(contentsOf: URL(fileURLWithPath: config))
+                var labels: [HumanLabel] = []
+                for file in files {
+                    let imported = try TaskReview.importLabels(from: URL(fileURLWithPath: file), task: task, format: format)
+                    Log.info("\(file): \(imported.labels.count) labels, \(imported.unanswered) unanswered, \(imported.disagreements) settled by majority")
+                    labels += imported.labels
+                }
+                let store = HumanLabelStore(url: task.humanLabels)
+                let (added, changed) = try store.merge(labels, labels: task.labels)
+                Log.info("\(task.humanLabels.path): \(added) new labels, \(changed) changed, \(try store.load(labels: task.labels).count) in all")
+            }
+        }
+    }
+
+    struct Curve: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Measure accuracy against the number of human labels, active picks against random ones.",
+            discussion: """
+                Simulates people with the train split's gold labels: for each number of labels in \
+                --steps, the label model is refit semi-supervised on the items each strategy picked and \
+                scored on --split. Random picks are averaged over --seeds.
+                """)
+
+        @OptionGroup var task: TaskOption
+        @Option(name: .long, parsing: .upToNextOption, help: "Numbers of human labels (default: 0 25 50 100 200).")
+        var steps: [Int] = [0, 25, 50, 100, 200]
+        @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Strategies (default: active random).", valueName: "strategy"))
+        var strategies: [ReviewSelection.Strategy] = [.active, .random]
+        @Option(name: .long, parsing: .upToNextOption, help: "Seeds of the random picks (default: 0 1 2).")
+        var seeds: [UInt64] = [0, 1, 2]
+        @Option(name: .long, help: ArgumentHelp("Split to score on (default: test).", valueName: "split"))
+        var split: String = "test"
+        @Flag(name: .long, help: "Print one JSON object instead of a table.")
+        var json = false
+        @OptionGroup var model: ModelOptions
+
+        func run() throws {
+            try CLIErrors.report {
+                let applied = try task.load(threads: model.threads)
+                let configuration = try model.configuration(labelNames: applied.task.labels, task: applied.task.model)
+                guard let train = applied.splits.first(where: { $0.name == "train" }),
+                      let evaluation = applied.splits.first(where: { $0.name == split }) else {
+                    throw WSLabelError.invalidArgument("the curve needs a train split and --split \(split)")
+                }
+                Log.info("refitting the label model for \(steps.count) steps × \(strategies.count) strategies…")
+                let curve = try ActiveLearningCurve(labelNames: applied.task.labels, train: train, evaluation: evaluation,
+                                                    otherSplits: applied.splits, steps: steps, strategies: strategies,
+                                                    configuration: configuration, randomSeeds: seeds)
+                print(json ? ActiveLearningReport.json(curve).serialized : ActiveLearningReport.text(curve), terminator: json ? "\n" : "")
+            }
+        }
+    }
+}
+
+extension TaskReview.ExportFormat: ExpressibleByArgument {}
+extension ReviewSelection.Strategy: ExpressibleByArgument {}

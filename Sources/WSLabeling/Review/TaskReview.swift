@@ -1,0 +1,69 @@
+import Foundation
+import WSLabelCore
+
+/// Choosing a task's items for people to label, and taking their labels back.
+///
+/// ```swift
+/// let items = try TaskReview.items(applied: applied, run: run, split: "train", count: 50, strategy: .active)
+/// try LabelStudioFormat.tasks(items).write(to: url)
+/// // … people label them in Label Studio, which exports export.json …
+/// let imported = try TaskReview.importLabels(from: exportURL, task: applied.task)
+/// ```
+public enum TaskReview {
+    /// The items of `split` to send to people: the `count` best by `strategy`, or, with
+    /// `belowConfidence`, every item whose label-model confidence is below it (the routed ones),
+    /// leaving out items people already labeled. Each carries the model's label as a suggestion.
+    /// - Throws: ``WSLabelError/invalidArgument(_:)`` for an unknown split; the readers' errors.
+    public static func items(applied: TaskApplication, run: LabelingRun, split: String, count: Int,
+                             strategy: ReviewSelection.Strategy, belowConfidence: Double? = nil, seed: UInt64 = 0) throws -> [ReviewItem] {
+        guard let result = run.results.first(where: { $0.name == split }),
+              let labeled = applied.splits.first(where: { $0.name == split }) else {
+            throw WSLabelError.invalidArgument("no split \(split) (the task's splits: \(applied.splits.map(\.name).joined(separator: ", ")))")
+        }
+        let done = Set(labeled.ids.indices.filter { applied.humanLabels[labeled.ids[$0]] != nil })
+        let rows: [Int]
+        if let belowConfidence {
+            rows = labeled.ids.indices.filter { !done.contains($0) && result.probabilities.confidence(row: $0) < belowConfidence }
+        } else {
+            rows = ReviewSelection.pick(count, strategy: strategy, probabilities: result.probabilities, votes: labeled.votes, excluding: done, seed: seed)
+        }
+        // The chosen items' text and fields, read again from the split's files (a sample's from its source).
+        let wanted = Set(rows.map { labeled.ids[$0] })
+        let source = applied.task.splits.first { $0.name == split }.flatMap { $0.sample?.source } ?? split
+        guard let fileSplit = applied.task.splits.first(where: { $0.name == source && $0.sample == nil }) else { return [] }
+        var found: [String: Item] = [:]
+        let stream = SplitItemStream(split: fileSplit, task: applied.task)
+        while found.count < wanted.count, let batch = try stream.nextBatch() {
+            for item in batch where wanted.contains(item.id) { found[item.id] = item }
+        }
+        return rows.compactMap { row in
+            let id = labeled.ids[row]
+            guard let item = found[id] else { return nil }
+            let prediction = result.predictions[row]
+            return ReviewItem(id: id, text: item.text, fields: item.fields.filter { $0.key != applied.task.source.textField },
+                              suggestion: prediction == VoteMatrix.abstain ? nil : applied.task.labels[prediction],
+                              confidence: result.probabilities.confidence(row: row))
+        }
+    }
+
+    /// The labeling tools wslabel reads exports of.
+    public enum ExportFormat: String, Sendable, CaseIterable {
+        case labelStudio = "label-studio"
+        case argilla
+    }
+
+    /// People's labels in an export of Label Studio (JSON) or Argilla (JSON Lines), told apart
+    /// by `format` or else by the extension (`.json` Label Studio, `.jsonl` Argilla).
+    /// - Throws: ``WSLabelError`` naming the file, task or line, and field.
+    public static func importLabels(from url: URL, task: TaskFile, format: ExportFormat? = nil) throws -> HumanLabelImport {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw WSLabelError.fileAccess(path: url.path, FileManager.default.fileExists(atPath: url.path) ? "cannot be read" : "no such file")
+        }
+        let chosen = format ?? (url.pathExtension.lowercased() == "jsonl" ? .argilla : .labelStudio)
+        switch chosen {
+        case .labelStudio: return try LabelStudioFormat.labels(in: data, file: url.path, labels: task.labels)
+        case .argilla: return try ArgillaFormat.labels(in: data, file: url.path, labels: task.labels)
+        }
+    }
+}
