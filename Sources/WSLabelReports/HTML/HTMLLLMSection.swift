@@ -18,14 +18,7 @@ enum HTMLLLMSection {
         <section id="llm">
         <h2>LLM calls this run</h2>
         <p class="hint">Per LLM-prompt LF: items asked, answers from the LLM cache (no call, no cost), answers by calls this run, calls that failed after their retries, requests not sent for the budget, answers that meant no label; tokens from the responses' usage, and dollars from the task's price book.</p>
-        <div class="table-wrap">
-        <table>
-        <thead><tr>\(header)</tr></thead>
-        <tbody>
-        \(rows.joined(separator: "\n"))
-        </tbody>
-        </table>
-        </div>
+        \(HTMLTable.render(header: header, rows: rows))
         <ul class="notes">
         \(notes.joined(separator: "\n"))
         </ul>

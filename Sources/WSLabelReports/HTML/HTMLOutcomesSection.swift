@@ -38,14 +38,7 @@ enum HTMLOutcomesSection {
         <section id="splits">
         <h2>Labels per split</h2>
         <p class="hint">Rows per label as counts (share of the split). <em>Tied</em>: LFs voted but the classes tied and the tie policy gave no label. <em>No votes</em>: no LF voted and the model had nothing to prefer. <em>From prior alone</em>: labeled although no LF voted, so the label says nothing about the row itself.</p>
-        <div class="table-wrap">
-        <table>
-        <thead><tr>\(header)</tr></thead>
-        <tbody>
-        \(rows.joined(separator: "\n"))
-        </tbody>
-        </table>
-        </div>
+        \(HTMLTable.render(header: header, rows: rows))
         </section>
         """
     }

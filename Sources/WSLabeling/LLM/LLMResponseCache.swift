@@ -38,11 +38,7 @@ public final class LLMResponseCache: Sendable {
         } catch {
             throw WSLabelError.fileAccess(path: path, "cannot create the LLM cache's folder: \(error.localizedDescription)")
         }
-        var configuration = Configuration()
-        configuration.journalMode = .wal
-        configuration.busyMode = .timeout(VoteCache.busyTimeout)
-        configuration.label = "wslabel.LLMResponseCache"
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        let configuration = SQLiteFileConfiguration.make(label: "wslabel.LLMResponseCache")
         do {
             database = try DatabaseQueue(path: path, configuration: configuration)
             try database.write { db in try Self.prepare(db, path: path) }
