@@ -21,9 +21,14 @@ struct Cost: ParsableCommand {
             response cache's ledger of real calls. Items the ledger lacks are priced at its mean \
             answer and marked as a projection.
 
+            --output FILE.html writes one self-contained page with the plot of accuracy against \
+            cost; --curve adds the active-learning curve (accuracy against the number of human \
+            labels, active picks against random; see wslabel review curve).
+
             Examples:
               wslabel cost --config examples/youtube-spam/wslabel-llm.yaml
               wslabel cost --config wslabel.yaml --budget 50 --json
+              wslabel cost --config wslabel.yaml --curve --output cost.html
             """
     )
 
@@ -41,6 +46,12 @@ struct Cost: ParsableCommand {
 
     @Flag(name: .long, help: "Print one JSON object instead of a table.")
     var json = false
+
+    @Option(name: .long, help: ArgumentHelp("Write the report to this file (atomically): .html for the page with plots, .json, or text.", valueName: "file"))
+    var output: String?
+
+    @Flag(name: .long, help: "Also measure the active-learning curve (refits the label model a few dozen times).")
+    var curve = false
 
     @Flag(name: .long, help: "Apply every LF afresh instead of reusing cached votes (LLM answers are asked again too).")
     var noCache = false
@@ -65,7 +76,32 @@ struct Cost: ParsableCommand {
                                              computeSeconds: max(0, Date().timeIntervalSince(started) - llmSeconds))
             let summary = TaskCostSummary(analysis: costs.analysis, evaluationSplit: costs.evaluationSplit, llmLF: costs.llmLF,
                                           itemsMissingFromLedger: costs.itemsMissingFromLedger, budget: budget)
-            print(json ? CostReport.json(summary).serialized : CostReport.text(summary, width: Terminal.standardOutput.width), terminator: json ? "\n" : "")
+            var learning: ActiveLearningCurve?
+            if curve, let train = applied.splits.first(where: { $0.name == "train" }),
+               let evaluation = applied.splits.first(where: { $0.name == costs.evaluationSplit }) {
+                Log.info("measuring the active-learning curve…")
+                learning = try ActiveLearningCurve(labelNames: task.labels, train: train, evaluation: evaluation, otherSplits: applied.splits,
+                                                   steps: [0, 25, 50, 100, 200], strategies: [.active, .random], configuration: configuration)
+            }
+            let destination = output.map(URL.init(fileURLWithPath:))
+            let text: String
+            switch (json, destination?.pathExtension.lowercased()) {
+            case (_, "html"?), (_, "htm"?):
+                text = CostReport.html(summary, curve: learning, title: "Cost and quality: " + task.url.deletingLastPathComponent().lastPathComponent)
+            case (true, _), (_, "json"?):
+                var object = CostReport.json(summary)
+                if let learning, case let .object(members) = object { object = .object(members + [("active_learning", ActiveLearningReport.json(learning))]) }
+                text = object.serialized + "\n"
+            default:
+                text = CostReport.text(summary, width: destination == nil ? Terminal.standardOutput.width : nil)
+                    + (learning.map { "\n" + ActiveLearningReport.text($0) } ?? "")
+            }
+            if let destination {
+                try AtomicFile.write(Data(text.utf8), to: destination)
+                Log.info("wrote the cost report to \(destination.path)")
+            } else {
+                print(text, terminator: "")
+            }
         }
     }
 }
