@@ -53,6 +53,9 @@ struct Cost: ParsableCommand {
     @Flag(name: .long, help: "Also measure the active-learning curve (refits the label model a few dozen times).")
     var curve = false
 
+    @Option(name: .long, help: ArgumentHelp("Project the costs to labeling this many items: per-item costs scale, LF authoring stays, quality as measured. Every row then says it is a projection.", valueName: "items"))
+    var projectItems: Int?
+
     @Flag(name: .long, help: "Apply every LF afresh instead of reusing cached votes (LLM answers are asked again too).")
     var noCache = false
 
@@ -60,6 +63,7 @@ struct Cost: ParsableCommand {
 
     func validate() throws {
         if let budget, budget < 0 { throw ValidationError("--budget must not be negative") }
+        if let projectItems, projectItems <= 0 { throw ValidationError("--project-items must be positive") }
     }
 
     func run() throws {
@@ -73,7 +77,7 @@ struct Cost: ParsableCommand {
             // Machine time is this run's, less the LLM calls' (which the ledger prices).
             let llmSeconds = applied.llmCosts?.usage.reduce(0) { $0 + $1.seconds } ?? 0
             let costs = try TaskCostAnalysis(applied: applied, configuration: configuration, evaluationSplit: split, llmLF: llmLF,
-                                             computeSeconds: max(0, Date().timeIntervalSince(started) - llmSeconds))
+                                             computeSeconds: max(0, Date().timeIntervalSince(started) - llmSeconds), projectedItems: projectItems)
             let summary = TaskCostSummary(analysis: costs.analysis, evaluationSplit: costs.evaluationSplit, llmLF: costs.llmLF,
                                           itemsMissingFromLedger: costs.itemsMissingFromLedger, budget: budget)
             var learning: ActiveLearningCurve?

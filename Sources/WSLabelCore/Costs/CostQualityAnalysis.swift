@@ -96,26 +96,43 @@ public struct CostQualityAnalysis: Sendable {
     /// The options, frontier marked, in a fixed order: the baselines, then hybrids by kind and
     /// share.
     public let options: [LabelingOption]
-    /// Items of the task (what the costs label).
+    /// Items the costs label: the task's, or the projection's.
     public let itemCount: Int
+    /// Items of the task, measured (equal to ``itemCount`` unless projecting).
+    public let measuredItemCount: Int
+    /// How a projection to more items was made, when one was asked for.
+    public let projection: String?
     /// Items of the evaluation split (what the quality is measured on).
     public let evaluationCount: Int
     /// The prices used.
     public let prices: LabelingPriceBook
 
-    public init(_ inputs: Inputs, prices: LabelingPriceBook = LabelingPriceBook()) {
+    /// - Parameter projectedItems: price labeling this many items instead of the task's: every
+    ///   per-item cost (LLM calls, people, machine time; hybrids' routed shares) scales from the
+    ///   measured items, LF authoring and the review labels already paid stay, and quality stays
+    ///   as measured. Every option then says it is a projection.
+    public init(_ inputs: Inputs, prices: LabelingPriceBook = LabelingPriceBook(), projectedItems: Int? = nil) {
         self.prices = prices
-        itemCount = inputs.allConfidence.count
+        measuredItemCount = inputs.allConfidence.count
+        itemCount = projectedItems ?? inputs.allConfidence.count
         evaluationCount = inputs.gold.count
+        let scale = measuredItemCount > 0 ? Double(itemCount) / Double(measuredItemCount) : 1
+        let projection = projectedItems.map { items in
+            "projection to \(ReportNumbers.count(items)) items: per-item costs (LLM calls, people, machine time) scaled by \(ReportNumbers.fixed(scale, digits: 2))× from the \(ReportNumbers.count(inputs.allConfidence.count)) measured items; LF authoring and review labels already paid unchanged; quality as measured"
+        }
+        self.projection = projection
         let classes = inputs.classCount
         func metrics(_ predictions: [Int]) -> ClassificationMetrics {
             ClassificationMetrics(predictions: predictions, gold: inputs.gold, classCount: classes)
         }
-        let items = Double(itemCount)
+        let items = Double(measuredItemCount)
         let computeHours = inputs.computeSeconds / 3600
         let reviewed = Double(inputs.humanLabelsCollected)
-        let baseCost = prices.lfAuthoringCost + computeHours * prices.machinePerHour + reviewed * prices.crowd.perItem
-        let baseHours = prices.lfAuthoringHours + computeHours + reviewed / prices.crowd.itemsPerHour
+        // Fixed parts, then per-item parts: a projection scales only the latter.
+        let fixedCost = prices.lfAuthoringCost + reviewed * prices.crowd.perItem
+        let fixedHours = prices.lfAuthoringHours + reviewed / prices.crowd.itemsPerHour
+        let baseCost = fixedCost + computeHours * prices.machinePerHour * scale
+        let baseHours = fixedHours + computeHours * scale
         let ledger = inputs.llm.map { LedgerTotals($0.allCosts) }
 
         var options: [LabelingOption] = [
@@ -125,18 +142,18 @@ public struct CostQualityAnalysis: Sendable {
                            cost: baseCost, hours: baseHours),
         ]
         if let llm = inputs.llm, let ledger {
-            let all = ledger.sum(of: Array(0..<itemCount))
+            let all = ledger.sum(of: Array(0..<measuredItemCount))
             if let withLLM = inputs.labelModelWithLLM {
                 options.append(LabelingOption(kind: .labelModelWithLLM, name: "label model (rule LFs + \(llm.name))",
-                                              metrics: metrics(withLLM), cost: baseCost + all.dollars,
-                                              hours: baseHours + all.seconds / 3600, projectionNote: all.note))
+                                              metrics: metrics(withLLM), cost: baseCost + all.dollars * scale,
+                                              hours: baseHours + all.seconds / 3600 * scale, projectionNote: all.note))
             }
             options.append(LabelingOption(kind: .llmOnly, name: "LLM only (\(llm.name))", metrics: metrics(llm.votes),
-                                          cost: all.dollars, hours: all.seconds / 3600, projectionNote: all.note))
+                                          cost: all.dollars * scale, hours: all.seconds / 3600 * scale, projectionNote: all.note))
         }
         for (kind, rate) in [(LabelingOption.Kind.crowd, prices.crowd), (.expert, prices.expert)] {
             options.append(LabelingOption(kind: kind, name: "\(kind.rawValue) labels every item", metrics: metrics(inputs.gold),
-                                          cost: items * rate.perItem, hours: items / rate.itemsPerHour))
+                                          cost: items * scale * rate.perItem, hours: items * scale / rate.itemsPerHour))
         }
 
         // Hybrids: one threshold per share, read off the evaluation split's confidences and
@@ -159,15 +176,20 @@ public struct CostQualityAnalysis: Sendable {
                 }
                 let routed = ledger.sum(of: routedAll)
                 options.append(LabelingOption(kind: .hybridLLM, name: label.replacingOccurrences(of: "%@", with: "LLM"), threshold: threshold,
-                                              routedShare: routedShare, metrics: metrics(predictions), cost: baseCost + routed.dollars,
-                                              hours: baseHours + routed.seconds / 3600, projectionNote: routed.note))
+                                              routedShare: routedShare, metrics: metrics(predictions), cost: baseCost + routed.dollars * scale,
+                                              hours: baseHours + routed.seconds / 3600 * scale, projectionNote: routed.note))
             }
             for (kind, rate, who) in [(LabelingOption.Kind.hybridCrowd, prices.crowd, "crowd"), (.hybridExpert, prices.expert, "experts")] {
                 let predictions = inputs.labelModel.indices.map { routedEvaluation[$0] ? inputs.gold[$0] : inputs.labelModel[$0] }
-                let people = Double(routedAll.count)
+                let people = Double(routedAll.count) * scale
                 options.append(LabelingOption(kind: kind, name: label.replacingOccurrences(of: "%@", with: who), threshold: threshold,
                                               routedShare: routedShare, metrics: metrics(predictions),
                                               cost: baseCost + people * rate.perItem, hours: baseHours + people / rate.itemsPerHour))
+            }
+        }
+        if let projection {
+            for index in options.indices {
+                options[index].projectionNote = [projection, options[index].projectionNote].compactMap { $0 }.joined(separator: "; ")
             }
         }
         self.options = Self.markingFrontier(options)

@@ -19,7 +19,7 @@ public enum CostReport {
             ])
         }
         var sections = [
-            "Labeling all \(ReportNumbers.count(analysis.itemCount)) items of the task, scored on the \(ReportNumbers.count(analysis.evaluationCount)) items of \(costs.evaluationSplit) (gold labels):",
+            heading(costs) + ":",
             table.render(maxWidth: width),
             "◆ the frontier: no other option is as accurate for less.",
         ]
@@ -38,6 +38,8 @@ public enum CostReport {
         func optional(_ value: Double?) -> JSONValue { value.map(JSONValue.number) ?? .null }
         var members: [(key: String, value: JSONValue)] = [
             ("items", .number(Double(analysis.itemCount))),
+            ("measured_items", .number(Double(analysis.measuredItemCount))),
+            ("projection", analysis.projection.map(JSONValue.string) ?? .null),
             ("evaluation_split", .string(costs.evaluationSplit)),
             ("evaluation_items", .number(Double(analysis.evaluationCount))),
             ("llm_lf", costs.llmLF.map(JSONValue.string) ?? .null),
@@ -88,7 +90,7 @@ public enum CostReport {
         }
         var sections = [
             "<h1>\(HTMLEscaping.text(title))</h1>",
-            "<p>Labeling all \(ReportNumbers.count(analysis.itemCount)) items of the task, scored on the \(ReportNumbers.count(analysis.evaluationCount)) items of <strong>\(HTMLEscaping.text(costs.evaluationSplit))</strong> (gold labels).</p>",
+            "<p>\(HTMLEscaping.text(heading(costs))).</p>",
         ]
         if let recommendation = costs.recommendation { sections.append("<p class=\"note\">\(HTMLEscaping.text(recommendation.reason))</p>") }
         sections.append("<section id=\"frontier\"><h2>Accuracy against cost</h2><figure class=\"plot\">\(CostPlots.frontier(analysis))</figure><p class=\"hint\">Larger points joined by the dashed line are the frontier: no other option is as accurate for less. Hover a point for its numbers.</p></section>")
@@ -119,6 +121,14 @@ public enum CostReport {
         """
     }
 
+    /// What the options price and where the quality comes from.
+    static func heading(_ costs: TaskCostSummary) -> String {
+        let analysis = costs.analysis
+        let scored = "scored on the \(ReportNumbers.count(analysis.evaluationCount)) items of \(costs.evaluationSplit) (gold labels)"
+        guard analysis.projection != nil else { return "Labeling all \(ReportNumbers.count(analysis.itemCount)) items of the task, \(scored)" }
+        return "PROJECTION: labeling \(ReportNumbers.count(analysis.itemCount)) items, from the task's \(ReportNumbers.count(analysis.measuredItemCount)), \(scored)"
+    }
+
     /// What the figures rest on, one sentence each.
     static func notes(_ costs: TaskCostSummary) -> [String] {
         let prices = costs.analysis.prices
@@ -129,6 +139,7 @@ public enum CostReport {
             "Machine time: $\(ReportNumbers.fixed(prices.machinePerHour, digits: 4)) an hour — \(prices.machineSource).",
             "People are taken to give the gold labels. LLM dollars and seconds are the ledger's: what each answer cost when it was asked.",
         ]
+        if let projection = costs.analysis.projection { notes.insert("This is a \(projection).", at: 0) }
         if let llm = costs.llmLF {
             notes.append(costs.itemsMissingFromLedger == 0
                 ? "Every item has its \(llm) answer in the ledger: no LLM cost is projected."

@@ -27,10 +27,11 @@ public struct TaskCostAnalysis: Sendable {
     ///     such split other than train).
     ///   - llmLF: the LLM-prompt LF to compare (default: the task's first).
     ///   - computeSeconds: seconds of applying and fitting, priced as machine time.
+    ///   - projectedItems: price labeling this many items instead (``CostQualityAnalysis``'s projection).
     /// - Throws: ``WSLabelError/invalidArgument(_:)`` when no split has complete gold labels or
     ///   `llmLF` is not an LLM LF; the label models' and the ledger's errors.
     public init(applied: TaskApplication, configuration: LabelingRunConfiguration, prices: LabelingPriceBook? = nil,
-                evaluationSplit: String? = nil, llmLF: String? = nil, computeSeconds: Double = 0) throws {
+                evaluationSplit: String? = nil, llmLF: String? = nil, computeSeconds: Double = 0, projectedItems: Int? = nil) throws {
         let task = applied.task
         let labels = task.labels
         let splits = applied.splits
@@ -84,7 +85,7 @@ public struct TaskCostAnalysis: Sendable {
             labelModelConfidence: ruleResult.probabilities.confidences, allConfidence: allConfidence,
             majorityVote: result(majorityRun).predictions, labelModelWithLLM: withLLM.map { result($0).predictions },
             llm: answers, computeSeconds: computeSeconds, humanLabelsCollected: applied.humanLabels.count)
-        analysis = CostQualityAnalysis(inputs, prices: prices ?? task.prices)
+        analysis = CostQualityAnalysis(inputs, prices: prices ?? task.prices, projectedItems: projectedItems)
         self.evaluationSplit = evaluation.name
         self.llmLF = llmColumn.map { functions[$0].name }
         itemsMissingFromLedger = missing

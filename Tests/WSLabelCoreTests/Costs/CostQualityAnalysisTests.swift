@@ -99,3 +99,20 @@ final class CostQualityAnalysisTests: XCTestCase {
 private extension ClassificationMetrics {
     static let perfect = ClassificationMetrics(predictions: [0, 1], gold: [0, 1], classCount: 2)
 }
+
+extension CostQualityAnalysisTests {
+    func testAProjectionScalesPerItemCostsAndSaysSo() throws {
+        let measured = CostQualityAnalysis(inputs(), prices: prices)
+        let projected = CostQualityAnalysis(inputs(), prices: prices, projectedItems: 80)
+        XCTAssertEqual(projected.itemCount, 80)
+        XCTAssertEqual(projected.measuredItemCount, 8)
+        XCTAssertEqual(try option(projected, .crowd).cost, 80 * 0.25, accuracy: 1e-9)
+        XCTAssertEqual(try option(projected, .llmOnly).cost, 0.8, accuracy: 1e-9)
+        XCTAssertEqual(try option(projected, .labelModel).cost, 100, accuracy: 1e-9, "authoring does not grow with the items")
+        let hybrid = try option(projected, .hybridCrowd, share: 3.0 / 8)
+        XCTAssertEqual(hybrid.cost, 100 + 30 * 0.25, accuracy: 1e-9)
+        XCTAssertEqual(hybrid.metrics, try option(measured, .hybridCrowd, share: 3.0 / 8).metrics, "quality as measured")
+        XCTAssertTrue(projected.options.allSatisfy { $0.projectionNote?.hasPrefix("projection to 80 items: per-item costs") == true })
+        XCTAssertNil(measured.projection)
+    }
+}
