@@ -235,7 +235,7 @@ public struct ItemView: Sendable {
     @inline(__always)
     private static func isWhitespace(_ scalar: UInt32) -> Bool {
         if scalar < 0x80 { return scalar == 0x20 || scalar &- 0x09 < 5 }
-        return Unicode.Scalar(scalar)!.properties.isWhitespace
+        return ScalarPropertySet.whitespace.contains(scalar)
     }
 
     /// `isLetter || isNumber` of a character starting with `scalar`: Alphabetic, or any

@@ -31,6 +31,9 @@ struct ScalarPropertySet: Sendable {
 
     /// Scalars that case folding changes: those that may match another under case-insensitive matching.
     static let changesWhenCaseFolded = ScalarPropertySet { $0.properties.changesWhenCaseFolded }
+    /// White space: the White_Space property, which `Character.isWhitespace` reads from a
+    /// character's first scalar.
+    static let whitespace = ScalarPropertySet { $0.properties.isWhitespace }
     /// Scalars whose `lowercaseMapping` (what `String.lowercased()` writes) is not themselves.
     /// Tested on the mapping itself, not the Changes_When_Lowercased property, which is
     /// defined on decomposed text.
