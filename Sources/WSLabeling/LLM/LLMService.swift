@@ -7,7 +7,7 @@ import WSLabelCore
 /// ledger. LLM LFs ask through one service per endpoint.
 ///
 /// ```swift
-/// let service = try LLMService(endpoint: local, cache: LLMResponseCache(path: ".wslabel/llm.sqlite"),
+/// let service = LLMService(endpoint: local, cache: try LLMResponseCache(path: ".wslabel/llm.sqlite"),
 ///                              price: LLMPrice(perHour: 0.10))
 /// let answers = service.answers(to: requests, lf: "llm_spam")   // one Result per request
 /// service.usage(lf: "llm_spam")                                  // calls, tokens, dollars
@@ -25,16 +25,11 @@ public final class LLMService: Sendable {
     ///   - cache: where answers are kept between runs (none: every run asks again).
     ///   - price: what calls cost (none: they are counted, not priced).
     ///   - budget: the run's cap, shared with the other endpoints' services.
-    ///   - environment: where the API key variable is read.
-    /// - Throws: ``WSLabelError/invalidArgument(_:)`` when the endpoint's API key variable is
-    ///   not set.
+    ///   - environment: where the API key variable is read (when it is not set, answers come
+    ///     from the cache only and every call fails, saying so).
     public init(endpoint: LLMEndpoint, cache: LLMResponseCache? = nil, price: LLMPrice? = nil, budget: LLMBudget? = nil,
-                environment: [String: String] = ProcessInfo.processInfo.environment) throws {
-        do {
-            client = try OpenAICompatibleClient(endpoint: endpoint, environment: environment)
-        } catch let error as LLMCallError {
-            throw WSLabelError.invalidArgument("LLM endpoint \(endpoint.name): \(error.localizedDescription)")
-        }
+                environment: [String: String] = ProcessInfo.processInfo.environment) {
+        client = OpenAICompatibleClient(endpoint: endpoint, environment: environment)
         self.endpoint = endpoint
         self.cache = cache
         self.price = price

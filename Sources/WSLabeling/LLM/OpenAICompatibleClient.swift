@@ -8,21 +8,25 @@ import FoundationNetworking
 ///
 /// Safe to use from many threads at once; ``LLMService`` bounds how many calls are in flight.
 /// The API key, read from the environment when the client is made, goes only into the
-/// `Authorization` header: every error message is scrubbed of it.
+/// `Authorization` header: every error message is scrubbed of it. When the endpoint names a
+/// key variable that is not set, every call fails with ``LLMCallError/missingAPIKey(variable:)``
+/// (so a run answered entirely from the cache needs no key).
 public final class OpenAICompatibleClient: Sendable {
     public let endpoint: LLMEndpoint
     private let apiKey: String?
+    private let missingKeyVariable: String?
     private let session: URLSession
 
     /// A client of `endpoint`, its key read from `environment[endpoint.apiKeyVariable]`.
-    /// - Throws: ``LLMCallError/missingAPIKey(variable:)`` when the variable is named but not set.
-    public init(endpoint: LLMEndpoint, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+    public init(endpoint: LLMEndpoint, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.endpoint = endpoint
         if let variable = endpoint.apiKeyVariable {
-            guard let key = environment[variable], !key.isEmpty else { throw LLMCallError.missingAPIKey(variable: variable) }
+            let key = environment[variable].flatMap { $0.isEmpty ? nil : $0 }
             apiKey = key
+            missingKeyVariable = key == nil ? variable : nil
         } else {
             apiKey = nil
+            missingKeyVariable = nil
         }
         let configuration = URLSessionConfiguration.ephemeral
         // The call's deadline is kept by `sendOnce`; URLSession's own timeouts (whole seconds on
@@ -59,6 +63,7 @@ public final class OpenAICompatibleClient: Sendable {
 
     /// One HTTP call: the response or the error, and the server's `Retry-After` in seconds.
     private func sendOnce(_ request: LLMRequest) -> (Result<LLMResponse, LLMCallError>, Double?) {
+        if let missingKeyVariable { return (.failure(.missingAPIKey(variable: missingKeyVariable)), nil) }
         var http = URLRequest(url: endpoint.baseURL.appendingPathComponent(request.path))
         http.httpMethod = "POST"
         http.timeoutInterval = Self.backstop(endpoint.timeout)

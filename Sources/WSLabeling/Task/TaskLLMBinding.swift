@@ -13,8 +13,8 @@ struct TaskLLMBinding {
     /// The shared budget, when the task sets one.
     let budget: LLMBudget?
 
-    /// - Throws: ``WSLabelError`` when an LF names an endpoint the task does not define, an
-    ///   API key variable is unset, or the response cache cannot be opened.
+    /// - Throws: ``WSLabelError`` when an LF names an endpoint the task does not define, or the
+    ///   response cache cannot be opened.
     init(catalog: LFCatalog, task: TaskFile, useCache: Bool, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         let prompts = catalog.functions.compactMap { $0 as? LLMPromptLF }
         guard !prompts.isEmpty else {
@@ -44,7 +44,7 @@ struct TaskLLMBinding {
                     "LF \(prompt.name) asks endpoint \"\(prompt.endpoint)\", which llm.endpoints does not define (it has \(settings.endpoints.map(\.name).joined(separator: ", ")))")
             }
             if services[endpoint.name] == nil {
-                services[endpoint.name] = try LLMService(endpoint: endpoint, cache: cache, price: settings.prices[endpoint.model],
+                services[endpoint.name] = LLMService(endpoint: endpoint, cache: cache, price: settings.prices[endpoint.model],
                                                          budget: budget, environment: environment)
             }
             functions.append(prompt.bound(to: services[endpoint.name]!))

@@ -18,7 +18,7 @@ final class LLMServiceTests: XCTestCase {
 
     private func service(_ endpoint: LLMEndpoint, cache: LLMResponseCache? = nil, price: LLMPrice? = nil,
                          budget: LLMBudget? = nil) throws -> LLMService {
-        try LLMService(endpoint: endpoint, cache: cache, price: price, budget: budget, environment: ["WSLABEL_TEST_KEY": Self.key])
+        LLMService(endpoint: endpoint, cache: cache, price: price, budget: budget, environment: ["WSLABEL_TEST_KEY": Self.key])
     }
 
     private func spamLF(_ service: LLMService, mode: LLMPromptLF.Mode = .chat) -> LLMPromptLF {
@@ -191,9 +191,12 @@ final class LLMServiceTests: XCTestCase {
         let outcomes = spamLF(service).outcomes(on: views(["buy"]))
         XCTAssertEqual(outcomes, [.failed("HTTP 401: Incorrect API key provided: [API key].")])
         XCTAssertFalse(String(describing: service.usage(lf: "llm_spam")).contains(Self.key))
-        XCTAssertThrowsError(try LLMService(endpoint: endpoint(server, keyVariable: "WSLABEL_UNSET_KEY"), environment: [:])) { error in
-            XCTAssertEqual(error.localizedDescription, "LLM endpoint test: the API key variable WSLABEL_UNSET_KEY is not set in the environment")
-        }
+        // Without its key an endpoint makes no call: each fails saying which variable to set.
+        server.resetCount()
+        let keyless = LLMService(endpoint: endpoint(server, keyVariable: "WSLABEL_UNSET_KEY"), environment: [:])
+        XCTAssertEqual(spamLF(keyless).outcomes(on: views(["buy"])),
+                       [.failed("the API key variable WSLABEL_UNSET_KEY is not set in the environment")])
+        XCTAssertEqual(server.requestCount, 0)
     }
 
     func testFailedCallsAreLeftOutOfTheVoteCacheAndAskedAgain() throws {
