@@ -208,8 +208,8 @@ public struct LFApplier: Sendable {
         // Evaluate what the cache did not have, and classify every slot, on all threads. Row
         // `row` owns slots row*lfCount..<(row+1)*lfCount of both buffers.
         var codes = [Int16](repeating: SlotCode.abstain, count: slotCount)
-        // The LFs are borrowed in place from a per-batch copy of the list: copying an LF out of
-        // an array retains what it holds, and two threads retaining the same objects cost more
+        // The LFs are read from a per-batch copy of the list: copying an LF out of an array
+        // retains what it holds, and two threads retaining the same objects per item cost more
         // than the LFs themselves.
         var functionList = functions
         outcomes.withUnsafeMutableBufferPointer { outcomeBuffer in
@@ -221,17 +221,20 @@ public struct LFApplier: Sendable {
                     let codeSlots = SharedMutableBuffer(base: codeBase, count: slotCount)
                     let lfs = SharedMutableBuffer(base: functionBase, count: lfCount)
                     ParallelBlocks(itemCount: items.count, blockSize: 32).forEach(threads: threads) { _, _, rows in
+                        // LF by LF over the block's items: each LF is taken out of the shared
+                        // list once per block, not once per item.
+                        var views = [ItemView?](repeating: nil, count: rows.count)
+                        for lf in 0..<lfCount where !isBatchLF[lf] {
+                            let function = lfs[lf]
+                            for (index, row) in rows.enumerated() where outcomeSlots[row * lfCount + lf] == nil {
+                                // One view per item, made only when some LF is not cached.
+                                if views[index] == nil { views[index] = ItemView(items[row]) }
+                                outcomeSlots[row * lfCount + lf] = function.outcome(on: views[index].unsafelyUnwrapped)
+                            }
+                        }
                         for row in rows {
-                            let first = row * lfCount
-                            var view: ItemView?
                             for lf in 0..<lfCount where !isBatchLF[lf] {
-                                let slot = first + lf
-                                if outcomeSlots[slot] == nil {
-                                    // One view per item, made only when some LF is not cached.
-                                    if view == nil { view = ItemView(items[row]) }
-                                    outcomeSlots[slot] = LFOutcome.evaluate(lfs[lf], on: view!)
-                                }
-                                codeSlots[slot] = code(of: outcomeSlots[slot]!, lf: lf)
+                                codeSlots[row * lfCount + lf] = code(of: outcomeSlots[row * lfCount + lf]!, lf: lf)
                             }
                         }
                     }

@@ -10,15 +10,6 @@ public enum LFOutcome: Sendable, Hashable {
     /// The LF threw; the message describes the error. Counts as an abstain.
     case failed(String)
 
-    /// Runs `function` on `item`, turning a thrown error into ``failed(_:)``.
-    public static func evaluate(_ function: any LabelingFunction, on item: ItemView) -> LFOutcome {
-        do {
-            guard let label = try function.vote(on: item) else { return .abstain }
-            return .vote(label)
-        } catch {
-            return .failed(Self.message(for: error))
-        }
-    }
 
     /// A readable one-line description of an error thrown by an LF.
     static func message(for error: any Error) -> String {
@@ -28,3 +19,16 @@ public enum LFOutcome: Sendable, Hashable {
 }
 
 import Foundation
+
+extension LabelingFunction {
+    /// The LF's outcome on `item`: its vote, an abstain, or ``LFOutcome/failed(_:)`` with the
+    /// message of what it threw. A method, so the applier calls it on LFs borrowed in place.
+    public func outcome(on item: ItemView) -> LFOutcome {
+        do {
+            guard let label = try vote(on: item) else { return .abstain }
+            return .vote(label)
+        } catch {
+            return .failed(LFOutcome.message(for: error))
+        }
+    }
+}
