@@ -81,11 +81,9 @@ struct Cost: ParsableCommand {
             let summary = TaskCostSummary(analysis: costs.analysis, evaluationSplit: costs.evaluationSplit, llmLF: costs.llmLF,
                                           itemsMissingFromLedger: costs.itemsMissingFromLedger, budget: budget)
             var learning: ActiveLearningCurve?
-            if curve, let train = applied.splits.first(where: { $0.name == "train" }),
-               let evaluation = applied.splits.first(where: { $0.name == costs.evaluationSplit }) {
+            if curve {
                 Log.info("measuring the active-learning curve…")
-                learning = try ActiveLearningCurve(labelNames: task.labels, train: train, evaluation: evaluation, otherSplits: applied.splits,
-                                                   steps: [0, 25, 50, 100, 200], strategies: [.active, .random], configuration: configuration)
+                learning = try applied.learningCurve(evaluationSplit: costs.evaluationSplit, configuration: configuration)
             }
             let destination = output.map(URL.init(fileURLWithPath:))
             let text: String

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import WSLabelCore
 import WSLabelReports
+import WSLabeling
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -47,6 +48,9 @@ struct Report: ParsableCommand {
 
     enum ColorChoice: String, ExpressibleByArgument, CaseIterable { case auto, always, never }
 
+    @Flag(name: .long, help: "HTML only, task files only: add the cost-quality analysis of `wslabel cost` and its active-learning curve as a section.")
+    var costs = false
+
     func validate() throws {
         if format == nil, let output, ReportFormat(fileExtension: URL(fileURLWithPath: output).pathExtension) == nil {
             throw ValidationError("cannot tell the format from \(output): give --format \(ReportFormat.allCases.map(\.rawValue).joined(separator: "|"))")
@@ -59,10 +63,18 @@ struct Report: ParsableCommand {
             let destination = output.map(URL.init(fileURLWithPath:))
             let chosen = format ?? destination.flatMap { ReportFormat(fileExtension: $0.pathExtension) } ?? .text
             let terminal = destination == nil ? Terminal.standardOutput : Terminal(width: nil, color: false)
-            let options = ReportOptions(
+            var options = ReportOptions(
                 title: title ?? defaultTitle(fitted),
                 width: terminal.width,
                 color: color == .always || (color == .auto && terminal.color))
+            if costs, chosen == .html, let applied = fitted.loaded.task {
+                let configuration = fitted.run.configuration
+                Log.info("pricing the labeling options and measuring the active-learning curve…")
+                let analysis = try TaskCostAnalysis(applied: applied, configuration: configuration)
+                options.costs = TaskCostSummary(analysis: analysis.analysis, evaluationSplit: analysis.evaluationSplit, llmLF: analysis.llmLF,
+                                                itemsMissingFromLedger: analysis.itemsMissingFromLedger, budget: nil)
+                options.learningCurve = try applied.learningCurve(evaluationSplit: analysis.evaluationSplit, configuration: configuration)
+            }
             let text = fitted.report.rendered(as: chosen, options: options)
             if let destination {
                 try AtomicFile.write(Data(text.utf8), to: destination)

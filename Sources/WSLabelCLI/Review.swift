@@ -128,7 +128,7 @@ struct Review: ParsableCommand {
 
         @OptionGroup var task: TaskOption
         @Option(name: .long, parsing: .upToNextOption, help: "Numbers of human labels (default: 0 25 50 100 200).")
-        var steps: [Int] = [0, 25, 50, 100, 200]
+        var steps: [Int] = TaskApplication.defaultCurveSteps
         @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Strategies (default: active random).", valueName: "strategy"))
         var strategies: [ReviewSelection.Strategy] = [.active, .random]
         @Option(name: .long, parsing: .upToNextOption, help: "Seeds of the random picks (default: 0 1 2).")
@@ -143,14 +143,9 @@ struct Review: ParsableCommand {
             try CLIErrors.report {
                 let applied = try task.load(threads: model.threads)
                 let configuration = try model.configuration(labelNames: applied.task.labels, task: applied.task.model)
-                guard let train = applied.splits.first(where: { $0.name == "train" }),
-                      let evaluation = applied.splits.first(where: { $0.name == split }) else {
-                    throw WSLabelError.invalidArgument("the curve needs a train split and --split \(split)")
-                }
                 Log.info("refitting the label model for \(steps.count) steps × \(strategies.count) strategies…")
-                let curve = try ActiveLearningCurve(labelNames: applied.task.labels, train: train, evaluation: evaluation,
-                                                    otherSplits: applied.splits, steps: steps, strategies: strategies,
-                                                    configuration: configuration, randomSeeds: seeds)
+                let curve = try applied.learningCurve(evaluationSplit: split, configuration: configuration, steps: steps,
+                                                      strategies: strategies, seeds: seeds)
                 print(json ? ActiveLearningReport.json(curve).serialized : ActiveLearningReport.text(curve), terminator: json ? "\n" : "")
             }
         }

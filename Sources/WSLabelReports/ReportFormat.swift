@@ -34,11 +34,17 @@ public struct ReportOptions: Sendable {
     public var width: Int?
     /// Whether the text report uses ANSI colours (only on a terminal).
     public var color: Bool
+    /// A cost analysis (and active-learning curve) the HTML report shows as a section of its own.
+    public var costs: TaskCostSummary?
+    public var learningCurve: ActiveLearningCurve?
 
-    public init(title: String = "wslabel LF report", width: Int? = nil, color: Bool = false) {
+    public init(title: String = "wslabel LF report", width: Int? = nil, color: Bool = false,
+                costs: TaskCostSummary? = nil, learningCurve: ActiveLearningCurve? = nil) {
         self.title = title
         self.width = width
         self.color = color
+        self.costs = costs
+        self.learningCurve = learningCurve
     }
 }
 
@@ -54,7 +60,7 @@ extension LFReport {
         case .json: return ReportJSON.value(of: self).serialized + "\n"
         case .csv: return ReportCSV.render(self)
         case .markdown: return MarkdownReport.render(self, options: options)
-        case .html: return HTMLReport.render(self, title: options.title)
+        case .html: return HTMLReport.render(self, title: options.title, costs: options.costs, learningCurve: options.learningCurve)
         }
     }
 }

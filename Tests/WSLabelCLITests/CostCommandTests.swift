@@ -33,6 +33,14 @@ final class CostCommandTests: XCTestCase {
         let prices = try XCTUnwrap(object["prices"] as? [String: Any])
         XCTAssertTrue(((prices["crowd"] as? [String: Any])?["source"] as? String ?? "").contains("$0.10–$0.50"))
 
+        let folder = try temporaryDirectory(self)
+        let report = folder.appendingPathComponent("report.html")
+        let reported = try CLIRunner.run(["report", "--config", config, "--costs", "--output", report.path])
+        XCTAssertEqual(reported.status, 0, reported.stderr)
+        let html = try String(contentsOf: report, encoding: .utf8)
+        XCTAssertTrue(html.contains("<h2>Cost and quality</h2>"))
+        XCTAssertTrue(html.contains("<h3>Accuracy against cost</h3>") && html.contains("<h3>Active learning</h3>"))
+
         let text = try CLIRunner.run(["cost", "--config", config])
         XCTAssertEqual(text.status, 0, text.stderr)
         XCTAssertTrue(text.stdout.contains("Labeling all 440 items of the task, scored on the 80 items of test"), text.stdout)

@@ -76,29 +76,7 @@ public enum CostReport {
     /// The analysis as one self-contained HTML page: the recommendation, the frontier plot, the
     /// options table, the active-learning curve (when measured) and the prices with their sources.
     public static func html(_ costs: TaskCostSummary, curve: ActiveLearningCurve? = nil, title: String) -> String {
-        let analysis = costs.analysis
-        let header = ["option", "accuracy", "macro-F1", "coverage", "cost", "$ / 1k labels", "hours", "$ / accuracy point", "frontier"]
-            .enumerated().map { "<th scope=\"col\"\($0.offset == 0 ? " class=\"name\"" : "")>\(HTMLEscaping.text($0.element))</th>" }.joined()
-        let rows = analysis.options.map { option in
-            let cells = [
-                ReportNumbers.percent(option.metrics.accuracy), ReportNumbers.percent(option.metrics.macroF1),
-                ReportNumbers.percent(option.metrics.coverage), dollars(option.cost) + (option.projectionNote == nil ? "" : "*"),
-                dollars(option.costPerThousand(items: analysis.itemCount)), ReportNumbers.fixed(option.hours, digits: 2),
-                option.costPerAccuracyPoint.map(dollars) ?? "–", option.onFrontier ? "◆" : "",
-            ].map { "<td>\(HTMLEscaping.text($0))</td>" }.joined()
-            return "<tr\(option.onFrontier ? " class=\"flagged\"" : "")><td class=\"name\">\(HTMLEscaping.text(option.name))</td>\(cells)</tr>"
-        }
-        var sections = [
-            "<h1>\(HTMLEscaping.text(title))</h1>",
-            "<p>\(HTMLEscaping.text(heading(costs))).</p>",
-        ]
-        if let recommendation = costs.recommendation { sections.append("<p class=\"note\">\(HTMLEscaping.text(recommendation.reason))</p>") }
-        sections.append("<section id=\"frontier\"><h2>Accuracy against cost</h2><figure class=\"plot\">\(CostPlots.frontier(analysis))</figure><p class=\"hint\">Larger points joined by the dashed line are the frontier: no other option is as accurate for less. Hover a point for its numbers.</p></section>")
-        sections.append("<section id=\"options\"><h2>Options</h2>\(HTMLTable.render(header: header, rows: rows))</section>")
-        if let curve {
-            sections.append("<section id=\"curve\"><h2>Active learning</h2><figure class=\"plot\">\(CostPlots.curve(curve))</figure><p class=\"hint\">Accuracy as people label train items, simulated by the train gold labels; random picks are the mean of seeds \(curve.randomSeeds.map(String.init).joined(separator: ", ")).</p></section>")
-        }
-        sections.append("<section id=\"prices\"><h2>Prices and assumptions</h2><ul class=\"notes\">\(notes(costs).map { "<li>\(HTMLEscaping.text($0))</li>" }.joined(separator: "\n"))</ul></section>")
+        let body = ["<h1>\(HTMLEscaping.text(title))</h1>"] + htmlSections(costs, curve: curve, headingLevel: 2)
         return """
         <!DOCTYPE html>
         <html lang="en">
@@ -112,13 +90,40 @@ public enum CostReport {
         </head>
         <body>
         <main>
-        \(sections.joined(separator: "\n"))
+        \(body.joined(separator: "\n"))
         <footer>Written by wslabel. The page is self-contained: it fetches no fonts, scripts, styles or images.</footer>
         </main>
         </body>
         </html>
 
         """
+    }
+
+    /// The cost analysis as HTML blocks, headings at `headingLevel`: shared by the cost page and
+    /// the LF report's cost section.
+    static func htmlSections(_ costs: TaskCostSummary, curve: ActiveLearningCurve?, headingLevel: Int) -> [String] {
+        let analysis = costs.analysis
+        let h = "h\(headingLevel)"
+        let header = ["option", "accuracy", "macro-F1", "coverage", "cost", "$ / 1k labels", "hours", "$ / accuracy point", "frontier"]
+            .enumerated().map { "<th scope=\"col\"\($0.offset == 0 ? " class=\"name\"" : "")>\(HTMLEscaping.text($0.element))</th>" }.joined()
+        let rows = analysis.options.map { option in
+            let cells = [
+                ReportNumbers.percent(option.metrics.accuracy), ReportNumbers.percent(option.metrics.macroF1),
+                ReportNumbers.percent(option.metrics.coverage), dollars(option.cost) + (option.projectionNote == nil ? "" : "*"),
+                dollars(option.costPerThousand(items: analysis.itemCount)), ReportNumbers.fixed(option.hours, digits: 2),
+                option.costPerAccuracyPoint.map(dollars) ?? "–", option.onFrontier ? "◆" : "",
+            ].map { "<td>\(HTMLEscaping.text($0))</td>" }.joined()
+            return "<tr\(option.onFrontier ? " class=\"flagged\"" : "")><td class=\"name\">\(HTMLEscaping.text(option.name))</td>\(cells)</tr>"
+        }
+        var sections = ["<p>\(HTMLEscaping.text(heading(costs))).</p>"]
+        if let recommendation = costs.recommendation { sections.append("<p class=\"note\">\(HTMLEscaping.text(recommendation.reason))</p>") }
+        sections.append("<section id=\"frontier\"><\(h)>Accuracy against cost</\(h)><figure class=\"plot\">\(CostPlots.frontier(analysis))</figure><p class=\"hint\">Larger points joined by the dashed line are the frontier: no other option is as accurate for less. Hover a point for its numbers.</p></section>")
+        sections.append("<section id=\"options\"><\(h)>Options</\(h)>\(HTMLTable.render(header: header, rows: rows))</section>")
+        if let curve {
+            sections.append("<section id=\"curve\"><\(h)>Active learning</\(h)><figure class=\"plot\">\(CostPlots.curve(curve))</figure><p class=\"hint\">Accuracy as people label train items, simulated by the train gold labels; random picks are the mean of seeds \(curve.randomSeeds.map(String.init).joined(separator: ", ")).</p></section>")
+        }
+        sections.append("<section id=\"prices\"><\(h)>Prices and assumptions</\(h)><ul class=\"notes\">\(notes(costs).map { "<li>\(HTMLEscaping.text($0))</li>" }.joined(separator: "\n"))</ul></section>")
+        return sections
     }
 
     /// What the options price and where the quality comes from.

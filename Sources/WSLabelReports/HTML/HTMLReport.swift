@@ -27,15 +27,22 @@ public enum HTMLReport {
     ///   - report: the report to show.
     ///   - title: the page's title and main heading.
     /// - Returns: a complete HTML document, UTF-8 text ending in a newline.
-    public static func render(_ report: LFReport, title: String) -> String {
+    ///   - costs: a cost analysis to show as a section, with its active-learning curve.
+    public static func render(_ report: LFReport, title: String, costs: TaskCostSummary? = nil,
+                              learningCurve: ActiveLearningCurve? = nil) -> String {
+        let costSection = costs.map { costs in
+            (["<section id=\"costs\">", "<h2>Cost and quality</h2>"]
+                + CostReport.htmlSections(costs, curve: learningCurve, headingLevel: 3) + ["</section>"]).joined(separator: "\n")
+        }
         let sections = [
             header(report, title: title),
-            navigation(report),
+            navigation(report, costs: costs != nil),
             HTMLFlagsSection.render(report),
             HTMLLFTable.render(report),
             HTMLPlotsSection.render(report),
             HTMLOutcomesSection.render(report),
             HTMLLLMSection.render(report),
+            costSection ?? "",
             HTMLLearnedSection.render(report),
         ].filter { !$0.isEmpty }
         return """
@@ -105,11 +112,11 @@ public enum HTMLReport {
     }
 
     /// Links to the sections below the header.
-    static func navigation(_ report: LFReport) -> String {
+    static func navigation(_ report: LFReport, costs: Bool = false) -> String {
         let links = [
             ("flags", "Flags"), ("lfs", "Labeling functions"), ("plots", "Plots"),
             ("splits", "Labels per split"),
-        ] + (report.llmCosts == nil ? [] : [("llm", "LLM calls")]) + [("model", "Label model")]
+        ] + (report.llmCosts == nil ? [] : [("llm", "LLM calls")]) + (costs ? [("costs", "Cost and quality")] : []) + [("model", "Label model")]
         return "<nav aria-label=\"Sections\">" + links.map { "<a href=\"#\($0.0)\">\($0.1)</a>" }.joined(separator: " ") + "</nav>"
     }
 

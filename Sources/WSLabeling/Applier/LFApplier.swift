@@ -55,7 +55,7 @@ public struct LFApplier: Sendable {
     public static let defaultBatchSize = 4096
     /// The batch size of catalogs with a ``BatchLabelingFunction``: each batch is a few
     /// seconds of LLM calls, written to the cache and reported as it ends.
-    public static let batchSizeWithBatchLFs = 64
+    public static let batchSizeWithBatchLFs = 32
 
     private let classOfLabel: [String: Int]
     /// Indices of the catalog's ``BatchLabelingFunction``s, and for each LF whether it is one.
