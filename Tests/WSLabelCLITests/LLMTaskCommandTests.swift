@@ -76,10 +76,13 @@ final class LLMTaskCommandTests: XCTestCase {
         let train = try XCTUnwrap((summary["splits"] as? [String: Any])?["train"] as? [String: Any])
         XCTAssertEqual(train["accuracy"] as? Double, 1)
 
-        // A re-run: every vote from the vote cache, no call.
+        // A re-run: every vote from the vote cache, no call, the same labels.
         let second = try wslabel(["fit", "--config", config, "--json"])
         XCTAssertEqual(second.status, 0, second.stderr)
         XCTAssertEqual(server.requestCount, 60, "a re-run made calls")
+        let secondSummary = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(second.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual((secondSummary["splits"] as? NSDictionary), (summary["splits"] as? NSDictionary), "the cached run labels differently")
+        XCTAssertEqual((secondSummary["lf_summary"] as? NSDictionary), (summary["lf_summary"] as? NSDictionary))
 
         // An edited LLM LF is a new LF to the vote cache, but asks the same prompts: the LLM
         // cache answers them, at no cost, and the new verbalizer changes nothing here.

@@ -242,16 +242,16 @@ public struct LFApplier: Sendable {
             }
         }
 
-        // Batch LFs: every uncached item of the batch at once, from this thread.
+        // Batch LFs: every uncached item of the batch at once, from this thread; then every
+        // slot of theirs, cached or not, is classified.
         for lf in batchLFs {
             let rows = items.indices.filter { outcomes[$0 * lfCount + lf] == nil }
-            guard !rows.isEmpty, let function = functions[lf] as? any BatchLabelingFunction else { continue }
-            let batchOutcomes = function.outcomes(on: rows.map { ItemView(items[$0]) })
-            precondition(batchOutcomes.count == rows.count, "LF \(function.name) returned \(batchOutcomes.count) outcomes for \(rows.count) items")
-            for (row, outcome) in zip(rows, batchOutcomes) {
-                outcomes[row * lfCount + lf] = outcome
-                codes[row * lfCount + lf] = code(of: outcome, lf: lf)
+            if !rows.isEmpty, let function = functions[lf] as? any BatchLabelingFunction {
+                let batchOutcomes = function.outcomes(on: rows.map { ItemView(items[$0]) })
+                precondition(batchOutcomes.count == rows.count, "LF \(function.name) returned \(batchOutcomes.count) outcomes for \(rows.count) items")
+                for (row, outcome) in zip(rows, batchOutcomes) { outcomes[row * lfCount + lf] = outcome }
             }
+            for row in items.indices { codes[row * lfCount + lf] = code(of: outcomes[row * lfCount + lf]!, lf: lf) }
         }
 
         if let cache {

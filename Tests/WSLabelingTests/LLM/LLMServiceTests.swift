@@ -217,6 +217,8 @@ final class LLMServiceTests: XCTestCase {
         XCTAssertEqual(server.requestCount, 6)
         let third = try applier.apply(items)
         XCTAssertEqual(third.report.lfs[0].cacheHits, 3)
+        XCTAssertEqual(third.report.lfs[0].votes, 3, "cached votes of a batch LF count as votes")
+        XCTAssertEqual(third.votes, second.votes, "the vote cache gives the votes the calls gave")
         XCTAssertEqual(server.requestCount, 6)
     }
 }
