@@ -47,6 +47,21 @@ final class CostCommandTests: XCTestCase {
         XCTAssertTrue(text.stdout.contains("◆"))
     }
 
+    /// The bundled example with its LLM LF, answered from the recorded ledger beside the task:
+    /// no server, no key, and the LLM rows price exactly the recorded calls.
+    func testTheBundledExampleWithItsRecordedLedger() throws {
+        let config = SharedData.packageRoot.appendingPathComponent("examples/support-tickets/wslabel-llm.yaml").path
+        let object = try json(CLIRunner.run(["cost", "--config", config, "--json"], environment: ["WSLABEL_LOCAL_LLM_KEY": ""]))
+        XCTAssertEqual(object["llm_lf"] as? String, "llm_gemma_route")
+        let byName = try options(object)
+        let llm = try XCTUnwrap(byName["LLM only (llm_gemma_route)"])
+        XCTAssertTrue(llm["projection"] is NSNull, "every ticket's answer is in the recorded ledger")
+        let ledger = try LLMResponseCache(path: SharedData.packageRoot.appendingPathComponent("examples/support-tickets/llm-ledger.sqlite").path)
+        XCTAssertEqual(try ledger.count(), 440)
+        XCTAssertGreaterThan(try XCTUnwrap(llm["cost_usd"] as? Double), 0)
+        XCTAssertNotNil(byName["label model (rule LFs + llm_gemma_route)"])
+    }
+
     func testLLMRowsPriceTheLedgersCalls() throws {
         let server = try LoopbackLLMServer { request, _ in
             .chat(request.prompt.contains("buy") ? "yes" : "no", promptTokens: 40, completionTokens: 1)
