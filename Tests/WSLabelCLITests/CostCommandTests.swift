@@ -51,7 +51,10 @@ final class CostCommandTests: XCTestCase {
     /// no server, no key, and the LLM rows price exactly the recorded calls.
     func testTheBundledExampleWithItsRecordedLedger() throws {
         let config = SharedData.packageRoot.appendingPathComponent("examples/support-tickets/wslabel-llm.yaml").path
+        let ledgerURL = SharedData.packageRoot.appendingPathComponent("examples/support-tickets/llm-ledger.sqlite")
+        let recorded = try Data(contentsOf: ledgerURL)
         let object = try json(CLIRunner.run(["cost", "--config", config, "--json"], environment: ["WSLABEL_LOCAL_LLM_KEY": ""]))
+        XCTAssertEqual(try Data(contentsOf: ledgerURL), recorded, "reading the committed ledger must not change its bytes")
         XCTAssertEqual(object["llm_lf"] as? String, "llm_gemma_route")
         let byName = try options(object)
         let llm = try XCTUnwrap(byName["LLM only (llm_gemma_route)"])

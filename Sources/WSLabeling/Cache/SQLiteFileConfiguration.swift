@@ -10,10 +10,13 @@ enum SQLiteFileConfiguration {
     ///   - pragmas: further `PRAGMA` statements run on opening.
     static func make(label: String, pragmas: [String] = []) -> Configuration {
         var configuration = Configuration()
-        configuration.journalMode = .wal
         configuration.busyMode = .timeout(VoteCache.busyTimeout)
         configuration.label = label
         configuration.prepareDatabase { db in
+            // WAL by a plain PRAGMA (a no-op on a file already in WAL mode), not GRDB's
+            // `journalMode` setting, which writes to the file on every open: a recorded ledger
+            // committed to a repository must stay the same bytes when it is only read.
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             for pragma in pragmas { try db.execute(sql: pragma) }
         }
