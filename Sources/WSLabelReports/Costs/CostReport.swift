@@ -76,27 +76,7 @@ public enum CostReport {
     /// The analysis as one self-contained HTML page: the recommendation, the frontier plot, the
     /// options table, the active-learning curve (when measured) and the prices with their sources.
     public static func html(_ costs: TaskCostSummary, curve: ActiveLearningCurve? = nil, title: String) -> String {
-        let body = ["<h1>\(HTMLEscaping.text(title))</h1>"] + htmlSections(costs, curve: curve, headingLevel: 2)
-        return """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8"/>
-        <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <title>\(HTMLEscaping.text(title))</title>
-        <style>
-        \(HTMLStyle.css)
-        </style>
-        </head>
-        <body>
-        <main>
-        \(body.joined(separator: "\n"))
-        <footer>Written by wslabel. The page is self-contained: it fetches no fonts, scripts, styles or images.</footer>
-        </main>
-        </body>
-        </html>
-
-        """
+        HTMLPage.render(title: title, sections: ["<h1>\(HTMLEscaping.text(title))</h1>"] + htmlSections(costs, curve: curve, headingLevel: 2))
     }
 
     /// The cost analysis as HTML blocks, headings at `headingLevel`: shared by the cost page and

@@ -45,29 +45,7 @@ public enum HTMLReport {
             costSection ?? "",
             HTMLLearnedSection.render(report),
         ].filter { !$0.isEmpty }
-        return """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8"/>
-        <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <title>\(HTMLEscaping.text(title))</title>
-        <style>
-        \(HTMLStyle.css)
-        </style>
-        </head>
-        <body>
-        <main>
-        \(sections.joined(separator: "\n"))
-        <footer>Written by wslabel. The page is self-contained: it fetches no fonts, scripts, styles or images.</footer>
-        </main>
-        <script>
-        \(HTMLStyle.sortScript)
-        </script>
-        </body>
-        </html>
-
-        """
+        return HTMLPage.render(title: title, sections: sections, script: HTMLStyle.sortScript)
     }
 
     /// Title, model, and the numbers to read first.
