@@ -32,7 +32,7 @@ struct Cost: ParsableCommand {
             """
     )
 
-    @Option(name: .long, help: ArgumentHelp("The task file (default: wslabel.yaml).", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("The task file.", valueName: "file"))
     var config: String = "wslabel.yaml"
 
     @Option(name: .long, help: ArgumentHelp("Split with gold labels to score on (default: test, else the first labeled split other than train).", valueName: "split"))

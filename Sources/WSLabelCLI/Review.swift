@@ -11,17 +11,20 @@ struct Review: ParsableCommand {
         abstract: "Send items to people for labels (Label Studio, Argilla), import their labels, measure active learning.",
         discussion: """
             The round trip:
-              wslabel review export --config wslabel.yaml --count 50 --output review.json     # Label Studio tasks
-              (import review.json into a Label Studio project with review.json.label-config.xml; label; export JSON)
-              wslabel review import --config wslabel.yaml export.json
-              wslabel fit --config wslabel.yaml        # now semi-supervised: people's labels clamp their items
-            Argilla: --format argilla writes JSON Lines records (Record.to_dict shape); import the exported records the same way.
+              wslabel review export --count 50 --output review.json
+                (Label Studio tasks, and review.json.label-config.xml for the project)
+              ... label them in Label Studio, export the project as JSON ...
+              wslabel review import export.json
+              wslabel fit        # semi-supervised: people's labels clamp their items
+
+            --format argilla writes Argilla records as JSON Lines instead; import
+            their export the same way. Every command reads ./wslabel.yaml, or --config.
             """,
         subcommands: [Export.self, Import.self, Curve.self]
     )
 
     struct TaskOption: ParsableArguments {
-        @Option(name: .long, help: ArgumentHelp("The task file (default: wslabel.yaml).", valueName: "file"))
+        @Option(name: .long, help: ArgumentHelp("The task file.", valueName: "file"))
         var config: String = "wslabel.yaml"
 
         func load(threads: Int?) throws -> TaskApplication {
@@ -45,13 +48,13 @@ struct Review: ParsableCommand {
         @OptionGroup var task: TaskOption
         @Option(name: .long, help: ArgumentHelp("label-studio (JSON tasks) or argilla (JSON Lines records).", valueName: "format"))
         var format: TaskReview.ExportFormat = .labelStudio
-        @Option(name: .long, help: "How many items (default: 50).")
+        @Option(name: .long, help: "How many items.")
         var count: Int = 50
-        @Option(name: .long, help: ArgumentHelp("active, least-confident, disagreement or random (default: active).", valueName: "strategy"))
+        @Option(name: .long, help: ArgumentHelp("active, least-confident, disagreement or random.", valueName: "strategy"))
         var strategy: ReviewSelection.Strategy = .active
         @Option(name: .long, help: ArgumentHelp("Export every item whose label-model confidence is below this instead.", valueName: "confidence"))
         var belowConfidence: Double?
-        @Option(name: .long, help: ArgumentHelp("The split to choose from (default: train).", valueName: "split"))
+        @Option(name: .long, help: ArgumentHelp("The split to choose from.", valueName: "split"))
         var split: String = "train"
         @Option(name: .long, help: ArgumentHelp("The file to write (atomically).", valueName: "file"))
         var output: String
@@ -94,7 +97,7 @@ struct Review: ParsableCommand {
                 fit, report and cost then use: people's labels clamp their items in the label model's fit.
                 """)
 
-        @Option(name: .long, help: ArgumentHelp("The task file (default: wslabel.yaml).", valueName: "file"))
+        @Option(name: .long, help: ArgumentHelp("The task file.", valueName: "file"))
         var config: String = "wslabel.yaml"
         @Option(name: .long, help: ArgumentHelp("label-studio or argilla (default: from the extension, .jsonl is argilla).", valueName: "format"))
         var format: TaskReview.ExportFormat?
@@ -127,13 +130,13 @@ struct Review: ParsableCommand {
                 """)
 
         @OptionGroup var task: TaskOption
-        @Option(name: .long, parsing: .upToNextOption, help: "Numbers of human labels (default: 0 25 50 100 200).")
+        @Option(name: .long, parsing: .upToNextOption, help: "Numbers of human labels.")
         var steps: [Int] = TaskApplication.defaultCurveSteps
-        @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Strategies (default: active random).", valueName: "strategy"))
+        @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Strategies: active, least-confident, disagreement, random.", valueName: "strategy"))
         var strategies: [ReviewSelection.Strategy] = [.active, .random]
-        @Option(name: .long, parsing: .upToNextOption, help: "Seeds of the random picks (default: 0 1 2).")
+        @Option(name: .long, parsing: .upToNextOption, help: "Seeds of the random picks.")
         var seeds: [UInt64] = [0, 1, 2]
-        @Option(name: .long, help: ArgumentHelp("Split to score on (default: test).", valueName: "split"))
+        @Option(name: .long, help: ArgumentHelp("Split to score on.", valueName: "split"))
         var split: String = "test"
         @Flag(name: .long, help: "Print one JSON object instead of a table.")
         var json = false
