@@ -78,8 +78,7 @@ struct Cost: ParsableCommand {
             let llmSeconds = applied.llmCosts?.usage.reduce(0) { $0 + $1.seconds } ?? 0
             let costs = try TaskCostAnalysis(applied: applied, configuration: configuration, evaluationSplit: split, llmLF: llmLF,
                                              computeSeconds: max(0, Date().timeIntervalSince(started) - llmSeconds), projectedItems: projectItems)
-            let summary = TaskCostSummary(analysis: costs.analysis, evaluationSplit: costs.evaluationSplit, llmLF: costs.llmLF,
-                                          itemsMissingFromLedger: costs.itemsMissingFromLedger, budget: budget)
+            let summary = TaskCostSummary(costs, budget: budget)
             var learning: ActiveLearningCurve?
             if curve {
                 Log.info("measuring the active-learning curve…")
@@ -105,5 +104,13 @@ struct Cost: ParsableCommand {
                 print(text, terminator: "")
             }
         }
+    }
+}
+
+extension TaskCostSummary {
+    /// What `cost` and `report --costs` show of a task's analysis.
+    init(_ costs: TaskCostAnalysis, budget: Double?) {
+        self.init(analysis: costs.analysis, evaluationSplit: costs.evaluationSplit, llmLF: costs.llmLF,
+                  itemsMissingFromLedger: costs.itemsMissingFromLedger, budget: budget)
     }
 }

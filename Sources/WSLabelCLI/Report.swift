@@ -71,8 +71,7 @@ struct Report: ParsableCommand {
                 let configuration = fitted.run.configuration
                 Log.info("pricing the labeling options and measuring the active-learning curve…")
                 let analysis = try TaskCostAnalysis(applied: applied, configuration: configuration)
-                options.costs = TaskCostSummary(analysis: analysis.analysis, evaluationSplit: analysis.evaluationSplit, llmLF: analysis.llmLF,
-                                                itemsMissingFromLedger: analysis.itemsMissingFromLedger, budget: nil)
+                options.costs = TaskCostSummary(analysis, budget: nil)
                 options.learningCurve = try applied.learningCurve(evaluationSplit: analysis.evaluationSplit, configuration: configuration)
             }
             let text = fitted.report.rendered(as: chosen, options: options)

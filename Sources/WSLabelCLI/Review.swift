@@ -97,8 +97,7 @@ struct Review: ParsableCommand {
                 fit, report and cost then use: people's labels clamp their items in the label model's fit.
                 """)
 
-        @Option(name: .long, help: ArgumentHelp("The task file.", valueName: "file"))
-        var config: String = "wslabel.yaml"
+        @OptionGroup var task: TaskOption
         @Option(name: .long, help: ArgumentHelp("label-studio or argilla (default: from the extension, .jsonl is argilla).", valueName: "format"))
         var format: TaskReview.ExportFormat?
         @Argument(help: ArgumentHelp("Export files.", valueName: "file"))
@@ -106,7 +105,7 @@ struct Review: ParsableCommand {
 
         func run() throws {
             try CLIErrors.report {
-                let task = try TaskFile(contentsOf: URL(fileURLWithPath: config))
+                let task = try TaskFile(contentsOf: URL(fileURLWithPath: self.task.config))
                 var labels: [HumanLabel] = []
                 for file in files {
                     let imported = try TaskReview.importLabels(from: URL(fileURLWithPath: file), task: task, format: format)

@@ -51,7 +51,7 @@ public enum LLMCostTable {
             if line.repeatedPrompts > 0 { text += ", \(count(line.repeatedPrompts)) repeated a prompt of the same batch" }
             if line.unmatchedAnswers > 0 { text += ", \(count(line.unmatchedAnswers)) meant no label" }
             text += "; \(count(line.promptTokens)) prompt + \(count(line.completionTokens)) output tokens"
-            text += String(format: ", %.1f s of calls", line.seconds)
+            text += ", \(ReportNumbers.fixed(line.seconds, digits: 1)) s of calls"
             text += line.priced ? ", \(dollars(line.cost))" + (line.costSavedByCache > 0 ? " (\(dollars(line.costSavedByCache)) saved by the cache)" : "") : ", unpriced"
             return text
         }

@@ -83,15 +83,15 @@ public struct ActiveLearningCurve: Sendable {
                 continue
             }
             var labeled: [Int] = []
+            var current = try fit(labeled)
             for step in sortedSteps {
-                // Pick up to this step with the model fit on the labels so far.
+                // Pick up to this step with the model fit on the labels so far, then refit.
                 if step > labeled.count {
-                    let (run, _) = try fit(labeled)
-                    labeled += ReviewSelection.pick(step - labeled.count, strategy: strategy, probabilities: run.results[0].probabilities,
+                    labeled += ReviewSelection.pick(step - labeled.count, strategy: strategy, probabilities: current.0.results[0].probabilities,
                                                     votes: train.votes, excluding: Set(labeled).union(unanswerable))
+                    current = try fit(labeled)
                 }
-                let metrics = try fit(labeled).1
-                points.append(Point(strategy: strategy, humanLabels: step, accuracy: metrics.accuracy, macroF1: metrics.macroF1))
+                points.append(Point(strategy: strategy, humanLabels: step, accuracy: current.1.accuracy, macroF1: current.1.macroF1))
             }
         }
         self.points = points

@@ -169,7 +169,7 @@ public struct CostQualityAnalysis: Sendable {
             let routedEvaluation = inputs.labelModelConfidence.map { $0 < threshold }
             let routedAll = inputs.allConfidence.indices.filter { inputs.allConfidence[$0] < threshold }
             let routedShare = items > 0 ? Double(routedAll.count) / items : 0
-            let label = "label model → %@ below confidence \(Self.format(threshold)) (\(Self.percent(routedShare)) of items)"
+            let label = "label model → %@ below confidence \(Self.format(threshold)) (\(ReportNumbers.percent(routedShare)) of items)"
             if let llm = inputs.llm, let ledger {
                 let predictions = inputs.labelModel.indices.map { row in
                     routedEvaluation[row] && llm.votes[row] != VoteMatrix.abstain ? llm.votes[row] : inputs.labelModel[row]
@@ -200,11 +200,11 @@ public struct CostQualityAnalysis: Sendable {
         let affordable = options.filter { $0.cost <= budget }
         guard let best = affordable.max(by: { ($0.metrics.accuracy, -$0.cost) < ($1.metrics.accuracy, -$1.cost) }) else {
             let cheapest = options.min { $0.cost < $1.cost }
-            return Recommendation(option: nil, reason: "Nothing fits $\(Self.dollars(budget)): the cheapest option, \(cheapest?.name ?? "none"), costs $\(Self.dollars(cheapest?.cost ?? 0)).")
+            return Recommendation(option: nil, reason: "Nothing fits \(ReportNumbers.dollars(budget)): the cheapest option, \(cheapest?.name ?? "none"), costs \(ReportNumbers.dollars(cheapest?.cost ?? 0)).")
         }
-        var reason = "Within $\(Self.dollars(budget)), \(best.name) gives the highest accuracy, \(Self.percent(best.metrics.accuracy)) on the \(Self.count(evaluationCount)) evaluation items, for $\(Self.dollars(best.cost))."
+        var reason = "Within \(ReportNumbers.dollars(budget)), \(best.name) gives the highest accuracy, \(ReportNumbers.percent(best.metrics.accuracy)) on the \(ReportNumbers.count(evaluationCount)) evaluation items, for \(ReportNumbers.dollars(best.cost))."
         if let better = options.filter({ $0.metrics.accuracy > best.metrics.accuracy }).min(by: { $0.cost < $1.cost }) {
-            reason += " The cheapest more accurate option, \(better.name) (\(Self.percent(better.metrics.accuracy))), costs $\(Self.dollars(better.cost))."
+            reason += " The cheapest more accurate option, \(better.name) (\(ReportNumbers.percent(better.metrics.accuracy))), costs \(ReportNumbers.dollars(better.cost))."
         } else {
             reason += " No option is more accurate."
         }
@@ -226,9 +226,6 @@ public struct CostQualityAnalysis: Sendable {
     }
 
     static func format(_ value: Double) -> String { ReportNumbers.fixed(value, digits: 3) }
-    static func percent(_ value: Double) -> String { ReportNumbers.fixed(value * 100, digits: 1) + "%" }
-    static func dollars(_ value: Double) -> String { ReportNumbers.fixed(value, digits: value < 10 ? 4 : 2) }
-    static func count(_ value: Int) -> String { ReportNumbers.count(value) }
 }
 
 /// Sums of ledger entries over chosen items, with items the ledger lacks priced at its mean.

@@ -12,6 +12,12 @@ package enum ReportNumbers {
         return value < 0 ? "-" + grouped : grouped
     }
 
+    /// Dollars, with four decimals below $10 (LLM calls cost fractions of a cent) and two
+    /// above: `0.0734` → `"$0.0734"`, `508.72` → `"$508.72"`.
+    package static func dollars(_ value: Double) -> String {
+        "$" + fixed(value, digits: value < 10 ? 4 : 2)
+    }
+
     /// `0.1234` → `"12.3%"`.
     package static func percent(_ fraction: Double, digits: Int = 1) -> String {
         fixed(fraction * 100, digits: digits) + "%"

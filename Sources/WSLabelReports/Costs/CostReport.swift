@@ -10,14 +10,7 @@ public enum CostReport {
         let analysis = costs.analysis
         var table = TextTable(header: ["option", "accuracy", "macro-F1", "coverage", "cost", "$/1k labels", "hours", "$/acc. pt", "frontier"],
                               textColumns: [0, 8])
-        for option in analysis.options {
-            table.rows.append([
-                option.name, ReportNumbers.percent(option.metrics.accuracy), ReportNumbers.percent(option.metrics.macroF1),
-                ReportNumbers.percent(option.metrics.coverage), dollars(option.cost) + (option.projectionNote == nil ? "" : "*"),
-                dollars(option.costPerThousand(items: analysis.itemCount)), ReportNumbers.fixed(option.hours, digits: 2),
-                option.costPerAccuracyPoint.map(dollars) ?? "–", option.onFrontier ? "◆" : "",
-            ])
-        }
+        for option in analysis.options { table.rows.append([option.name] + cells(option, items: analysis.itemCount)) }
         var sections = [
             heading(costs) + ":",
             table.render(maxWidth: width),
@@ -87,12 +80,7 @@ public enum CostReport {
         let header = ["option", "accuracy", "macro-F1", "coverage", "cost", "$ / 1k labels", "hours", "$ / accuracy point", "frontier"]
             .enumerated().map { "<th scope=\"col\"\($0.offset == 0 ? " class=\"name\"" : "")>\(HTMLEscaping.text($0.element))</th>" }.joined()
         let rows = analysis.options.map { option in
-            let cells = [
-                ReportNumbers.percent(option.metrics.accuracy), ReportNumbers.percent(option.metrics.macroF1),
-                ReportNumbers.percent(option.metrics.coverage), dollars(option.cost) + (option.projectionNote == nil ? "" : "*"),
-                dollars(option.costPerThousand(items: analysis.itemCount)), ReportNumbers.fixed(option.hours, digits: 2),
-                option.costPerAccuracyPoint.map(dollars) ?? "–", option.onFrontier ? "◆" : "",
-            ].map { "<td>\(HTMLEscaping.text($0))</td>" }.joined()
+            let cells = cells(option, items: analysis.itemCount).map { "<td>\(HTMLEscaping.text($0))</td>" }.joined()
             return "<tr\(option.onFrontier ? " class=\"flagged\"" : "")><td class=\"name\">\(HTMLEscaping.text(option.name))</td>\(cells)</tr>"
         }
         var sections = ["<p>\(HTMLEscaping.text(heading(costs))).</p>"]
@@ -135,8 +123,15 @@ public enum CostReport {
         return notes
     }
 
-    private static func dollars(_ value: Double) -> String {
-        "$" + ReportNumbers.fixed(value, digits: value < 10 ? 4 : 2)
+    /// An option's cells after its name, as the text and HTML tables show them (`*` marks a
+    /// projected cost).
+    private static func cells(_ option: LabelingOption, items: Int) -> [String] {
+        [
+            ReportNumbers.percent(option.metrics.accuracy), ReportNumbers.percent(option.metrics.macroF1),
+            ReportNumbers.percent(option.metrics.coverage), ReportNumbers.dollars(option.cost) + (option.projectionNote == nil ? "" : "*"),
+            ReportNumbers.dollars(option.costPerThousand(items: items)), ReportNumbers.fixed(option.hours, digits: 2),
+            option.costPerAccuracyPoint.map(ReportNumbers.dollars) ?? "–", option.onFrontier ? "◆" : "",
+        ]
     }
 }
 

@@ -255,7 +255,7 @@ func utf8String(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
     let string = String(decoding: bytes, as: UTF8.self)
     let mayBeRepaired = string.utf8.withContiguousStorageIfAvailable(containsReplacementCharacter) ?? true
     guard mayBeRepaired else { return string }
-    return isWellFormedUTF8(bytes) ? string : nil
+    return firstInvalidUTF8(in: bytes) == nil ? string : nil
 }
 
 /// Whether UTF-8 `bytes` hold U+FFFD REPLACEMENT CHARACTER.
@@ -268,50 +268,6 @@ private func containsReplacementCharacter(_ bytes: UnsafeBufferPointer<UInt8>) -
         from = index + 1
     }
     return false
-}
-
-/// Whether `bytes` are well-formed UTF-8 (Unicode's table 3-7: no overlong forms, surrogates
-/// or code points above U+10FFFF), checking ASCII eight bytes at a time.
-func isWellFormedUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let base = bytes.baseAddress else { return true }
-    let count = bytes.count
-    var index = 0
-    while index < count {
-        if index + 8 <= count,
-           UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-            index += 8
-            continue
-        }
-        let lead = base[index]
-        if lead < 0x80 {
-            index += 1
-            continue
-        }
-        @inline(__always) func continuation(_ offset: Int) -> UInt8? {
-            guard index + offset < count, base[index + offset] & 0xC0 == 0x80 else { return nil }
-            return base[index + offset]
-        }
-        switch lead {
-        case 0xC2...0xDF:
-            guard continuation(1) != nil else { return false }
-            index += 2
-        case 0xE0...0xEF:
-            guard let second = continuation(1), continuation(2) != nil,
-                  lead != 0xE0 || second >= 0xA0,  // overlong
-                  lead != 0xED || second < 0xA0    // surrogates
-            else { return false }
-            index += 3
-        case 0xF0...0xF4:
-            guard let second = continuation(1), continuation(2) != nil, continuation(3) != nil,
-                  lead != 0xF0 || second >= 0x90,  // overlong
-                  lead != 0xF4 || second < 0x90    // above U+10FFFF
-            else { return false }
-            index += 4
-        default:
-            return false
-        }
-    }
-    return true
 }
 
 /// The first byte of `bytes` that is not valid UTF-8 (offset and value), or `nil`.

@@ -65,12 +65,12 @@ public struct ItemView: Sendable {
                 while index < bytes.count {
                     let byte = bytes[index]
                     if byte < 0x80 {
-                        output[written] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                        output[written] = UTF8Bytes.lowercasedASCII(byte)
                         written += 1
                         index += 1
                         continue
                     }
-                    let (scalar, length) = decodeScalar(bytes, at: index)
+                    let (scalar, length) = UTF8Bytes.scalar(in: bytes, at: index)
                     if !ScalarPropertySet.changesWhenLowercased.contains(scalar) {
                         // Its own lowercase (U+FEFF, emoji, most non-Latin text): copied as is.
                         for offset in 0..<length { output[written + offset] = bytes[index + offset] }
@@ -128,7 +128,7 @@ public struct ItemView: Sendable {
                         continue
                     }
                 }
-                let (scalar, length) = decodeScalar(bytes, at: index)
+                let (scalar, length) = UTF8Bytes.scalar(in: bytes, at: index)
                 let mayJoin = scalar >= 0x300 && scalar != 0xFEFF
                 let isWordScalar = !isWhitespace(scalar)
                 if isWordScalar != inWord {
@@ -194,7 +194,7 @@ public struct ItemView: Sendable {
             var previousMayJoin = false
             var index = 0
             while index < bytes.count {
-                let (scalar, length) = decodeScalar(bytes, at: index)
+                let (scalar, length) = UTF8Bytes.scalar(in: bytes, at: index)
                 let mayJoin = scalar >= 0x300 && scalar != 0xFEFF
                 if isMember(scalar) != (runStart >= 0) {
                     let startsCharacter = !(mayJoin || previousMayJoin)
@@ -215,19 +215,6 @@ public struct ItemView: Sendable {
             return true
         }
         return scanned ?? false
-    }
-
-    /// The scalar whose UTF-8 starts at `index` of valid UTF-8 `bytes`, and its length.
-    @inline(__always)
-    private static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
-        let lead = UInt32(bytes[index])
-        if lead < 0x80 { return (lead, 1) }
-        if lead < 0xE0 { return ((lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F), 2) }
-        if lead < 0xF0 {
-            return ((lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F), 3)
-        }
-        return ((lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
-                    | UInt32(bytes[index + 3] & 0x3F), 4)
     }
 
     /// `Character.isWhitespace` of a character starting with `scalar`: its White_Space

@@ -1,4 +1,5 @@
 import Foundation
+import WSLabelCore
 
 /// Why an LLM call gave no answer. The LF then abstains on that item; the failure is counted
 /// and reported per LF, and the run goes on.
@@ -52,8 +53,8 @@ public enum LLMCallError: Error, Sendable, Equatable, LocalizedError {
     }
 
     static func seconds(_ value: Double) -> String {
-        value == value.rounded() ? "\(Int(value)) s" : String(format: "%.2f s", value)
+        value == value.rounded() ? "\(Int(value)) s" : ReportNumbers.fixed(value, digits: 2) + " s"
     }
 
-    static func dollars(_ value: Double) -> String { String(format: "%.4f", value) }
+    static func dollars(_ value: Double) -> String { ReportNumbers.fixed(value, digits: 4) }
 }

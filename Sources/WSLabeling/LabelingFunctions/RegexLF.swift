@@ -75,7 +75,7 @@ public struct RegexLF: LabelingFunction, @unchecked Sendable {
             literal.removeLast()
         }
         guard !literal.isEmpty else { return nil }
-        return caseSensitive ? literal : literal.map(lowercasedASCII)
+        return caseSensitive ? literal : literal.map(UTF8Bytes.lowercasedASCII)
     }
 
     /// Whether `text` certainly contains no match because it lacks `literal`.
@@ -87,28 +87,12 @@ public struct RegexLF: LabelingFunction, @unchecked Sendable {
     static func certainlyLacks(_ literal: [UInt8], _ text: String, caseSensitive: Bool) -> Bool {
         let answer = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
             if !caseSensitive, CaseFoldingGuard.hasFoldingNonASCII(bytes) { return false }
-            let count = literal.count
-            guard bytes.count >= count else { return true }
-            let first = literal[0]
-            for start in 0...(bytes.count - count) {
-                let byte = caseSensitive ? bytes[start] : lowercasedASCII(bytes[start])
-                guard byte == first else { continue }
-                var offset = 1
-                while offset < count {
-                    let next = caseSensitive ? bytes[start + offset] : lowercasedASCII(bytes[start + offset])
-                    guard next == literal[offset] else { break }
-                    offset += 1
-                }
-                if offset == count { return false }
+            let found = literal.withUnsafeBufferPointer {
+                LiteralChain.find($0, in: bytes, from: 0, to: bytes.count, caseSensitive: caseSensitive)
             }
-            return true
+            return found == nil
         }
         return answer ?? false
-    }
-
-    @inline(__always)
-    private static func lowercasedASCII(_ byte: UInt8) -> UInt8 {
-        byte &- 0x41 < 26 ? byte | 0x20 : byte
     }
 }
 

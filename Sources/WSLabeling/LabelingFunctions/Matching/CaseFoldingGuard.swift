@@ -15,18 +15,7 @@ enum CaseFoldingGuard {
                 index += 1
                 continue
             }
-            let scalar: UInt32, length: Int
-            if lead < 0xE0 {
-                scalar = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-                length = 2
-            } else if lead < 0xF0 {
-                scalar = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-                length = 3
-            } else {
-                scalar = UInt32(lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
-                    | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
-                length = 4
-            }
+            let (scalar, length) = UTF8Bytes.scalar(in: bytes, at: index)
             if ScalarPropertySet.changesWhenCaseFolded.contains(scalar) { return true }
             index += length
         }

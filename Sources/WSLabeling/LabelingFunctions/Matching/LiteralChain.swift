@@ -34,7 +34,7 @@ struct LiteralChain: Sendable, Equatable {
             }
             let isLiteral = (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 || byte == 0x20 || Self.literalPunctuation.contains(byte)
             guard isLiteral else { return nil }
-            pieces[pieces.count - 1].append(caseSensitive ? byte : Self.lowercasedASCII(byte))
+            pieces[pieces.count - 1].append(caseSensitive ? byte : UTF8Bytes.lowercasedASCII(byte))
             index += 1
         }
         guard pieces.allSatisfy({ !$0.isEmpty }) else { return nil }  // empty pattern, or `.*` last
@@ -65,7 +65,7 @@ struct LiteralChain: Sendable, Equatable {
         pieces.withUnsafeBufferPointer { pieces in
             var from = start
             for index in pieces.indices {
-                let found = pieces[index].withUnsafeBufferPointer { find($0, in: bytes, from: from, to: end) }
+                let found = pieces[index].withUnsafeBufferPointer { Self.find($0, in: bytes, from: from, to: end, caseSensitive: caseSensitive) }
                 guard let found else { return false }
                 from = found + pieces[index].count
             }
@@ -73,11 +73,14 @@ struct LiteralChain: Sendable, Equatable {
         }
     }
 
-    /// The first place of `piece` in `bytes[from..<to]`.
+    /// The first place of `piece` in `bytes[from..<to]`, ASCII letters compared ignoring case
+    /// unless `caseSensitive` (`piece` then already lowercased). Shared with ``RegexLF``'s prefilter.
     @inline(__always)
-    private func find(_ piece: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, from: Int, to end: Int) -> Int? {
+    static func find(_ piece: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, from: Int, to end: Int,
+                     caseSensitive: Bool) -> Int? {
+        @inline(__always) func normalized(_ byte: UInt8) -> UInt8 { caseSensitive ? byte : UTF8Bytes.lowercasedASCII(byte) }
         let count = piece.count
-        guard end - from >= count else { return nil }
+        guard count > 0, end - from >= count else { return count == 0 ? from : nil }
         let first = piece[0]
         var position = from
         while position <= end - count {
@@ -90,9 +93,6 @@ struct LiteralChain: Sendable, Equatable {
         }
         return nil
     }
-
-    @inline(__always)
-    private func normalized(_ byte: UInt8) -> UInt8 { caseSensitive ? byte : Self.lowercasedASCII(byte) }
 
     /// Where the line starting at `start` ends, and where the next one starts (`nil` after the
     /// last line). Line terminators: U+000A–U+000D, U+0085 (C2 85), U+2028 and U+2029 (E2 80 A8/A9).
@@ -109,7 +109,4 @@ struct LiteralChain: Sendable, Equatable {
         }
         return (bytes.count, nil)
     }
-
-    @inline(__always)
-    static func lowercasedASCII(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
 }
