@@ -38,9 +38,14 @@ struct Apply: ParsableCommand {
     func run() throws {
         try CLIErrors.report {
             let task = try TaskFile(contentsOf: URL(fileURLWithPath: config))
+            let folder = URL(fileURLWithPath: outputDir)
+            let written = task.splits.flatMap { split in
+                (format == .csv ? ["\(split.name).csv"] : ["\(split.name).npy", "\(split.name).ids.txt"])
+                    .map { FileRole(folder.appendingPathComponent($0), "--output-dir's \($0)") }
+            }
+            try OutputConflicts.check(outputs: written, inputs: task.inputFiles())
             let applied = try TaskApplication.withProgressBar(task: task, useCache: !noCache, threads: threads)
             ApplyTable.log(applied)
-            let folder = URL(fileURLWithPath: outputDir)
             do {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             } catch {

@@ -70,6 +70,8 @@ struct Cost: ParsableCommand {
         try CLIErrors.report {
             let started = Date()
             let task = try TaskFile(contentsOf: URL(fileURLWithPath: config))
+            let destination = output.map(AtomicFile.url(forArgument:))
+            try OutputConflicts.check(outputs: destination.map { [FileRole($0, "--output")] } ?? [], inputs: task.inputFiles())
             let applied = try TaskApplication.withProgressBar(task: task, useCache: !noCache, threads: model.threads)
             ApplyTable.log(applied)
             let configuration = try model.configuration(labelNames: task.labels, task: task.model)
@@ -84,7 +86,6 @@ struct Cost: ParsableCommand {
                 Log.info("measuring the active-learning curve…")
                 learning = try applied.learningCurve(evaluationSplit: costs.evaluationSplit, configuration: configuration)
             }
-            let destination = output.map(URL.init(fileURLWithPath:))
             let text: String
             switch (json, destination?.pathExtension.lowercased()) {
             case (_, "html"?), (_, "htm"?):

@@ -33,7 +33,7 @@ struct Fit: ParsableCommand {
 
     @OptionGroup var model: ModelOptions
 
-    @Option(name: .long, help: ArgumentHelp("Write probabilistic labels of every split as JSON Lines (id, split, label, probability per label, confidence).", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("Write probabilistic labels of every split as JSON Lines (id, split, label, probability per label, confidence); - for stdout (the summary then goes to stderr).", valueName: "file"))
     var output: String?
 
     @Option(name: .long, help: ArgumentHelp("Save the fitted model as JSON for `wslabel predict`.", valueName: "file"))
@@ -45,22 +45,34 @@ struct Fit: ParsableCommand {
     func run() throws {
         try CLIErrors.report {
             let started = Date()
-            let fitted = try FittedRun(input: input, model: model)
+            let fitted = try FittedRun(input: input, model: model) { task in
+                [output.map { FileRole(AtomicFile.url(forArgument: $0), "--output") }
+                    ?? task?.labelsOutput.map { FileRole($0, "output.labels") },
+                 saveModel.map { FileRole(AtomicFile.url(forArgument: $0), "--save-model") }].compactMap { $0 }
+            }
             let run = fitted.run
-            if let output = output.map(URL.init(fileURLWithPath:)) ?? fitted.loaded.task?.task.labelsOutput {
+            var labelsOnStandardOutput = false
+            if let output = output.map(AtomicFile.url(forArgument:)) ?? fitted.loaded.task?.task.labelsOutput {
+                labelsOnStandardOutput = AtomicFile.writesToStandardOutput(output)
                 try? FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
                 let written = fitted.resultsToWrite
                 try ProbabilisticLabelsWriter.write(written, labelNames: run.labelNames, to: output)
                 Log.info("wrote labels of \(written.map(\.ids.count).reduce(0, +)) items to \(output.path)")
             }
             if let saveModel {
-                try SavedLabelModel(model: run.model, labelNames: run.labelNames).save(to: URL(fileURLWithPath: saveModel))
+                try SavedLabelModel(model: run.model, labelNames: run.labelNames).save(to: AtomicFile.url(forArgument: saveModel))
                 Log.info("saved the model to \(saveModel)")
             }
             let report = fitted.report
-            let terminal = Terminal.standardOutput
-            print(json ? run.summary(lfSummary: report.summary, llmCosts: report.llmCosts).serialized
-                       : RunTable.render(run) + "\n\n" + report.compactSummary(width: terminal.width, color: terminal.color))
+            // With the labels on stdout (--output -), the summary goes to stderr, out of their way.
+            let terminal = labelsOnStandardOutput ? Terminal.standardError : Terminal.standardOutput
+            let summary = json ? run.summary(lfSummary: report.summary, llmCosts: report.llmCosts).serialized
+                               : RunTable.render(run) + "\n\n" + report.compactSummary(width: terminal.width, color: terminal.color)
+            if labelsOnStandardOutput {
+                FileHandle.standardError.write(Data((summary + "\n").utf8))
+            } else {
+                print(summary)
+            }
             Log.info(String(format: "done in %.2f s", Date().timeIntervalSince(started)))
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import WSLabelCore
 import WSLabelReports
+import WSLabeling
 
 /// The steps `fit` and `report` share: load the input (applying a task's LFs), fit the label
 /// model, label every split; logging each step on stderr.
@@ -8,8 +9,9 @@ struct FittedRun {
     let loaded: InputOptions.Loaded
     let run: LabelingRun
 
-    init(input: InputOptions, model: ModelOptions) throws {
-        loaded = try input.load(threads: model.threads)
+    /// - Parameter outputs: the files the command will write (see ``InputOptions/load(threads:defaultLabels:otherInputs:outputs:)``).
+    init(input: InputOptions, model: ModelOptions, outputs: (TaskFile?) -> [FileRole]) throws {
+        loaded = try input.load(threads: model.threads, outputs: outputs)
         let (labelNames, splits) = (loaded.labelNames, loaded.splits)
         if let applied = loaded.task { ApplyTable.log(applied) }
         let sizes = splits.map { "\($0.name) \($0.votes.rowCount)" }.joined(separator: ", ")

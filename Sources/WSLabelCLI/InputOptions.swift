@@ -46,19 +46,26 @@ struct InputOptions: ParsableArguments {
     }
 
     /// Class names and splits from the task file, `--wrench` or the vote files.
-    /// - Parameter defaultLabels: class names for vote files when `--labels` is not given
-    ///   (e.g. a saved model's); otherwise `0, 1`.
-    func load(threads: Int?, defaultLabels: [String]? = nil) throws -> Loaded {
+    /// - Parameters:
+    ///   - defaultLabels: class names for vote files when `--labels` is not given (e.g. a saved
+    ///     model's); otherwise `0, 1`.
+    ///   - otherInputs: files the command reads besides the input (e.g. a saved model).
+    ///   - outputs: the files the command will write, given the task file when there is one;
+    ///     checked against the inputs before any LF runs (``OutputConflicts``).
+    func load(threads: Int?, defaultLabels: [String]? = nil, otherInputs: [FileRole] = [],
+              outputs: (TaskFile?) -> [FileRole] = { _ in [] }) throws -> Loaded {
         if wrench == nil && votes == nil {
             let url = URL(fileURLWithPath: config ?? "wslabel.yaml")
             Log.info("reading task \(url.path)")
             let task = try TaskFile(contentsOf: url)
+            try OutputConflicts.check(outputs: outputs(task), inputs: task.inputFiles() + otherInputs)
             let applied = try TaskApplication.withProgressBar(task: task, useCache: !noCache, threads: threads)
             return Loaded(labelNames: task.labels, splits: applied.splits,
                           lfNames: applied.report.lfs.map(\.name), task: applied)
         }
         if let wrench {
             Log.info("reading \(wrench)")
+            try OutputConflicts.check(outputs: outputs(nil), inputs: WrenchDataset.inputFiles(directory: URL(fileURLWithPath: wrench)) + otherInputs)
             let dataset = try WrenchDataset(directory: URL(fileURLWithPath: wrench))
             return Loaded(labelNames: dataset.labelNames, splits: dataset.splits,
                           lfNames: LFSummary.defaultNames(lfCount: dataset.splits[0].votes.lfCount))
@@ -68,6 +75,9 @@ struct InputOptions: ParsableArguments {
             throw WSLabelError.invalidArgument("--labels needs at least two distinct class names")
         }
         Log.info("reading \(votes!)")
+        let voteInputs = [(votes, "the --votes file"), (devVotes, "the --dev-votes file"), (devGold, "the --dev-gold file")]
+            .compactMap { path, role in path.map { FileRole(URL(fileURLWithPath: $0), role) } }
+        try OutputConflicts.check(outputs: outputs(nil), inputs: voteInputs + otherInputs)
         let splits = try VoteFiles.splits(
             train: URL(fileURLWithPath: votes!), dev: devVotes.map(URL.init(fileURLWithPath:)),
             devGold: devGold.map(URL.init(fileURLWithPath:)), labelNames: names)

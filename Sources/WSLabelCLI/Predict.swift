@@ -23,8 +23,12 @@ struct Predict: ParsableCommand {
 
     func run() throws {
         try CLIErrors.report {
-            let saved = try SavedLabelModel.load(from: URL(fileURLWithPath: modelFile))
-            let loaded = try input.load(threads: nil, defaultLabels: saved.labelNames)
+            let modelURL = URL(fileURLWithPath: modelFile)
+            let destination = output.map(AtomicFile.url(forArgument:))
+            let saved = try SavedLabelModel.load(from: modelURL)
+            let loaded = try input.load(threads: nil, defaultLabels: saved.labelNames, otherInputs: [FileRole(modelURL, "the --model-file")]) { _ in
+                destination.map { [FileRole($0, "--output")] } ?? []
+            }
             guard loaded.labelNames == saved.labelNames else {
                 throw WSLabelError.incompatibleModel("the model's classes \(saved.labelNames) differ from the input's \(loaded.labelNames)")
             }
@@ -34,8 +38,8 @@ struct Predict: ParsableCommand {
             let splits = input.votes == nil ? loaded.splits
                 : loaded.splits.map { LabeledSplit(name: "predict", ids: $0.ids, votes: $0.votes, gold: $0.gold) }
             let results = try splits.map { try LabelingRun.SplitResult(labeling: $0, with: model, tiePolicy: ties) }
-            if let output {
-                try ProbabilisticLabelsWriter.write(results, labelNames: saved.labelNames, to: URL(fileURLWithPath: output))
+            if let destination {
+                try ProbabilisticLabelsWriter.write(results, labelNames: saved.labelNames, to: destination)
             } else {
                 print(ProbabilisticLabelsWriter.jsonLines(results, labelNames: saved.labelNames), terminator: "")
             }

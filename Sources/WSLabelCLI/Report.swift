@@ -59,8 +59,8 @@ struct Report: ParsableCommand {
 
     func run() throws {
         try CLIErrors.report {
-            let fitted = try FittedRun(input: input, model: model)
-            let destination = output.map(URL.init(fileURLWithPath:))
+            let destination = output.map(AtomicFile.url(forArgument:))
+            let fitted = try FittedRun(input: input, model: model) { _ in destination.map { [FileRole($0, "--output")] } ?? [] }
             let chosen = format ?? destination.flatMap { ReportFormat(fileExtension: $0.pathExtension) } ?? .text
             let terminal = destination == nil ? Terminal.standardOutput : Terminal(width: nil, color: false)
             var options = ReportOptions(

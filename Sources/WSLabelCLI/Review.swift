@@ -27,8 +27,10 @@ struct Review: ParsableCommand {
         @Option(name: .long, help: ArgumentHelp("The task file.", valueName: "file"))
         var config: String = "wslabel.yaml"
 
-        func load(threads: Int?) throws -> TaskApplication {
+        /// Reads the task, refuses `outputs` that would replace one of its files, applies its LFs.
+        func load(threads: Int?, outputs: [FileRole] = []) throws -> TaskApplication {
             let task = try TaskFile(contentsOf: URL(fileURLWithPath: config))
+            try OutputConflicts.check(outputs: outputs, inputs: task.inputFiles())
             let applied = try TaskApplication.withProgressBar(task: task, useCache: true, threads: threads)
             ApplyTable.log(applied)
             return applied
@@ -66,17 +68,18 @@ struct Review: ParsableCommand {
 
         func run() throws {
             try CLIErrors.report {
-                let applied = try task.load(threads: model.threads)
+                let url = AtomicFile.url(forArgument: output)
+                let config = URL(fileURLWithPath: output + ".label-config.xml")
+                let applied = try task.load(threads: model.threads, outputs: [FileRole(url, "--output")]
+                    + (format == .labelStudio ? [FileRole(config, "the labeling config")] : []))
                 let configuration = try model.configuration(labelNames: applied.task.labels, task: applied.task.model)
                 let run = try LabelingRun(labelNames: applied.task.labels, splits: applied.splits, configuration: configuration,
                                           clampedTrainLabels: applied.clampedTrainLabels)
                 let items = try TaskReview.items(applied: applied, run: run, split: split, count: count, strategy: strategy,
                                                  belowConfidence: belowConfidence, seed: configuration.seed)
-                let url = URL(fileURLWithPath: output)
                 switch format {
                 case .labelStudio:
                     try AtomicFile.write(LabelStudioFormat.tasks(items), to: url)
-                    let config = URL(fileURLWithPath: output + ".label-config.xml")
                     try AtomicFile.write(Data(LabelStudioFormat.labelConfig(labels: applied.task.labels).utf8), to: config)
                     Log.info("wrote \(items.count) Label Studio tasks to \(url.path) and the project's labeling config to \(config.path)")
                 case .argilla:
@@ -106,6 +109,9 @@ struct Review: ParsableCommand {
         func run() throws {
             try CLIErrors.report {
                 let task = try TaskFile(contentsOf: URL(fileURLWithPath: self.task.config))
+                try OutputConflicts.check(
+                    outputs: [FileRole(task.humanLabels, "the human labels (output.human_labels)")],
+                    inputs: task.inputFiles(humanLabels: false) + files.map { FileRole(URL(fileURLWithPath: $0), "an export file") })
                 var labels: [HumanLabel] = []
                 for file in files {
                     let imported = try TaskReview.importLabels(from: URL(fileURLWithPath: file), task: task, format: format)

@@ -26,6 +26,12 @@ public struct WrenchDataset: Sendable {
     /// Number of LFs.
     public var lfCount: Int { splits.first?.votes.lfCount ?? 0 }
 
+    /// The files a WRENCH folder is read from, with their roles, for ``OutputConflicts``.
+    public static func inputFiles(directory: URL) -> [FileRole] {
+        [FileRole(directory.appendingPathComponent("label.json"), "the WRENCH label.json")]
+            + splitNames.map { FileRole(directory.appendingPathComponent("\($0).json"), "the WRENCH \($0) split") }
+    }
+
     /// The split named `name`, if the folder has it.
     public func split(_ name: String) -> LabeledSplit? { splits.first { $0.name == name } }
 

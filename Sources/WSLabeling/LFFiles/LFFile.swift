@@ -63,7 +63,7 @@ public enum LFFile {
         }
         var functions: [any LabelingFunction] = []
         var origin: [String: String] = [:]
-        for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+        for name in names.sorted() where isLFFileName(name) {
             let url = folder.appendingPathComponent(name)
             for function in try load(url, labels: labels, endpoints: endpoints) {
                 if let first = origin[function.name] {
@@ -75,6 +75,11 @@ public enum LFFile {
             }
         }
         return functions
+    }
+
+    /// Whether a file in an LF folder is read as an LF file: its name ends in `.yaml` or `.yml`.
+    public static func isLFFileName(_ name: String) -> Bool {
+        name.hasSuffix(".yaml") || name.hasSuffix(".yml")
     }
 
     /// Parses LF-file text; `file` names it in errors.
