@@ -30,10 +30,14 @@ struct Apply: ParsableCommand {
     @Flag(name: .long, help: "Apply every LF afresh instead of reusing cached votes.")
     var noCache = false
 
-    @Option(name: .long, help: "Worker threads (default: every core). Votes do not depend on it.")
+    @Option(name: .long, help: WorkerThreads.help)
     var threads: Int?
 
     enum VoteFormat: String, ExpressibleByArgument, CaseIterable { case csv, npy }
+
+    func validate() throws {
+        try WorkerThreads.validate(threads)
+    }
 
     func run() throws {
         try CLIErrors.report {

@@ -34,7 +34,7 @@ struct ModelOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Use one EM variant instead of choosing on the dev split: default (tied tables, λ=10, uniform prior, w=0.5) or mle (textbook EM).", valueName: "default|mle"))
     var variant: FixedVariant?
 
-    @Option(name: .long, help: "Worker threads (default: every core). Outputs do not depend on it.")
+    @Option(name: .long, help: WorkerThreads.help)
     var threads: Int?
 
     enum MetricName: String, ExpressibleByArgument, CaseIterable {
@@ -47,7 +47,7 @@ struct ModelOptions: ParsableArguments {
     }
 
     func validate() throws {
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        try WorkerThreads.validate(threads)
     }
 
     /// The library configuration these options describe; options not given on the command

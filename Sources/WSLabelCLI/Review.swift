@@ -48,11 +48,11 @@ struct Review: ParsableCommand {
         @OptionGroup var task: TaskOption
         @Option(name: .long, help: ArgumentHelp("label-studio (JSON tasks) or argilla (JSON Lines records).", valueName: "format"))
         var format: TaskReview.ExportFormat = .labelStudio
-        @Option(name: .long, help: "How many items.")
+        @Option(name: .long, help: "How many items (1 or more; a count beyond the split's size exports every item).")
         var count: Int = 50
         @Option(name: .long, help: ArgumentHelp("active, least-confident, disagreement or random.", valueName: "strategy"))
         var strategy: ReviewSelection.Strategy = .active
-        @Option(name: .long, help: ArgumentHelp("Export every item whose label-model confidence is below this instead.", valueName: "confidence"))
+        @Option(name: .long, help: ArgumentHelp("Export every item whose label-model confidence (in [0, 1]) is below this instead.", valueName: "confidence"))
         var belowConfidence: Double?
         @Option(name: .long, help: ArgumentHelp("The split to choose from.", valueName: "split"))
         var split: String = "train"
@@ -61,7 +61,10 @@ struct Review: ParsableCommand {
         @OptionGroup var model: ModelOptions
 
         func validate() throws {
-            guard count > 0 else { throw ValidationError("--count must be positive") }
+            guard count > 0 else { throw ValidationError("--count must be 1 or more, not \(count)") }
+            if let belowConfidence, !(0...1).contains(belowConfidence) {
+                throw ValidationError("--below-confidence must be a confidence in [0, 1], not \(belowConfidence)")
+            }
         }
 
         func run() throws {
