@@ -18,7 +18,7 @@ struct ModelOptions: ParsableArguments {
         """, valueName: "model|abstain|prior|random"))
     var ties: LabelingRunConfiguration.TieChoice?
 
-    @Option(name: .long, help: ArgumentHelp("Split whose gold labels set the class balance and choose the EM variant (default: valid).", valueName: "split"))
+    @Option(name: .long, help: ArgumentHelp("Split whose gold labels set the class balance and choose the EM variant (default: valid, when there is one). A split named here must exist and have gold labels.", valueName: "split"))
     var devSplit: String?
 
     @Option(name: .long, help: ArgumentHelp("""
@@ -67,7 +67,7 @@ struct ModelOptions: ParsableArguments {
         }
         return LabelingRunConfiguration(
             model: try model ?? parsed(task.model, "model") ?? .em, seed: seed ?? task.seed ?? 0,
-            ties: try ties ?? parsed(task.ties, "ties") ?? .model, devSplit: devSplit ?? task.devSplit ?? "valid",
+            ties: try ties ?? parsed(task.ties, "ties") ?? .model, devSplit: devSplit ?? task.devSplit,
             selectionMetric: metric, fixedVariant: variant?.options, threads: threads)
     }
 
