@@ -28,7 +28,7 @@ public enum ArgillaFormat {
     public static func labels(in data: Data, file: String, labels order: [String], question: String = "label") throws -> HumanLabelImport {
         var result = HumanLabelImport(labels: [], unanswered: 0, disagreements: 0)
         let text = String(decoding: data, as: UTF8.self)
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, line) in text.textLines.enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !trimmed.isEmpty else { continue }
             let location = { (field: String?) in SourceLocation(file: file, line: index + 1, field: field) }
