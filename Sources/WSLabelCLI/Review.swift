@@ -42,7 +42,8 @@ struct Review: ParsableCommand {
                 Items are chosen from --split by --strategy: active (the label model's uncertainty plus the \
                 LFs' disagreement), least-confident, disagreement or random; or, with --below-confidence, \
                 every item the label model is less sure of than that (what a hybrid routes to people). \
-                Items people already labeled are left out. Each carries the label model's label as a suggestion.
+                Items people already labeled are left out. Each carries the label model's label as a suggestion, \
+                and the item's fields except the gold field (--include-gold adds it, which biases the labels).
                 """)
 
         @OptionGroup var task: TaskOption
@@ -58,6 +59,8 @@ struct Review: ParsableCommand {
         var split: String = "train"
         @Option(name: .long, help: ArgumentHelp("The file to write (atomically).", valueName: "file"))
         var output: String
+        @Flag(name: .long, help: "Also show annotators each item's gold field (Label Studio data, Argilla metadata). It biases the labels they give: use it only to check the round trip, never to collect labels.")
+        var includeGold = false
         @OptionGroup var model: ModelOptions
 
         func validate() throws {
@@ -74,7 +77,7 @@ struct Review: ParsableCommand {
                 let run = try LabelingRun(labelNames: applied.task.labels, splits: applied.splits, configuration: configuration,
                                           clampedTrainLabels: applied.clampedTrainLabels)
                 let items = try TaskReview.items(applied: applied, run: run, split: split, count: count, strategy: strategy,
-                                                 belowConfidence: belowConfidence, seed: configuration.seed)
+                                                 belowConfidence: belowConfidence, seed: configuration.seed, includeGold: includeGold)
                 let url = URL(fileURLWithPath: output)
                 switch format {
                 case .labelStudio:
