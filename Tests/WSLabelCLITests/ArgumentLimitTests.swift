@@ -66,4 +66,11 @@ final class ArgumentLimitTests: XCTestCase {
         try assertUsageError(["review", "export", "--config", "/nonexistent.yaml", "--output", "/nonexistent/r.json", "--count", "0"],
                              mentions: ["--count"])
     }
+
+    func testReviewCurveRejectsNegativeSteps() throws {
+        let config = SharedData.packageRoot.appendingPathComponent("examples/support-tickets/wslabel.yaml").path
+        let result = try CLIRunner.run(["review", "curve", "--config", config, "--steps=-5", "--split", "test"])
+        XCTAssertEqual(result.status, 64, result.stderr)
+        XCTAssertTrue(result.stderr.contains("steps are numbers of human labels, 0 or more; found -5"), result.stderr)
+    }
 }
