@@ -10,7 +10,8 @@ struct Apply: ParsableCommand {
             Votes come from the task's SQLite cache where an LF and item were seen before, so \
             after editing one LF only that LF runs again. Each split is written to --output-dir \
             as <split>.csv (an id column, one column per LF named after it, -1 = abstain) or \
-            <split>.npy plus <split>.ids.txt.
+            <split>.npy plus <split>.ids.txt: the ids in row order, one JSON string per line, so \
+            that any id reads back exactly (Python: [json.loads(line) for line in open(path)]).
 
             Examples:
               wslabel apply --output-dir votes
@@ -30,10 +31,14 @@ struct Apply: ParsableCommand {
     @Flag(name: .long, help: "Apply every LF afresh instead of reusing cached votes.")
     var noCache = false
 
-    @Option(name: .long, help: "Worker threads (default: every core). Votes do not depend on it.")
+    @Option(name: .long, help: WorkerThreads.help)
     var threads: Int?
 
     enum VoteFormat: String, ExpressibleByArgument, CaseIterable { case csv, npy }
+
+    func validate() throws {
+        try WorkerThreads.validate(threads)
+    }
 
     func run() throws {
         try CLIErrors.report {
@@ -57,8 +62,7 @@ struct Apply: ParsableCommand {
                     try split.votes.writeCSV(to: folder.appendingPathComponent("\(split.name).csv"), ids: split.ids, lfNames: applied.catalog.names)
                 case .npy:
                     try split.votes.writeNPY(to: folder.appendingPathComponent("\(split.name).npy"))
-                    try AtomicFile.write(Data((split.ids.joined(separator: "\n") + "\n").utf8),
-                                         to: folder.appendingPathComponent("\(split.name).ids.txt"))
+                    try ItemIDsFile.write(split.ids, to: folder.appendingPathComponent("\(split.name).ids.txt"))
                 }
                 Log.info("wrote \(split.name): \(split.votes.rowCount) items × \(split.votes.lfCount) LFs")
             }

@@ -41,7 +41,7 @@ struct Cost: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The LLM-prompt LF to compare (default: the task's first).", valueName: "name"))
     var llmLF: String?
 
-    @Option(name: .long, help: ArgumentHelp("Recommend the most accurate option costing at most this many dollars, and say why.", valueName: "dollars"))
+    @Option(name: .long, help: ArgumentHelp("Recommend the most accurate option costing at most this many dollars (a finite number, 0 or more), and say why.", valueName: "dollars"))
     var budget: Double?
 
     @Flag(name: .long, help: "Print one JSON object instead of a table.")
@@ -53,8 +53,11 @@ struct Cost: ParsableCommand {
     @Flag(name: .long, help: "Also measure the active-learning curve (refits the label model a few dozen times).")
     var curve = false
 
-    @Option(name: .long, help: ArgumentHelp("Project the costs to labeling this many items: per-item costs scale, LF authoring stays, quality as measured. Every row then says it is a projection.", valueName: "items"))
+    @Option(name: .long, help: ArgumentHelp("Project the costs to labeling this many items (1 to \(ReportNumbers.count(Cost.maxProjectedItems))): per-item costs scale, LF authoring stays, quality as measured. Every row then says it is a projection.", valueName: "items"))
     var projectItems: Int?
+
+    /// The largest projection: beyond it, dollar amounts lose their cents to rounding.
+    static let maxProjectedItems = 1_000_000_000_000
 
     @Flag(name: .long, help: "Apply every LF afresh instead of reusing cached votes (LLM answers are asked again too).")
     var noCache = false
@@ -62,8 +65,12 @@ struct Cost: ParsableCommand {
     @OptionGroup var model: ModelOptions
 
     func validate() throws {
-        if let budget, budget < 0 { throw ValidationError("--budget must not be negative") }
-        if let projectItems, projectItems <= 0 { throw ValidationError("--project-items must be positive") }
+        if let budget, !(budget.isFinite && budget >= 0) {
+            throw ValidationError("--budget must be a finite number of dollars, 0 or more, not \(budget)")
+        }
+        if let projectItems, !(1...Self.maxProjectedItems).contains(projectItems) {
+            throw ValidationError("--project-items must be 1 to \(ReportNumbers.count(Self.maxProjectedItems)), not \(projectItems)")
+        }
     }
 
     func run() throws {

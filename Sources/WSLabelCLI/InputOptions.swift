@@ -24,7 +24,7 @@ struct InputOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Gold labels of the dev votes: one class name or index per line; empty or -1 = unknown.", valueName: "file"))
     var devGold: String?
 
-    @Option(name: .long, help: ArgumentHelp("Class names for vote files, comma-separated, in class-index order (default: 0,1 — set it when there are more classes).", valueName: "names"))
+    @Option(name: .long, help: ArgumentHelp("Class names for vote files, comma-separated, in class-index order: 2 to 255 distinct, non-empty names (default: 0,1 — set it when there are more classes).", valueName: "names"))
     var labels: String?
 
     /// What the input gave.
@@ -43,6 +43,7 @@ struct InputOptions: ParsableArguments {
         if votes == nil && (devVotes != nil || devGold != nil) {
             throw ValidationError("--dev-votes and --dev-gold go with --votes")
         }
+        if let labels { _ = try ClassNamesArgument.parse(labels) }
     }
 
     /// Class names and splits from the task file, `--wrench` or the vote files.
@@ -70,10 +71,7 @@ struct InputOptions: ParsableArguments {
             return Loaded(labelNames: dataset.labelNames, splits: dataset.splits,
                           lfNames: LFSummary.defaultNames(lfCount: dataset.splits[0].votes.lfCount))
         }
-        let names = labels.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? defaultLabels ?? ["0", "1"]
-        guard names.count >= 2, Set(names).count == names.count else {
-            throw WSLabelError.invalidArgument("--labels needs at least two distinct class names")
-        }
+        let names = try labels.map(ClassNamesArgument.parse) ?? defaultLabels ?? ["0", "1"]
         Log.info("reading \(votes!)")
         let voteInputs = [(votes, "the --votes file"), (devVotes, "the --dev-votes file"), (devGold, "the --dev-gold file")]
             .compactMap { path, role in path.map { FileRole(URL(fileURLWithPath: $0), role) } }

@@ -18,7 +18,7 @@ struct ModelOptions: ParsableArguments {
         """, valueName: "model|abstain|prior|random"))
     var ties: LabelingRunConfiguration.TieChoice?
 
-    @Option(name: .long, help: ArgumentHelp("Split whose gold labels set the class balance and choose the EM variant (default: valid).", valueName: "split"))
+    @Option(name: .long, help: ArgumentHelp("Split whose gold labels set the class balance and choose the EM variant (default: valid, when there is one). A split named here must exist and have gold labels.", valueName: "split"))
     var devSplit: String?
 
     @Option(name: .long, help: ArgumentHelp("""
@@ -34,7 +34,7 @@ struct ModelOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Use one EM variant instead of choosing on the dev split: default (tied tables, λ=10, uniform prior, w=0.5) or mle (textbook EM).", valueName: "default|mle"))
     var variant: FixedVariant?
 
-    @Option(name: .long, help: "Worker threads (default: every core). Outputs do not depend on it.")
+    @Option(name: .long, help: WorkerThreads.help)
     var threads: Int?
 
     enum MetricName: String, ExpressibleByArgument, CaseIterable {
@@ -47,7 +47,7 @@ struct ModelOptions: ParsableArguments {
     }
 
     func validate() throws {
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        try WorkerThreads.validate(threads)
     }
 
     /// The library configuration these options describe; options not given on the command
@@ -67,7 +67,7 @@ struct ModelOptions: ParsableArguments {
         }
         return LabelingRunConfiguration(
             model: try model ?? parsed(task.model, "model") ?? .em, seed: seed ?? task.seed ?? 0,
-            ties: try ties ?? parsed(task.ties, "ties") ?? .model, devSplit: devSplit ?? task.devSplit ?? "valid",
+            ties: try ties ?? parsed(task.ties, "ties") ?? .model, devSplit: devSplit ?? task.devSplit,
             selectionMetric: metric, fixedVariant: variant?.options, threads: threads)
     }
 

@@ -44,26 +44,32 @@ struct Review: ParsableCommand {
                 Items are chosen from --split by --strategy: active (the label model's uncertainty plus the \
                 LFs' disagreement), least-confident, disagreement or random; or, with --below-confidence, \
                 every item the label model is less sure of than that (what a hybrid routes to people). \
-                Items people already labeled are left out. Each carries the label model's label as a suggestion.
+                Items people already labeled are left out. Each carries the label model's label as a suggestion, \
+                and the item's fields except the gold field (--include-gold adds it, which biases the labels).
                 """)
 
         @OptionGroup var task: TaskOption
         @Option(name: .long, help: ArgumentHelp("label-studio (JSON tasks) or argilla (JSON Lines records).", valueName: "format"))
         var format: TaskReview.ExportFormat = .labelStudio
-        @Option(name: .long, help: "How many items.")
+        @Option(name: .long, help: "How many items (1 or more; a count beyond the split's size exports every item).")
         var count: Int = 50
         @Option(name: .long, help: ArgumentHelp("active, least-confident, disagreement or random.", valueName: "strategy"))
         var strategy: ReviewSelection.Strategy = .active
-        @Option(name: .long, help: ArgumentHelp("Export every item whose label-model confidence is below this instead.", valueName: "confidence"))
+        @Option(name: .long, help: ArgumentHelp("Export every item whose label-model confidence (in [0, 1]) is below this instead.", valueName: "confidence"))
         var belowConfidence: Double?
         @Option(name: .long, help: ArgumentHelp("The split to choose from.", valueName: "split"))
         var split: String = "train"
         @Option(name: .long, help: ArgumentHelp("The file to write (atomically).", valueName: "file"))
         var output: String
+        @Flag(name: .long, help: "Also show annotators each item's gold field (Label Studio data, Argilla metadata). It biases the labels they give: use it only to check the round trip, never to collect labels.")
+        var includeGold = false
         @OptionGroup var model: ModelOptions
 
         func validate() throws {
-            guard count > 0 else { throw ValidationError("--count must be positive") }
+            guard count > 0 else { throw ValidationError("--count must be 1 or more, not \(count)") }
+            if let belowConfidence, !(0...1).contains(belowConfidence) {
+                throw ValidationError("--below-confidence must be a confidence in [0, 1], not \(belowConfidence)")
+            }
         }
 
         func run() throws {
@@ -76,7 +82,7 @@ struct Review: ParsableCommand {
                 let run = try LabelingRun(labelNames: applied.task.labels, splits: applied.splits, configuration: configuration,
                                           clampedTrainLabels: applied.clampedTrainLabels)
                 let items = try TaskReview.items(applied: applied, run: run, split: split, count: count, strategy: strategy,
-                                                 belowConfidence: belowConfidence, seed: configuration.seed)
+                                                 belowConfidence: belowConfidence, seed: configuration.seed, includeGold: includeGold)
                 switch format {
                 case .labelStudio:
                     try AtomicFile.write(LabelStudioFormat.tasks(items), to: url)

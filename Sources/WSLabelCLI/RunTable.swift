@@ -14,7 +14,7 @@ enum RunTable {
             lines.append("fit: \(report.iterations) iterations\(report.converged ? "" : " (cap reached)"), \(report.patternCount) vote patterns, log-likelihood \(String(format: "%.3f", report.logLikelihood)), \(String(format: "%.4f", run.fitSeconds)) s")
         }
         if let selection = run.selection {
-            lines.append("variant chosen on \(run.configuration.devSplit) by \(selection.metric.name): #\(selection.chosenIndex) of \(selection.candidates.count) (dev \(percent(selection.chosen.devScore)))")
+            lines.append("variant chosen on \(run.configuration.devSplitName) by \(selection.metric.name): #\(selection.chosenIndex) of \(selection.candidates.count) (dev \(percent(selection.chosen.devScore)))")
         }
         lines.append("")
         let binary = run.labelNames.count == 2

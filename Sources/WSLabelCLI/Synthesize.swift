@@ -10,40 +10,60 @@ struct Synthesize: ParsableCommand {
             true class as gold label. LFs are shaped like the WRENCH sets (coverage 5–40% each \
             with up to 20 LFs, 0.5–5% with more; accuracy 55–95%; most LFs vote one class only).
 
+            Limits: --lfs 1 to 65,535 and 2 to 255 class names (what a vote matrix holds); at most \
+            \(ReportNumbers.count(Synthesize.maxRows)) rows in all and \(ReportNumbers.count(Synthesize.maxCells)) \
+            vote cells (rows × LFs), since every cell is written out as JSON.
+
             Example:
               wslabel synthesize --output data/synthetic --train 2000 --lfs 12 --seed 3
             """
     )
 
+    /// The most rows of all splits together.
+    static let maxRows = 10_000_000
+    /// The most vote cells (rows × LFs): the WRENCH files hold each one as text, about 3 bytes,
+    /// and are built in memory before they are written.
+    static let maxCells = 100_000_000
+
     @Option(name: .long, help: ArgumentHelp("Folder to write label.json, train.json, valid.json and test.json into.", valueName: "dir"))
     var output: String
 
-    @Option(name: .long, help: "Rows of the train split.")
+    @Option(name: .long, help: "Rows of the train split (1 or more).")
     var train = 1000
-    @Option(name: .long, help: "Rows of the valid split.")
+    @Option(name: .long, help: "Rows of the valid split (0 or more).")
     var valid = 200
-    @Option(name: .long, help: "Rows of the test split.")
+    @Option(name: .long, help: "Rows of the test split (0 or more).")
     var test = 400
-    @Option(name: .long, help: "Number of labeling functions.")
+    @Option(name: .long, help: "Number of labeling functions (1 to 65,535).")
     var lfs = 10
-    @Option(name: .long, help: ArgumentHelp("Class names, comma-separated (their count is the class count).", valueName: "names"))
+    @Option(name: .long, help: ArgumentHelp("Class names, comma-separated: 2 to 255 distinct, non-empty names (their count is the class count).", valueName: "names"))
     var labels = "NEGATIVE,POSITIVE"
     @Option(name: .long, help: "Seed of every draw: the same seed writes the same files.")
     var seed: UInt64 = 0
 
     func validate() throws {
-        guard train > 0, valid >= 0, test >= 0 else { throw ValidationError("--train must be positive; --valid and --test not negative") }
-        guard lfs > 0 else { throw ValidationError("--lfs must be positive") }
-        guard labelNames.count >= 2, Set(labelNames).count == labelNames.count else {
-            throw ValidationError("--labels needs at least two distinct names")
+        guard (1...VoteMatrix.maxLFCount).contains(lfs) else {
+            throw ValidationError("--lfs must be 1 to \(ReportNumbers.count(VoteMatrix.maxLFCount)) (the most LFs a vote matrix holds), not \(lfs)")
+        }
+        _ = try ClassNamesArgument.parse(labels)
+        guard train > 0, valid >= 0, test >= 0 else { throw ValidationError("--train must be 1 or more; --valid and --test 0 or more") }
+        // Each count is checked before they are added, so that the sum cannot overflow.
+        for (option, rows) in [("--train", train), ("--valid", valid), ("--test", test)] where rows > Self.maxRows {
+            throw ValidationError("\(option) \(ReportNumbers.count(rows)): synthesize writes at most \(ReportNumbers.count(Self.maxRows)) rows in all (train + valid + test)")
+        }
+        let rows = train + valid + test
+        guard rows <= Self.maxRows else {
+            throw ValidationError("\(ReportNumbers.count(rows)) rows (train + valid + test): synthesize writes at most \(ReportNumbers.count(Self.maxRows)) in all")
+        }
+        guard rows * lfs <= Self.maxCells else {
+            throw ValidationError("\(ReportNumbers.count(rows)) rows × \(lfs) LFs = \(ReportNumbers.count(rows * lfs)) vote cells: synthesize writes every cell as JSON, at most \(ReportNumbers.count(Self.maxCells))")
         }
     }
 
-    private var labelNames: [String] { labels.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
-
     func run() throws {
         try CLIErrors.report {
-            let truth = SyntheticVotes.Parameters.realistic(lfCount: lfs, classCount: labelNames.count, seed: seed)
+            let labelNames = try ClassNamesArgument.parse(labels)
+            let truth = try SyntheticVotes.Parameters.realistic(lfCount: lfs, classCount: labelNames.count, seed: seed)
             let data = try SyntheticVotes(parameters: truth, rows: train + valid + test, seed: seed)
             let splits = data.splits([("train", train), ("valid", valid), ("test", test)]).filter { !$0.ids.isEmpty }
             try WrenchDataset.write(labelNames: labelNames, splits: splits, to: URL(fileURLWithPath: output))

@@ -128,4 +128,64 @@ final class ReviewCommandTests: XCTestCase {
         XCTAssertEqual(bad.status, 65)
         XCTAssertTrue(bad.stderr.contains("\(exportURL.path):1: field responses.label.value: \"REFUND\" is not one of the task's labels"), bad.stderr)
     }
+
+    func testExportsLeaveTheGoldFieldOutUnlessAsked() throws {
+        let (config, folder) = try makeTask()
+        let tasksURL = folder.appendingPathComponent("review.json"), recordsURL = folder.appendingPathComponent("records.jsonl")
+        func labelStudioData(_ extra: [String]) throws -> [[String: Any]] {
+            let export = try CLIRunner.run(["review", "export", "--config", config, "--count", "5", "--output", tasksURL.path] + extra)
+            XCTAssertEqual(export.status, 0, export.stderr)
+            return try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: tasksURL)) as? [[String: Any]]).map { $0["data"] as! [String: Any] }
+        }
+        func argillaMetadata(_ extra: [String]) throws -> [[String: Any]] {
+            let export = try CLIRunner.run(["review", "export", "--config", config, "--format", "argilla", "--count", "5",
+                                            "--output", recordsURL.path] + extra)
+            XCTAssertEqual(export.status, 0, export.stderr)
+            return try String(contentsOf: recordsURL, encoding: .utf8).split(separator: "\n").map {
+                (try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any])["metadata"] as! [String: Any]
+            }
+        }
+        let labelStudio = try labelStudioData([])
+        XCTAssertEqual(labelStudio.count, 5)
+        for data in labelStudio {
+            XCTAssertNil(data["label"], "the gold field is shown to annotators: \(data)")
+            XCTAssertNotNil(data["channel"], "other fields stay")
+        }
+        for metadata in try argillaMetadata([]) { XCTAssertNil(metadata["label"], "the gold field is shown to annotators: \(metadata)") }
+
+        let gold = try gold()
+        for data in try labelStudioData(["--include-gold"]) {
+            XCTAssertEqual(data["label"] as? String, gold[data["wslabel_id"] as! String])
+        }
+        for metadata in try argillaMetadata(["--include-gold"]) { XCTAssertNotNil(metadata["label"] as? String) }
+        let help = try CLIRunner.run(["review", "export", "--help"])
+        XCTAssertTrue(help.stdout.contains("--include-gold"), help.stdout)
+        XCTAssertTrue(help.stdout.contains("bias"), help.stdout)
+    }
+
+    func testImportRejectsIdsTheTaskDoesNotHave() throws {
+        let (config, folder) = try makeTask()
+        let gold = try gold()
+        func task(_ id: String, _ label: String) -> [String: Any] {
+            ["data": ["wslabel_id": id, "text": "…"],
+             "annotations": [["result": [["from_name": "label", "to_name": "text", "type": "choices", "value": ["choices": [label]]]]]]]
+        }
+        let exportURL = folder.appendingPathComponent("export.json")
+        try JSONSerialization.data(withJSONObject: [task("t0001", gold["t0001"]!), task("nosuch-1", "BILLING"), task("nosuch-2", "ACCOUNT")])
+            .write(to: exportURL)
+        let result = try CLIRunner.run(["review", "import", "--config", config, exportURL.path])
+        XCTAssertEqual(result.status, 65, result.stderr)
+        XCTAssertTrue(result.stderr.contains("error: \(exportURL.path): record \"task 2\", field data.wslabel_id: \"nosuch-1\" is not an item of the task"),
+                      result.stderr)
+        XCTAssertTrue(result.stderr.contains("2 of 3 labeled records"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("\"nosuch-2\" (task 3)"), result.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("human.jsonl").path), "nothing is imported")
+
+        let argillaURL = folder.appendingPathComponent("export.jsonl")
+        try (#"{"id": "t0001", "responses": {"label": [{"value": "BILLING"}]}}"# + "\r\n"
+             + #"{"id": "nosuch-3", "responses": {"label": [{"value": "BILLING"}]}}"# + "\r\n").write(to: argillaURL, atomically: true, encoding: .utf8)
+        let argilla = try CLIRunner.run(["review", "import", "--config", config, argillaURL.path])
+        XCTAssertEqual(argilla.status, 65, argilla.stderr)
+        XCTAssertTrue(argilla.stderr.contains("error: \(argillaURL.path):2: field id: \"nosuch-3\" is not an item of the task"), argilla.stderr)
+    }
 }

@@ -62,7 +62,7 @@ final class ParameterRecoveryTests: XCTestCase {
     /// The same votes fit on 1 and 2 threads give byte-identical JSON, model and probabilities,
     /// on enough distinct patterns to span several parallel blocks.
     func testFitIsByteIdenticalAcrossThreadCounts() throws {
-        let truth = SyntheticVotes.Parameters.realistic(lfCount: 20, classCount: 3, seed: 5, coverage: 0.02...0.15)
+        let truth = try SyntheticVotes.Parameters.realistic(lfCount: 20, classCount: 3, seed: 5, coverage: 0.02...0.15)
         let data = try SyntheticVotes(parameters: truth, rows: 10_000, seed: 6)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -84,7 +84,7 @@ final class ParameterRecoveryTests: XCTestCase {
 
     /// The generator draws what its parameters say, and the same seed draws the same matrix.
     func testGeneratorMatchesItsParametersAndIsDeterministic() throws {
-        let truth = SyntheticVotes.Parameters.realistic(lfCount: 8, classCount: 3, seed: 3)
+        let truth = try SyntheticVotes.Parameters.realistic(lfCount: 8, classCount: 3, seed: 3)
         let data = try SyntheticVotes(parameters: truth, rows: 100_000, seed: 4)
         XCTAssertEqual(data.matrix.rowCount, 100_000)
         XCTAssertEqual(data.labels.count, 100_000)

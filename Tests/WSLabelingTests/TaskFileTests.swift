@@ -52,7 +52,7 @@ final class TaskFileTests: XCTestCase {
                        "/project/wslabel.yaml:8: record \"data\", field train: missing: the label model is fit on the train split")
         XCTAssertTrue(error(sample.replacingOccurrences(of: "output:", with: "outputs:")).contains(":17: field outputs: unknown key"))
         XCTAssertTrue(error(sample.replacingOccurrences(of: "{\"0\": HAM", with: "{\"0\": EGGS")).contains("unknown label \"EGGS\""))
-        XCTAssertTrue(error("labels: [A]\n").contains("field labels: needs at least two distinct label names"))
+        XCTAssertTrue(error("labels: [A]\n").contains("field labels: a task needs 2 to 255 class names, found 1"))
         XCTAssertTrue(error("labels: [A, B]\ndata: {splits: {train: x.csv}}\n").contains("field labeling_functions: missing"))
     }
 

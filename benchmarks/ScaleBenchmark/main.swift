@@ -154,7 +154,7 @@ func run(_ configuration: Configuration, _ arguments: Arguments) throws -> Recor
     let label = "\(configuration.rows) rows × \(configuration.lfs) LFs × \(configuration.classes) classes"
     progress("[\(label)] generating…")
     let rssStart = statusBytes("VmRSS")
-    let truth = SyntheticVotes.Parameters.realistic(
+    let truth = try SyntheticVotes.Parameters.realistic(
         lfCount: configuration.lfs, classCount: configuration.classes, seed: arguments.seed)
     var start = DispatchTime.now().uptimeNanoseconds
     let data = try SyntheticVotes(parameters: truth, rows: configuration.rows, seed: arguments.seed &+ 1)

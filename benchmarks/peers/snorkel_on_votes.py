@@ -6,8 +6,8 @@
 
 Fits on DIR/train.npy (no gold), scores DIR/test.npy against the gold column of the CSV (rows in
 file order, as `wslabel apply` writes them). With --dev-raw-dir and a DIR/dev.npy whose ids
-(DIR/dev.ids.txt) are `file:row`, also fits with the dev items' class balance (Snorkel's
-`Y_dev`), the information wslabel's dev split gives it. Prints one JSON object.
+(DIR/dev.ids.txt, one JSON string per line) are `file:row`, also fits with the dev items' class
+balance (Snorkel's `Y_dev`), the information wslabel's dev split gives it. Prints one JSON object.
 """
 import argparse
 import csv
@@ -58,7 +58,7 @@ def dev_labels(votes_dir, raw_dir, column):
     """Gold labels of the dev items, looked up by their `file:row` ids in the raw CSVs."""
     try:
         with open(f"{votes_dir}/dev.ids.txt", encoding="utf-8") as f:
-            ids = [line.rstrip("\n") for line in f if line.strip()]
+            ids = [json.loads(line) for line in f if line.strip()]
     except FileNotFoundError:
         return None
     rows = {}

@@ -35,8 +35,9 @@ public struct ActiveLearningCurve: Sendable {
     ///   - otherSplits: further splits the run needs, e.g. the dev split that chooses the variant.
     ///   - steps: numbers of human labels, ascending (0 is the model without any).
     ///   - configuration: the label model settings; it must be the EM model.
-    /// - Throws: ``WSLabelError/invalidArgument(_:)`` when train has fewer gold labels than the
-    ///   last step, or the evaluation split lacks gold labels; the fits' errors.
+    /// - Throws: ``WSLabelError/invalidArgument(_:)`` when there is no step or a negative one,
+    ///   train has fewer gold labels than the last step, or the evaluation split lacks gold
+    ///   labels; the fits' errors.
     public init(labelNames: [String], train: LabeledSplit, evaluation: LabeledSplit, otherSplits: [LabeledSplit] = [],
                 steps: [Int], strategies: [ReviewSelection.Strategy], configuration: LabelingRunConfiguration,
                 randomSeeds: [UInt64] = [0, 1, 2]) throws {
@@ -46,7 +47,10 @@ public struct ActiveLearningCurve: Sendable {
         guard configuration.model == .em else { throw WSLabelError.invalidArgument("the curve refits the EM label model; majority vote learns nothing from labels") }
         let sortedSteps = Array(Set(steps)).sorted()
         let labeledTrain = train.gold.indices.filter { train.gold[$0] != nil }
-        guard let last = sortedSteps.last, last <= labeledTrain.count, sortedSteps.first! >= 0 else {
+        guard let first = sortedSteps.first, first >= 0 else {
+            throw WSLabelError.invalidArgument("the curve's steps are numbers of human labels, 0 or more; found \(sortedSteps.first.map(String.init) ?? "none")")
+        }
+        guard let last = sortedSteps.last, last <= labeledTrain.count else {
             throw WSLabelError.invalidArgument("train has \(labeledTrain.count) items with gold labels to play the people; the curve asks for up to \(sortedSteps.last ?? 0)")
         }
         // Only train items people could answer (with gold) can be picked.

@@ -29,16 +29,15 @@ public enum VoteFiles {
         }
     }
 
-    /// Reads gold labels, one per line: a class name or index; an empty line or -1 for an item
-    /// without a gold label.
+    /// Reads gold labels, one per line (lines end with LF or CRLF): a class name or index; an
+    /// empty line or -1 for an item without a gold label.
     /// - Throws: ``WSLabelError/malformedInput(_:_:)`` naming the line of an unknown class, or
     ///   a line count that differs from `rows`.
     public static func readGold(_ url: URL, labelNames: [String], rows: Int) throws -> [Int?] {
         guard let text = String(data: try readData(url), encoding: .utf8) else {
             throw WSLabelError.malformedInput(SourceLocation(file: url.path), "not valid UTF-8 text")
         }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces.union(.init(charactersIn: "\r"))) }
-        if lines.last == "" { lines.removeLast() }
+        let lines = text.textLines.map { $0.trimmingCharacters(in: .whitespaces) }
         let gold: [Int?] = try lines.enumerated().map { number, line in
             if line.isEmpty || line == "-1" { return nil }
             if let index = labelNames.firstIndex(of: line) { return index }

@@ -39,7 +39,8 @@ public struct WrenchDataset: Sendable {
     ///
     /// - Throws: ``WSLabelError`` naming the file, line, record (item id) and field of the first
     ///   problem: unreadable files, invalid JSON, a missing `weak_labels`, rows whose LF count
-    ///   differs from the first row's, votes outside `-1..<classes`, gold labels out of range.
+    ///   differs from the first row's, votes outside `-1..<classes`, gold labels out of range,
+    ///   an id repeated within a split; in `label.json`, class names that are empty or repeated.
     public init(directory: URL) throws {
         let labelURL = directory.appendingPathComponent("label.json")
         labelNames = try Self.readLabelNames(labelURL)
@@ -77,10 +78,12 @@ public struct WrenchDataset: Sendable {
             }
             names[index] = name
         }
-        guard names.count >= 2 else {
-            throw WSLabelError.malformedInput(SourceLocation(file: url.path), "a task needs at least 2 classes, found \(names.count)")
+        let labelNames = names.map { $0! }
+        // Duplicate names would make duplicate JSON keys in every output line.
+        if let problem = ClassNames.firstProblem(in: labelNames) {
+            throw WSLabelError.malformedInput(SourceLocation(file: url.path, field: problem.index.map(String.init)), problem.message)
         }
-        return names.map { $0! }
+        return labelNames
     }
 
     static func readSplit(_ url: URL, name: String, classCount: Int, lfCount expectedLFs: Int?) throws -> LabeledSplit {
@@ -89,7 +92,9 @@ public struct WrenchDataset: Sendable {
         var gold: [Int?] = []
         var votes: VoteMatrix?
         var row: [Int] = []
+        var registry = ItemIDRegistry(file: url.path, field: nil)
         try parser.forEachTopLevelMember { id, line, record in
+            try registry.register(id, line: line)
             let location = SourceLocation(file: url.path, line: line, record: id)
             func fail(_ field: String, _ message: String) -> WSLabelError {
                 var located = location

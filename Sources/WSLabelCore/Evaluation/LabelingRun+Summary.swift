@@ -26,7 +26,7 @@ extension LabelingRun {
         if let selection {
             members.append(("selection", .object([
                 ("metric", .string(selection.metric.name)),
-                ("dev_split", .string(configuration.devSplit)),
+                ("dev_split", .string(configuration.devSplitName)),
                 ("variants", .number(Double(selection.candidates.count))),
                 ("chosen", .number(Double(selection.chosenIndex))),
                 ("dev_score", .number(selection.chosen.devScore)),

@@ -65,15 +65,21 @@ public struct LabelingRun: Sendable {
     ///   - clampedTrainLabels: gold class per train row that people labeled: the EM fit is then
     ///     semi-supervised, those rows keeping their class (majority vote ignores them). `nil`
     ///     entries and a `nil` array mean none.
-    /// - Throws: ``WSLabelError/invalidArgument(_:)`` when there is no `train` split, or the
-    ///   clamped labels do not match its rows.
+    /// - Throws: ``WSLabelError/invalidArgument(_:)`` when there is no `train` split, the
+    ///   clamped labels do not match its rows, or a dev split named in `configuration` does
+    ///   not exist or has no gold labels; ``WSLabelError/malformedInput(_:_:)`` when the train
+    ///   split has no items.
     public init(labelNames: [String], splits: [LabeledSplit], configuration: LabelingRunConfiguration,
                 clampedTrainLabels: [Int?]? = nil) throws {
         guard let train = splits.first(where: { $0.name == "train" }) else {
             throw WSLabelError.invalidArgument("no train split: the label model is fit on the train split's votes")
         }
+        // A model fit on nothing labels every item alike: fail before anything is written.
+        guard train.votes.rowCount > 0 else {
+            throw WSLabelError.malformedInput(SourceLocation(), "the train split has no items: the label model is fit on its items' votes")
+        }
         let classes = labelNames.count
-        let dev = splits.first { $0.name == configuration.devSplit && $0.goldCount > 0 }
+        let dev = try Self.devSplit(in: splits, named: configuration.devSplit)
         let devBalance = dev?.goldClassBalance(classCount: classes)
         let threads = configuration.threads ?? defaultThreadCount()
         let clock = ContinuousClock()
@@ -120,6 +126,24 @@ public struct LabelingRun: Sendable {
         self.variant = variant
         self.selection = selection
         self.configuration = configuration
+    }
+
+    /// The split that chooses the variant and gives the class balance: the one named, which
+    /// must exist and have gold labels, or else ``LabelingRunConfiguration/defaultDevSplit``
+    /// when it has gold labels.
+    private static func devSplit(in splits: [LabeledSplit], named name: String?) throws -> LabeledSplit? {
+        guard let name else {
+            return splits.first { $0.name == LabelingRunConfiguration.defaultDevSplit && $0.goldCount > 0 }
+        }
+        guard let split = splits.first(where: { $0.name == name }) else {
+            throw WSLabelError.invalidArgument(
+                "no split \"\(name)\" to use as the dev split; the splits are \(splits.map(\.name).joined(separator: ", "))")
+        }
+        guard split.goldCount > 0 else {
+            throw WSLabelError.invalidArgument(
+                "the dev split \"\(name)\" has no gold labels to choose the model variant and class balance with")
+        }
+        return split
     }
 
     private static func seconds(_ duration: Duration) -> Double {

@@ -26,8 +26,14 @@ public struct LabelingRunConfiguration: Sendable {
     /// Seed of every random choice (only random tie-breaks draw).
     public var seed: UInt64 = 0
     public var ties: TieChoice = .model
-    /// The split whose gold labels choose the EM variant and give the class balance.
-    public var devSplit: String = "valid"
+    /// The split whose gold labels choose the EM variant and give the class balance. A split
+    /// named here must exist and have gold labels; `nil` takes ``defaultDevSplit`` when the
+    /// splits have it with gold labels, and otherwise none.
+    public var devSplit: String?
+    /// The dev split when none is named.
+    public static let defaultDevSplit = "valid"
+    /// The name of the dev split used: ``devSplit``, or ``defaultDevSplit``.
+    public var devSplitName: String { devSplit ?? Self.defaultDevSplit }
     /// The metric that chooses the EM variant on the dev split.
     public var selectionMetric: SelectionMetric = .accuracy
     /// A fixed EM variant; when set, no variant is selected on the dev split.
@@ -36,7 +42,7 @@ public struct LabelingRunConfiguration: Sendable {
     public var threads: Int?
 
     public init(
-        model: ModelKind = .em, seed: UInt64 = 0, ties: TieChoice = .model, devSplit: String = "valid",
+        model: ModelKind = .em, seed: UInt64 = 0, ties: TieChoice = .model, devSplit: String? = nil,
         selectionMetric: SelectionMetric = .accuracy, fixedVariant: EMOptions? = nil, threads: Int? = nil
     ) {
         self.model = model

@@ -46,29 +46,74 @@ public struct SavedLabelModel: Codable, Sendable {
         try AtomicFile.write(try encoder.encode(self), to: url)
     }
 
-    /// Reads a model written by ``save(to:)``.
-    /// - Throws: ``WSLabelError`` when the file is missing, not JSON, or not a wslabel model.
+    /// Reads a model written by ``save(to:)`` and checks all of it, so that the model can
+    /// predict: the format and version, 2 to ``VoteMatrix/maxClassCount`` distinct, non-empty
+    /// label names, `lfCount` within ``VoteMatrix/maxLFCount``, the kind, and for `em` every
+    /// table and distribution (see ``GenerativeLabelModel/init(from:)``: shapes implied by the
+    /// class and LF counts, probabilities in [0, 1], distributions summing to 1 within 1e-6).
+    /// - Throws: ``WSLabelError/malformedInput(_:_:)`` naming the file and the field path of the
+    ///   first problem (e.g. `model.json: field generative.tables.probabilities[7]: …`);
+    ///   ``WSLabelError/fileAccess(path:_:)`` when the file cannot be read.
     public static func load(from url: URL) throws -> SavedLabelModel {
         let data = try readData(url)
-        let saved: SavedLabelModel
-        do {
-            saved = try JSONDecoder().decode(SavedLabelModel.self, from: data)
-        } catch let DecodingError.keyNotFound(key, context) {
-            throw WSLabelError.malformedInput(SourceLocation(file: url.path, field: (context.codingPath + [key]).map(\.stringValue).joined(separator: ".")),
-                                              "missing; is this a model saved by wslabel?")
-        } catch {
-            throw WSLabelError.malformedInput(SourceLocation(file: url.path), "not a wslabel model file: \(error.localizedDescription)")
+        func fail(_ field: String?, _ message: String) -> WSLabelError {
+            .malformedInput(SourceLocation(file: url.path, field: field), message)
         }
-        guard saved.format == formatName, saved.version == formatVersion else {
-            throw WSLabelError.malformedInput(SourceLocation(file: url.path, field: "format"),
-                                              "expected \(formatName) version \(formatVersion), found \(saved.format) version \(saved.version)")
+        // The format first: a file of another version fails on that, not on a field it lacks.
+        let header = try decode(Header.self, from: data, file: url.path)
+        guard header.format == formatName, header.version == formatVersion else {
+            throw fail("format", "expected \(formatName) version \(formatVersion), found \(header.format ?? "no format") version \(header.version.map(String.init) ?? "none")")
         }
-        guard saved.kind == "mv" || (saved.kind == "em" && saved.generative != nil) else {
-            throw WSLabelError.malformedInput(SourceLocation(file: url.path, field: "kind"), "unknown model kind \"\(saved.kind)\"")
+        let saved = try decode(SavedLabelModel.self, from: data, file: url.path)
+        if let problem = ClassNames.firstProblem(in: saved.labelNames) {
+            throw fail("labelNames" + (problem.index.map { "[\($0)]" } ?? ""), problem.message)
         }
-        if let generative = saved.generative, generative.classCount != saved.labelNames.count || generative.lfCount != saved.lfCount {
-            throw WSLabelError.malformedInput(SourceLocation(file: url.path, field: "generative"), "parameters do not match label_names / lfCount")
+        guard (0...VoteMatrix.maxLFCount).contains(saved.lfCount) else {
+            throw fail("lfCount", "\(saved.lfCount) LFs: a model holds 0 to \(VoteMatrix.maxLFCount)")
+        }
+        switch (saved.kind, saved.generative) {
+        case ("mv", nil), ("em", _?): break
+        case ("mv", _?): throw fail("generative", "a majority-vote model (kind mv) has no generative parameters")
+        case ("em", nil): throw fail("generative", "missing: an em model needs its parameters")
+        default: throw fail("kind", "unknown model kind \"\(saved.kind)\"; expected em or mv")
+        }
+        if let tables = saved.generative?.tables {
+            guard tables.lfCount == saved.lfCount else {
+                throw fail("generative.tables.lfCount", "\(tables.lfCount) LFs, but lfCount is \(saved.lfCount)")
+            }
+            guard tables.classCount == saved.labelNames.count else {
+                throw fail("generative.tables.classCount", "\(tables.classCount) classes, but labelNames has \(saved.labelNames.count)")
+            }
         }
         return saved
+    }
+
+    /// The fields that say what a file is.
+    private struct Header: Decodable {
+        var format: String?
+        var version: Int?
+    }
+
+    /// `T` from JSON `data`, every decoding failure turned into an error naming `file` and the
+    /// field path (`generative.tables.probabilities[7]`).
+    private static func decode<T: Decodable>(_ type: T.Type, from data: Data, file: String) throws -> T {
+        func fail(_ path: [any CodingKey], _ message: String) -> WSLabelError {
+            let field = path.map { key in key.intValue.map { "[\($0)]" } ?? "." + key.stringValue }.joined()
+            return .malformedInput(SourceLocation(file: file, field: field.isEmpty ? nil : String(field.drop { $0 == "." })), message)
+        }
+        do {
+            return try JSONDecoder().decode(type, from: data)
+        } catch let DecodingError.keyNotFound(key, context) {
+            throw fail(context.codingPath + [key], "missing; is this a model saved by wslabel?")
+        } catch let DecodingError.typeMismatch(expected, context) where !context.codingPath.isEmpty {
+            let wanted = expected == Double.self || expected == Int.self ? "a number" : "\(expected)"
+            throw fail(context.codingPath, "expected \(wanted): \(context.debugDescription)")
+        } catch let DecodingError.valueNotFound(_, context) {
+            throw fail(context.codingPath, "missing (null)")
+        } catch let DecodingError.dataCorrupted(context) where !context.codingPath.isEmpty {
+            throw fail(context.codingPath, context.debugDescription)
+        } catch {
+            throw fail([], "not a wslabel model file: \(error.localizedDescription)")
+        }
     }
 }

@@ -23,11 +23,14 @@ package enum ReportNumbers {
         fixed(fraction * 100, digits: digits) + "%"
     }
 
-    /// `value` with exactly `digits` decimals, rounded half away from zero.
+    /// `value` with exactly `digits` decimals, rounded half away from zero; a value too large
+    /// to have decimals left (2⁵³ or more once scaled) in Swift's shortest form, e.g. `1e+300`.
     package static func fixed(_ value: Double, digits: Int) -> String {
         guard value.isFinite else { return value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf") }
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }
+        // Past 2⁵³ a double holds no fraction, and past 2⁶³ no Int64 holds the digits.
+        guard abs(value) * scale < 0x1p53 else { return "\(value)" }
         let scaled = (abs(value) * scale).rounded()
         let negative = value < 0 && scaled > 0
         let whole = Int64(scaled / scale)

@@ -70,7 +70,7 @@ public struct LFReport: Sendable {
     public init(run: LabelingRun, splits: [LabeledSplit], lfNames: [String], analysedSplit: String = "train") {
         let analysed = splits.first { $0.name == analysedSplit }!
         let summary = LFSummary(lfNames: lfNames, labelNames: run.labelNames, analysed: analysed,
-                                gold: LFSummary.goldSplit(in: splits, devSplit: run.configuration.devSplit))
+                                gold: LFSummary.goldSplit(in: splits, devSplit: run.configuration.devSplitName))
         let pairwise = PairwiseLFStatistics(analysed.votes)
         let learned = (run.model as? GenerativeLabelModel).map {
             LearnedParameters(accuracies: $0.learnedAccuracies, tables: $0.tables, classPrior: $0.classPrior)

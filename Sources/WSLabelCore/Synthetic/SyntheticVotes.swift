@@ -14,7 +14,7 @@
 ///   abstain probability depends on the class.
 ///
 /// ```swift
-/// let truth = SyntheticVotes.Parameters.realistic(lfCount: 10, classCount: 2, seed: 7)
+/// let truth = try SyntheticVotes.Parameters.realistic(lfCount: 10, classCount: 2, seed: 7)
 /// let data = try SyntheticVotes(parameters: truth, rows: 100_000, seed: 1)
 /// let model = try GenerativeLabelModel.fit(data.matrix, options: .maximumLikelihood)
 /// // model.learnedAccuracies ≈ truth.accuracies, model.classPrior ≈ truth.classBalance
@@ -24,6 +24,12 @@
 /// per-row arrays) and is deterministic: the same parameters, row count and seed give the same
 /// matrix and labels on every platform.
 public struct SyntheticVotes: Sendable {
+    /// The most rows one draw makes: with its per-row index and label, 900 MB before any vote.
+    public static let maxRowCount = 100_000_000
+    /// The most votes one draw is expected to hold (3 bytes each: 3 GB), so that a request
+    /// beyond the memory of the machines wslabel targets is an error, not an allocation failure.
+    public static let maxExpectedVoteCount = 1_000_000_000
+
     /// The drawn votes.
     public let matrix: VoteMatrix
     /// The true class of each row (a byte per row: classes are at most 255, and 10M-row
@@ -134,12 +140,20 @@ public struct SyntheticVotes: Sendable {
         ///
         /// - Parameters:
         ///   - seed: fixes every draw; independent of the seed used to draw rows.
-        /// - Precondition: a valid shape (2...255 classes, at most 65,535 LFs), ranges inside `0...1`.
+        /// - Throws: ``WSLabelError/invalidArgument(_:)`` for a shape a vote matrix cannot hold
+        ///   (2...255 classes, at most 65,535 LFs) or ranges and fractions outside `0...1`.
         public static func realistic(
             lfCount: Int, classCount: Int, seed: UInt64,
             coverage: ClosedRange<Double>? = nil, accuracy: ClosedRange<Double> = 0.55...0.95,
             unipolarFraction: Double = 0.8
-        ) -> Parameters {
+        ) throws -> Parameters {
+            try VoteMatrix.validateShape(lfCount: lfCount, classCount: classCount)
+            for (name, range) in [("coverage", coverage ?? 0...1), ("accuracy", accuracy)] where !(range.lowerBound >= 0 && range.upperBound <= 1) {
+                throw WSLabelError.invalidArgument("the \(name) range \(range) must lie in 0...1")
+            }
+            guard (0...1).contains(unipolarFraction) else {
+                throw WSLabelError.invalidArgument("the unipolar fraction \(unipolarFraction) must lie in 0...1")
+            }
             var random = SplitMix64(seed: seed ^ 0x5EED_0F_7A_B1E5)
             let coverageRange = coverage ?? (lfCount <= 20 ? 0.05...0.40 : 0.005...0.05)
             func uniform(_ range: ClosedRange<Double>) -> Double {
@@ -163,11 +177,7 @@ public struct SyntheticVotes: Sendable {
                 accuracies.append(lfAccuracy)
                 polarities.append(target)
             }
-            do {
-                return try Parameters(classBalance: balance, coverages: coverages, accuracies: accuracies, polarities: polarities)
-            } catch {
-                preconditionFailure("realistic synthetic parameters: \(error)")
-            }
+            return try Parameters(classBalance: balance, coverages: coverages, accuracies: accuracies, polarities: polarities)
         }
     }
 
@@ -183,10 +193,18 @@ public struct SyntheticVotes: Sendable {
     ///   - parameters: the true model.
     ///   - rows: number of items.
     ///   - seed: fixes the draw.
-    /// - Throws: ``WSLabelError/invalidArgument(_:)`` for a negative row count.
+    /// - Throws: ``WSLabelError/invalidArgument(_:)`` for a row count outside
+    ///   `0...maxRowCount`, or more than ``maxExpectedVoteCount`` votes expected in all.
     /// - Complexity: O(rows × lfCount) time; memory only the matrix and one byte per row.
     public init(parameters: Parameters, rows: Int, seed: UInt64) throws {
-        guard rows >= 0 else { throw WSLabelError.invalidArgument("rows must not be negative, got \(rows)") }
+        guard (0...Self.maxRowCount).contains(rows) else {
+            throw WSLabelError.invalidArgument("synthetic votes have 0 to \(ReportNumbers.count(Self.maxRowCount)) rows, not \(ReportNumbers.count(rows))")
+        }
+        let expectedVotes = Double(rows) * parameters.expectedVotesPerRow
+        guard expectedVotes <= Double(Self.maxExpectedVoteCount) else {
+            throw WSLabelError.invalidArgument(
+                "\(ReportNumbers.count(rows)) rows of \(parameters.lfCount) LFs would hold about \(ReportNumbers.count(Int(expectedVotes))) votes; synthetic votes hold at most \(ReportNumbers.count(Self.maxExpectedVoteCount))")
+        }
         let lfs = parameters.lfCount, classes = parameters.classCount, outcomes = classes + 1
         let tables = parameters.tables
 

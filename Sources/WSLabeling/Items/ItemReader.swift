@@ -224,28 +224,6 @@ struct ByteChunks {
     }
 }
 
-/// The ids read so far and their lines, to reject duplicates.
-struct ItemIDRegistry {
-    let file: String
-    let field: String
-    private var lines: [String: Int] = [:]
-
-    init(file: String, field: String) {
-        self.file = file
-        self.field = field
-    }
-
-    /// - Throws: ``WSLabelError/malformedInput(_:_:)`` when `id` was seen before, naming both lines.
-    mutating func register(_ id: String, line: Int) throws {
-        if let first = lines[id] {
-            throw WSLabelError.malformedInput(
-                SourceLocation(file: file, line: line, record: id, field: field),
-                "duplicate id: line \(line) repeats the id of line \(first) (ids must be unique)")
-        }
-        lines[id] = line
-    }
-}
-
 /// The string of `bytes`, or `nil` when they are not well-formed UTF-8: what
 /// `String(validating: bytes, as: UTF8.self)` returns, without its generic path's runtime
 /// metadata lookups, which cost a reader more than the validation itself.

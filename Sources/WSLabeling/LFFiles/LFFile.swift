@@ -115,7 +115,10 @@ public enum LFFile {
     }
 
     private static func parseEntry(_ entry: Node, file: String, labels: [String]?, endpoints: [String]?) throws -> any LabelingFunction {
-        let name = try YAMLFields(entry, file: file, what: "an LF").string("name")
+        let unnamed = try YAMLFields(entry, file: file, what: "an LF")
+        let name = try unnamed.string("name")
+        // An empty name makes an unnamed column in every vote file and report.
+        guard !name.allSatisfy(\.isWhitespace) else { throw unnamed.error("name", "empty: every LF needs a name") }
         let fields = try YAMLFields(entry, file: file, record: "LF \(name)", what: "an LF")
         let kind = try fields.string("kind")
         let allowed: Set<String>

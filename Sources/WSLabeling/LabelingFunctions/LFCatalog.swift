@@ -15,10 +15,14 @@ public struct LFCatalog: Sendable {
     public let functions: [any LabelingFunction]
 
     /// A catalog of `functions`.
-    /// - Throws: ``WSLabelError/invalidArgument(_:)`` naming a duplicated LF name.
+    /// - Throws: ``WSLabelError/invalidArgument(_:)`` naming a duplicated LF name, or the
+    ///   position of an LF whose name is empty or blank.
     public init(_ functions: [any LabelingFunction]) throws {
         var seen = Set<String>()
-        for function in functions {
+        for (index, function) in functions.enumerated() {
+            guard !function.name.allSatisfy(\.isWhitespace) else {
+                throw WSLabelError.invalidArgument("LF \(index) of the catalog has an empty name: every LF needs a name")
+            }
             guard seen.insert(function.name).inserted else {
                 throw WSLabelError.invalidArgument("LF name \(function.name) is used twice: LF names must be unique")
             }

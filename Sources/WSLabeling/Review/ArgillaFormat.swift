@@ -2,8 +2,8 @@ import Foundation
 import WSLabelCore
 
 /// Argilla-compatible JSON Lines: one record per line in the shape of Argilla 2's
-/// `Record.to_dict()` — `id`, `fields` (`text`), `metadata` (the item's other fields and the
-/// label model's confidence), `suggestions` (`label`: the label model's value, score, agent)
+/// `Record.to_dict()` — `id`, `fields` (`text`), `metadata` (the item's other fields, the gold
+/// field only when asked for, and the label model's confidence), `suggestions` (`label`: the label model's value, score, agent)
 /// and `responses` — for a dataset with a text field `text` and a label question `label`.
 /// Labels come back from the same shape: `responses.label`, a list of `{value, user_id}`
 /// (answers whose `status` is `discarded` or `draft` are left out), settled by majority.
@@ -28,7 +28,7 @@ public enum ArgillaFormat {
     public static func labels(in data: Data, file: String, labels order: [String], question: String = "label") throws -> HumanLabelImport {
         var result = HumanLabelImport(labels: [], unanswered: 0, disagreements: 0)
         let text = String(decoding: data, as: UTF8.self)
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, line) in text.textLines.enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !trimmed.isEmpty else { continue }
             let location = { (field: String?) in SourceLocation(file: file, line: index + 1, field: field) }
@@ -49,7 +49,8 @@ public enum ArgillaFormat {
                 }
                 answers.append(value)
             }
-            result.add(id: id, answers: answers, labels: order, source: "\(URL(fileURLWithPath: file).lastPathComponent) (Argilla)")
+            result.add(id: id, answers: answers, labels: order, source: "\(URL(fileURLWithPath: file).lastPathComponent) (Argilla)",
+                       location: location("id"))
         }
         return result
     }

@@ -21,7 +21,7 @@ public struct HumanLabelStore: Sendable {
         let data: Data
         do { data = try Data(contentsOf: url) } catch { throw WSLabelError.fileAccess(path: url.path, "cannot be read") }
         var stored: [String: HumanLabel] = [:]
-        for (index, line) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, line) in String(decoding: data, as: UTF8.self).textLines.enumerated() {
             guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
             let location = { (field: String?) in SourceLocation(file: url.path, line: index + 1, field: field) }
             guard let object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any] else {

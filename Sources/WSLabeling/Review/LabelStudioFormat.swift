@@ -4,7 +4,8 @@ import WSLabelCore
 /// Label Studio's JSON: tasks to import into a text-classification project, with the label
 /// model's suggestion as a pre-annotation, and labels read back from the project's JSON export.
 ///
-/// Each task holds the item in `data` (`text`, `wslabel_id` and its fields); the labeling
+/// Each task holds the item in `data` (`text`, `wslabel_id` and its fields, the gold field only
+/// when asked for); the labeling
 /// config (``labelConfig(labels:)``) names the choices control `label` over the text `text`. On
 /// import, every task's annotations that were not cancelled give their `choices`; several
 /// annotators are settled by majority.
@@ -70,7 +71,8 @@ public enum LabelStudioFormat {
                 }
                 answers.append(picked)
             }
-            result.add(id: id, answers: answers, labels: order, source: "\(URL(fileURLWithPath: file).lastPathComponent) (Label Studio)")
+            result.add(id: id, answers: answers, labels: order, source: "\(URL(fileURLWithPath: file).lastPathComponent) (Label Studio)",
+                       location: SourceLocation(file: file, record: record, field: "data.wslabel_id"))
         }
         return result
     }

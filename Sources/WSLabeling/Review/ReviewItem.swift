@@ -1,8 +1,11 @@
+import WSLabelCore
+
 /// An item sent to people for a label, with the label model's suggestion.
 public struct ReviewItem: Sendable, Equatable {
     public var id: String
     public var text: String
-    /// The item's other fields, shown to the labeler as metadata.
+    /// The item's other fields, shown to the labeler as metadata (the gold field only when
+    /// asked for: seeing it biases the labels people give).
     public var fields: [String: String]
     /// The label model's label, or `nil` when it gave none.
     public var suggestion: String?
@@ -35,13 +38,16 @@ public struct HumanLabel: Sendable, Equatable, Hashable {
 /// What reading an export gave: the labels, and what was left out and why.
 public struct HumanLabelImport: Sendable, Equatable {
     public var labels: [HumanLabel]
+    /// Where each of ``labels`` was read (file, task or line, and the id's field), for errors.
+    public var locations: [SourceLocation] = []
     /// Tasks or records without a usable answer (none, cancelled, discarded, drafts).
     public var unanswered: Int
     /// Items whose people disagreed: the majority label was kept (ties: the task's first label).
     public var disagreements: Int
 
-    /// The majority of `answers` (ties to the label listed first in `labels`), counting a disagreement.
-    mutating func add(id: String, answers: [String], labels order: [String], source: String) {
+    /// The majority of `answers` (ties to the label listed first in `labels`), counting a
+    /// disagreement; `location` is where the record's id was read.
+    mutating func add(id: String, answers: [String], labels order: [String], source: String, location: SourceLocation) {
         guard !answers.isEmpty else {
             unanswered += 1
             return
@@ -52,5 +58,6 @@ public struct HumanLabelImport: Sendable, Equatable {
         let best = counts.values.max()!
         let label = order.first { counts[$0] == best }!
         labels.append(HumanLabel(id: id, label: label, source: source))
+        locations.append(location)
     }
 }

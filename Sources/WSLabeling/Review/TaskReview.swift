@@ -12,10 +12,13 @@ import WSLabelCore
 public enum TaskReview {
     /// The items of `split` to send to people: the `count` best by `strategy`, or, with
     /// `belowConfidence`, every item whose label-model confidence is below it (the routed ones),
-    /// leaving out items people already labeled. Each carries the model's label as a suggestion.
+    /// leaving out items people already labeled. Each carries the model's label as a suggestion,
+    /// and the item's fields other than its text; the gold field only with `includeGold`, since
+    /// people who see a label tend to give it.
     /// - Throws: ``WSLabelError/invalidArgument(_:)`` for an unknown split; the readers' errors.
     public static func items(applied: TaskApplication, run: LabelingRun, split: String, count: Int,
-                             strategy: ReviewSelection.Strategy, belowConfidence: Double? = nil, seed: UInt64 = 0) throws -> [ReviewItem] {
+                             strategy: ReviewSelection.Strategy, belowConfidence: Double? = nil, seed: UInt64 = 0,
+                             includeGold: Bool = false) throws -> [ReviewItem] {
         guard let result = run.results.first(where: { $0.name == split }),
               let labeled = applied.splits.first(where: { $0.name == split }) else {
             throw WSLabelError.invalidArgument("no split \(split) (the task's splits: \(applied.splits.map(\.name).joined(separator: ", ")))")
@@ -36,11 +39,13 @@ public enum TaskReview {
         while found.count < wanted.count, let batch = try stream.nextBatch() {
             for item in batch where wanted.contains(item.id) { found[item.id] = item }
         }
+        let fields = applied.task.source
+        let hidden: Set<String?> = includeGold ? [fields.textField] : [fields.textField, fields.goldField]
         return rows.compactMap { row in
             let id = labeled.ids[row]
             guard let item = found[id] else { return nil }
             let prediction = result.predictions[row]
-            return ReviewItem(id: id, text: item.text, fields: item.fields.filter { $0.key != applied.task.source.textField },
+            return ReviewItem(id: id, text: item.text, fields: item.fields.filter { !hidden.contains($0.key) },
                               suggestion: prediction == VoteMatrix.abstain ? nil : applied.task.labels[prediction],
                               confidence: result.probabilities.confidence(row: row))
         }
@@ -54,16 +59,47 @@ public enum TaskReview {
 
     /// People's labels in an export of Label Studio (JSON) or Argilla (JSON Lines), told apart
     /// by `format` or else by the extension (`.json` Label Studio, `.jsonl` Argilla).
-    /// - Throws: ``WSLabelError`` naming the file, task or line, and field.
+    ///
+    /// Every labeled id must be an item of `task` (its splits' files are read for their ids): a
+    /// label for an item the task does not have would never be used, and usually means the
+    /// export came from another project.
+    /// - Throws: ``WSLabelError`` naming the file, task or line, and field; for unknown ids, the
+    ///   first one's place, how many there are and where the next few are.
     public static func importLabels(from url: URL, task: TaskFile, format: ExportFormat? = nil) throws -> HumanLabelImport {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
             throw WSLabelError.fileAccess(path: url.path, FileManager.default.fileExists(atPath: url.path) ? "cannot be read" : "no such file")
         }
         let chosen = format ?? (url.pathExtension.lowercased() == "jsonl" ? .argilla : .labelStudio)
+        let imported: HumanLabelImport
         switch chosen {
-        case .labelStudio: return try LabelStudioFormat.labels(in: data, file: url.path, labels: task.labels)
-        case .argilla: return try ArgillaFormat.labels(in: data, file: url.path, labels: task.labels)
+        case .labelStudio: imported = try LabelStudioFormat.labels(in: data, file: url.path, labels: task.labels)
+        case .argilla: imported = try ArgillaFormat.labels(in: data, file: url.path, labels: task.labels)
         }
+        try checkIDs(of: imported, against: task)
+        return imported
+    }
+
+    /// Fails on labels whose ids are not items of `task`: at the first, with their count and
+    /// the places of the next three, so that one run tells a stray item from a wrong file.
+    private static func checkIDs(of imported: HumanLabelImport, against task: TaskFile) throws {
+        guard !imported.labels.isEmpty else { return }
+        var known = Set<String>()
+        for split in task.splits where split.sample == nil {
+            let stream = SplitItemStream(split: split, task: task)
+            while let batch = try stream.nextBatch() { known.formUnion(batch.lazy.map(\.id)) }
+        }
+        let unknown = imported.labels.indices.filter { !known.contains(imported.labels[$0].id) }
+        guard let first = unknown.first else { return }
+        func place(_ index: Int) -> String {
+            let location = imported.locations[index]
+            return "\"\(imported.labels[index].id)\" (\(location.record ?? location.line.map { "line \($0)" } ?? "?"))"
+        }
+        var message = "\"\(imported.labels[first].id)\" is not an item of the task (\(task.url.lastPathComponent))"
+        if unknown.count > 1 {
+            let next = unknown.dropFirst().prefix(3).map(place).joined(separator: ", ")
+            message += "; \(unknown.count) of \(imported.labels.count) labeled records name ids it does not have, also \(next)\(unknown.count > 4 ? ", …" : "")"
+        }
+        throw WSLabelError.malformedInput(imported.locations[first], message + "; was the file exported from another task?")
     }
 }

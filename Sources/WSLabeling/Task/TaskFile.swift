@@ -140,9 +140,7 @@ public struct TaskFile: Sendable {
         try top.rejectUnknown(["labels", "data", "labeling_functions", "model", "output", "llm", "costs"])
 
         guard let labels = try top.strings("labels") else { throw top.error("labels", "missing: list the task's label names") }
-        guard labels.count >= 2, Set(labels).count == labels.count else {
-            throw top.error("labels", "needs at least two distinct label names")
-        }
+        if let problem = ClassNames.firstProblem(in: labels) { throw top.error("labels", problem.message) }
         self.url = url
         self.labels = labels
 
@@ -219,6 +217,9 @@ public struct TaskFile: Sendable {
                 ties: try model.optionalString("ties"), seed: seed.map(UInt64.init))
             if let positive = self.model.positiveLabel, !labels.contains(positive) {
                 throw model.error("positive_label", "unknown label \"\(positive)\"")
+            }
+            if let dev = self.model.devSplit, !splits.contains(where: { $0.name == dev }) {
+                throw model.error("dev_split", "no split \"\(dev)\"; the task's splits are \(splits.map(\.name).joined(separator: ", "))")
             }
         } else {
             model = ModelSettings()

@@ -43,6 +43,7 @@ struct CSVVoteReader {
         let lfNames = names.map { names in names.indices.filter { $0 != idIndex }.map { names[$0] } }
 
         var ids: [String]? = idIndex == nil ? nil : []
+        var registry = ItemIDRegistry(file: file, field: idIndex.map { "column \($0 + 1) (id)" })
         var rowStarts = [0]
         var lfIndices: [UInt16] = []
         var classVotes: [UInt8] = []
@@ -58,7 +59,9 @@ struct CSVVoteReader {
                     "expected \(width) fields, found \(fields.count) (as many as the \(isHeader ? "header" : "first row") has)")
             }
             if let idIndex {
-                ids!.append(try text(fields[idIndex], record: "row \(row)", field: "column \(idIndex + 1) (id)"))
+                let id = try text(fields[idIndex], record: "row \(row)", field: "column \(idIndex + 1) (id)")
+                try registry.register(id, line: line)
+                ids!.append(id)
             }
             for column in 0..<width where column != idIndex {
                 let field = fields[column]

@@ -53,7 +53,8 @@ public struct CSVVotes: Sendable, Equatable {
     /// - Throws: ``WSLabelError/fileAccess(path:_:)`` when the file cannot be read;
     ///   ``WSLabelError/malformedInput(_:_:)`` naming the file, 1-based physical line, record
     ///   (id or `row N`) and CSV column / LF of a ragged row, a cell that is not an integer, a
-    ///   vote outside `-1..<classCount`, invalid UTF-8, an unclosed quote, or an empty file;
+    ///   vote outside `-1..<classCount`, an id repeated (naming the line it first appeared on),
+    ///   invalid UTF-8, an unclosed quote, or an empty file;
     ///   ``WSLabelError/invalidArgument(_:)`` for a `classCount` outside 2...255 or a negative
     ///   `idColumn`.
     /// - Complexity: O(file size), one pass; no allocation per vote cell.

@@ -1,0 +1,142 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// `wslabel predict` on model files edited after `fit --save-model` wrote them: every edit that
+/// makes the model unusable is a one-line error naming the file and the field, exit 65, never a
+/// trap.
+final class PredictCommandTests: XCTestCase {
+    /// A small WRENCH folder, a model fitted on it, and the model's JSON.
+    private func savedModel(kind: String = "em") throws -> (folder: URL, model: URL, json: [String: Any]) {
+        let folder = try temporaryDirectory(self)
+        let rows: [(id: String, label: Int?, votes: [Int])] = (0..<40).map { row in
+            ("r\(row)", row % 2, [row % 2, row % 3 == 0 ? -1 : row % 2, row % 5 == 0 ? 1 - row % 2 : -1])
+        }
+        try writeWrenchFolder(at: folder, labelNames: ["HAM", "SPAM"], splits: ["train": rows])
+        let model = folder.appendingPathComponent("model.json")
+        let fit = try CLIRunner.run(["fit", "--wrench", folder.path, "--model", kind, "--save-model", model.path])
+        XCTAssertEqual(fit.status, 0, fit.stderr)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: model)) as? [String: Any])
+        return (folder, model, json)
+    }
+
+    /// Runs predict on the model after `edit`, and checks the error names `field`.
+    private func assertRejected(_ field: String, saying message: String, kind: String = "em",
+                                line: UInt = #line, edit: (inout [String: Any]) -> Void) throws {
+        let (folder, model, original) = try savedModel(kind: kind)
+        var json = original
+        edit(&json)
+        try JSONSerialization.data(withJSONObject: json).write(to: model)
+        let result = try CLIRunner.run(["predict", "--model-file", model.path, "--wrench", folder.path])
+        XCTAssertEqual(result.status, 65, result.stderr, line: line)
+        let expected = "error: \(model.path): field \(field): "
+        XCTAssertTrue(result.stderr.hasPrefix(expected), "expected \(expected)…, got \(result.stderr)", line: line)
+        XCTAssertTrue(result.stderr.contains(message), "expected …\(message)…, got \(result.stderr)", line: line)
+        XCTAssertEqual(result.stderr.split(separator: "\n").count, 1, "one line: \(result.stderr)", line: line)
+        XCTAssertTrue(result.stdout.isEmpty, line: line)
+    }
+
+    private func editTables(_ json: inout [String: Any], _ edit: (inout [String: Any]) -> Void) {
+        var generative = json["generative"] as! [String: Any]
+        var tables = generative["tables"] as! [String: Any]
+        edit(&tables)
+        generative["tables"] = tables
+        json["generative"] = generative
+    }
+
+    private func editGenerative(_ json: inout [String: Any], key: String, value: Any) {
+        var generative = json["generative"] as! [String: Any]
+        generative[key] = value
+        json["generative"] = generative
+    }
+
+    func testTheUneditedModelPredicts() throws {
+        let (folder, model, _) = try savedModel()
+        let result = try CLIRunner.run(["predict", "--model-file", model.path, "--wrench", folder.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout.split(separator: "\n").count, 40)
+    }
+
+    func testAShortProbabilityTableIsAnErrorNotATrap() throws {
+        try assertRejected("generative.tables.probabilities", saying: "has 15 entries; 3 LFs × 2 classes × 3 outcomes need 18") { json in
+            editTables(&json) { tables in tables["probabilities"] = Array((tables["probabilities"] as! [Double]).dropLast(3)) }
+        }
+    }
+
+    func testANegativeProbabilityIsAnError() throws {
+        try assertRejected("generative.tables.probabilities[1]", saying: "-0.25 is not a probability (LF 0, true class 0, outcome vote for class 0)") { json in
+            editTables(&json) { tables in
+                var values = tables["probabilities"] as! [Double]
+                values[1] = -0.25
+                values[2] += 1.25 - values[0]
+                values[0] = 0
+                tables["probabilities"] = values
+            }
+        }
+    }
+
+    func testNaNWrittenAsAStringIsAnError() throws {
+        try assertRejected("generative.tables.probabilities[3]", saying: "expected a number") { json in
+            editTables(&json) { tables in
+                var values = tables["probabilities"] as! [Any]
+                values[3] = "NaN"
+                tables["probabilities"] = values
+            }
+        }
+    }
+
+    func testADistributionThatDoesNotSumToOneIsAnError() throws {
+        try assertRejected("generative.tables.probabilities[3]", saying: "(LF 0, true class 1) sums to 1.5; it must sum to 1 (within 1e-06)") { json in
+            editTables(&json) { tables in
+                var values = tables["probabilities"] as! [Double]
+                values.replaceSubrange(3...5, with: [0.5, 0.5, 0.5])
+                tables["probabilities"] = values
+            }
+        }
+    }
+
+    func testAPriorThatDoesNotSumToOneIsAnError() throws {
+        try assertRejected("generative.classPrior", saying: "sums to 1.4; it must sum to 1 (within 1e-06)") { json in
+            editGenerative(&json, key: "classPrior", value: [0.7, 0.7])
+        }
+    }
+
+    func testANegativePriorIsAnError() throws {
+        try assertRejected("generative.classPrior[0]", saying: "-0.5 is not a probability") { json in
+            editGenerative(&json, key: "classPrior", value: [-0.5, 1.5])
+        }
+    }
+
+    func testAShortLabelDistributionIsAnError() throws {
+        try assertRejected("generative.labelDistribution", saying: "has 1 entries; 2 classes need 2") { json in
+            editGenerative(&json, key: "labelDistribution", value: [1.0])
+        }
+    }
+
+    func testDuplicateLabelNamesAreAnError() throws {
+        try assertRejected("labelNames[1]", saying: "classes 0 and 1 are both named \"HAM\"") { json in
+            json["labelNames"] = ["HAM", "HAM"]
+        }
+    }
+
+    func testAnEmptyLabelNameIsAnError() throws {
+        try assertRejected("labelNames[0]", saying: "the name of class 0 is empty") { json in
+            json["labelNames"] = ["", "SPAM"]
+        }
+    }
+
+    func testTooManyLFsForAMajorityVoteModelIsAnError() throws {
+        try assertRejected("lfCount", saying: "70000 LFs: a model holds 0 to 65535", kind: "mv") { json in
+            json["lfCount"] = 70_000
+        }
+    }
+
+    func testTablesForAnotherLFCountAreAnError() throws {
+        try assertRejected("generative.tables.lfCount", saying: "2 LFs, but lfCount is 3") { json in
+            editTables(&json) { tables in
+                tables["lfCount"] = 2
+                tables["probabilities"] = Array((tables["probabilities"] as! [Double]).prefix(12))
+            }
+        }
+    }
+}
