@@ -17,6 +17,7 @@ import Yams
 ///     kind: regex
 ///     pattern: 'https?://'
 ///     label: SPAM
+///     time_limit: 1             # seconds one item may take (default 1); past it the LF fails on it
 ///   - name: llm_spam
 ///     kind: llm
 ///     endpoint: local           # one of the task file's llm.endpoints (optional with just one)
@@ -116,7 +117,7 @@ public enum LFFile {
         let allowed: Set<String>
         switch kind {
         case "keyword": allowed = ["name", "kind", "keywords", "label", "case_sensitive", "matching"]
-        case "regex": allowed = ["name", "kind", "pattern", "label", "case_sensitive"]
+        case "regex": allowed = ["name", "kind", "pattern", "label", "case_sensitive", "time_limit"]
         case "llm":
             try fields.rejectUnknown(["name", "kind", "endpoint", "mode", "preamble", "template", "verbalizers", "examples", "temperature",
                                       "max_tokens", "margin", "top_logprobs"])
@@ -144,8 +145,10 @@ public enum LFFile {
             return KeywordLF(name, keywords: keywords, label: label, caseSensitive: caseSensitive, matching: matching)
         default:
             let pattern = try fields.string("pattern")
+            let timeLimit = try fields.double("time_limit") ?? RegexLF.defaultTimeLimit
+            guard timeLimit > 0 else { throw fields.error("time_limit", "must be more than 0 seconds") }
             do {
-                return try RegexLF(name, pattern: pattern, label: label, caseSensitive: caseSensitive)
+                return try RegexLF(name, pattern: pattern, label: label, caseSensitive: caseSensitive, timeLimit: timeLimit)
             } catch {
                 throw fields.error("pattern", "invalid regular expression \(pattern)")
             }
