@@ -56,6 +56,19 @@ final class TaskFileTests: XCTestCase {
         XCTAssertTrue(error("labels: [A, B]\ndata: {splits: {train: x.csv}}\n").contains("field labeling_functions: missing"))
     }
 
+    func testTheTextSizeLimitIsADataKey() throws {
+        XCTAssertEqual(try TaskFile(yaml: sample, url: url).source.maxTextBytes, 1 << 20)
+        let raised = sample.replacingOccurrences(of: "  gold: CLASS\n", with: "  gold: CLASS\n  max_text_bytes: 8000000\n")
+        XCTAssertEqual(try TaskFile(yaml: raised, url: url).source.maxTextBytes, 8_000_000)
+        for (value, message) in [("0", "must be a positive number of bytes"), ("-5", "must be a positive number of bytes"),
+                                 ("1MB", "expected a whole number")] {
+            let text = sample.replacingOccurrences(of: "  gold: CLASS\n", with: "  gold: CLASS\n  max_text_bytes: \(value)\n")
+            XCTAssertThrowsError(try TaskFile(yaml: text, url: url)) { error in
+                XCTAssertEqual(error.localizedDescription, "/project/wslabel.yaml:6: record \"data\", field max_text_bytes: \(message)")
+            }
+        }
+    }
+
     func testASampledSplitNamesItsSourceSizeAndSeed() throws {
         let text = sample.replacingOccurrences(of: "    test: raw/c.csv", with: "    dev: {sample_of: train, size: 50, seed: 7}\n    test: raw/c.csv")
         let task = try TaskFile(yaml: text, url: url)

@@ -12,6 +12,8 @@ import Yams
 ///   text: CONTENT
 ///   gold: CLASS               # optional
 ///   gold_values: {"0": HAM, "1": SPAM}   # optional: raw gold values to label names
+///   max_text_bytes: 1048576   # optional: the longest item text in bytes of UTF-8 (default
+///                             # 1 MiB); a longer one is an error naming file, line and record
 ///   splits:                   # in this order; `train` is required
 ///     train: [data/a.csv, data/b.csv]
 ///     dev: {sample_of: train, size: 200, seed: 0}   # optional: labeled train items
@@ -148,14 +150,17 @@ public struct TaskFile: Sendable {
 
         guard let dataNode = top["data"] else { throw top.error("data", "missing") }
         let data = try YAMLFields(dataNode, file: file, record: "data", what: "the data section")
-        try data.rejectUnknown(["id", "text", "gold", "gold_values", "format", "splits"])
+        try data.rejectUnknown(["id", "text", "gold", "gold_values", "format", "splits", "max_text_bytes"])
         var format: ItemSource.Format?
         if let name = try data.optionalString("format") {
             guard let known = ItemSource.Format(fileExtension: name) else { throw data.error("format", "expected jsonl or csv, found \(name)") }
             format = known
         }
+        let maxTextBytes = try data.int("max_text_bytes") ?? ItemSource.defaultMaxTextBytes
+        guard maxTextBytes > 0 else { throw data.error("max_text_bytes", "must be a positive number of bytes") }
         source = ItemSource(format: format, idField: try data.optionalString("id"),
-                            textField: try data.optionalString("text") ?? "text", goldField: try data.optionalString("gold"))
+                            textField: try data.optionalString("text") ?? "text", goldField: try data.optionalString("gold"),
+                            maxTextBytes: maxTextBytes)
         var goldValues: [String: String] = [:]
         if let node = data["gold_values"] {
             let values = try YAMLFields(node, file: file, record: "data", what: "a mapping of raw gold values to labels")
