@@ -80,13 +80,7 @@ public enum LFFile {
 
     /// Parses LF-file text; `file` names it in errors.
     public static func parse(_ text: String, file: String, labels: [String]? = nil, endpoints: [String]? = nil) throws -> [any LabelingFunction] {
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw WSLabelError.malformedInput(SourceLocation(file: file), "invalid YAML: \(error)")
-        }
-        guard let root else { return [] }
+        guard let root = try YAMLDocument.compose(text, file: file) else { return [] }
         guard let top = root.mapping else {
             throw located(file, root, nil, nil, "expected a mapping with a `labeling_functions` list")
         }

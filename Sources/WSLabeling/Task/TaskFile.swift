@@ -129,14 +129,8 @@ public struct TaskFile: Sendable {
         func resolve(_ path: String) -> URL {
             path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)
         }
-        let root: Node
-        do {
-            guard let node = try Yams.compose(yaml: text) else {
-                throw WSLabelError.malformedInput(SourceLocation(file: file), "the task file is empty")
-            }
-            root = node
-        } catch let error as YamlError {
-            throw WSLabelError.malformedInput(SourceLocation(file: file), "invalid YAML: \(error)")
+        guard let root = try YAMLDocument.compose(text, file: file) else {
+            throw WSLabelError.malformedInput(SourceLocation(file: file), "the task file is empty")
         }
         let top = try YAMLFields(root, file: file, what: "a task (labels, data, labeling_functions, model, output)")
         try top.rejectUnknown(["labels", "data", "labeling_functions", "model", "output", "llm", "costs"])
