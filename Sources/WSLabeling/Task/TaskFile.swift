@@ -61,17 +61,19 @@ public struct TaskFile: Sendable {
         public var seed: UInt64
     }
 
-    /// The model settings a task file may give (`wslabel fit` flags override them).
+    /// The model settings a task file may give (`wslabel fit` flags override them), checked
+    /// against the values those flags take when the file is read.
     public struct ModelSettings: Sendable, Equatable {
-        public var model: String?
-        public var selectMetric: String?
+        public var model: LabelingRunConfiguration.ModelKind?
+        public var selectMetric: SelectionMetric.Name?
         public var positiveLabel: String?
         public var devSplit: String?
-        public var ties: String?
+        public var ties: LabelingRunConfiguration.TieChoice?
         public var seed: UInt64?
 
-        public init(model: String? = nil, selectMetric: String? = nil, positiveLabel: String? = nil,
-                    devSplit: String? = nil, ties: String? = nil, seed: UInt64? = nil) {
+        public init(model: LabelingRunConfiguration.ModelKind? = nil, selectMetric: SelectionMetric.Name? = nil,
+                    positiveLabel: String? = nil, devSplit: String? = nil, ties: LabelingRunConfiguration.TieChoice? = nil,
+                    seed: UInt64? = nil) {
             self.model = model
             self.selectMetric = selectMetric
             self.positiveLabel = positiveLabel
@@ -112,6 +114,10 @@ public struct TaskFile: Sendable {
     /// Reads a task file.
     /// - Throws: ``WSLabelError`` naming the file, line and key of the first problem.
     public init(contentsOf url: URL) throws {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
+            throw WSLabelError.fileAccess(path: url.path, "is a folder, not a task file (give the task file itself, e.g. wslabel.yaml)")
+        }
         let text: String
         do {
             text = try String(contentsOf: url, encoding: .utf8)
@@ -138,6 +144,9 @@ public struct TaskFile: Sendable {
         guard let labels = try top.strings("labels") else { throw top.error("labels", "missing: list the task's label names") }
         guard labels.count >= 2, Set(labels).count == labels.count else {
             throw top.error("labels", "needs at least two distinct label names")
+        }
+        guard labels.count <= VoteMatrix.maxClassCount else {
+            throw top.error("labels", "has \(labels.count) labels; a task has at most \(VoteMatrix.maxClassCount)")
         }
         self.url = url
         self.labels = labels
@@ -213,9 +222,9 @@ public struct TaskFile: Sendable {
             let seed = try model.int("seed")
             if let seed, seed < 0 { throw model.error("seed", "must not be negative") }
             self.model = ModelSettings(
-                model: try model.optionalString("model"), selectMetric: try model.optionalString("select_metric"),
+                model: try model.choice("model"), selectMetric: try model.choice("select_metric"),
                 positiveLabel: try model.optionalString("positive_label"), devSplit: try model.optionalString("dev_split"),
-                ties: try model.optionalString("ties"), seed: seed.map(UInt64.init))
+                ties: try model.choice("ties"), seed: seed.map(UInt64.init))
             if let positive = self.model.positiveLabel, !labels.contains(positive) {
                 throw model.error("positive_label", "unknown label \"\(positive)\"")
             }
@@ -250,9 +259,17 @@ public struct TaskFile: Sendable {
 
     /// The task's LFs: the named Swift catalogs, then the LF files, checked for unique names
     /// and known labels.
+    ///
+    /// - Throws: ``WSLabelError`` for an unknown catalog, a bad LF file, or an LF name given
+    ///   twice, naming both places (file and line, or Swift catalog).
     public func catalog(registry: LFCatalogRegistry = .shared) throws -> LFCatalog {
         var functions: [any LabelingFunction] = []
-        for name in swiftCatalogs { functions += try registry.catalog(named: name) }
+        var origins = LFOrigins()
+        for name in swiftCatalogs {
+            let catalog = try registry.catalog(named: name)
+            for function in catalog { try origins.add(function.name, swiftCatalog: name, taskFile: url.path) }
+            functions += catalog
+        }
         for url in lfFiles {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
@@ -260,8 +277,8 @@ public struct TaskFile: Sendable {
             }
             let endpoints = llm?.endpoints.map(\.name) ?? []
             functions += isFolder.boolValue
-                ? try LFFile.loadFolder(url, labels: labels, endpoints: endpoints)
-                : try LFFile.load(url, labels: labels, endpoints: endpoints)
+                ? try LFFile.loadFolder(url, labels: labels, endpoints: endpoints, origins: &origins)
+                : try LFFile.load(url, labels: labels, endpoints: endpoints, origins: &origins)
         }
         let catalog = try LFCatalog(functions)
         try catalog.validate(labels: labels)
