@@ -78,6 +78,9 @@ final class RegexTimeLimitTests: XCTestCase {
             (#"(?<n>a)\k<n>"#, "none"), ("(?=x)y", "none"), ("(?<=a)b", "none"), ("(?x) a b", "none"), ("a{,3}", "none"), ("(ab", "none"),
         ]
         for (pattern, expected) in cases { XCTAssertEqual(bound(pattern), expected, pattern) }
+        XCTAssertEqual(bound(String(repeating: "(", count: 32) + "a" + String(repeating: ")", count: 32)), "1/0")
+        XCTAssertEqual(bound(String(repeating: "(", count: 5_000) + "a" + String(repeating: ")", count: 5_000)), "none",
+                       "deep nesting stops the reader, it does not exhaust the stack")
         XCTAssertEqual(BacktrackingBound(pattern: #"\d+x"#)?.longestUntimedText, 3_162)
         XCTAssertEqual(BacktrackingBound(pattern: "views")?.longestUntimedText, 10_000_000)
     }

@@ -47,6 +47,10 @@ struct BacktrackingBound: Equatable {
     private struct Reader {
         let scalars: [Unicode.Scalar]
         var index = 0
+        /// Groups open at the reader's position: the recursion stops (no bound) past
+        /// ``maxGroupDepth``, so that no pattern can exhaust the stack.
+        private var groupDepth = 0
+        private static let maxGroupDepth = 32
 
         init(_ scalars: [Unicode.Scalar]) { self.scalars = scalars }
 
@@ -95,6 +99,9 @@ struct BacktrackingBound: Equatable {
 
         /// After `(`: a capturing, non-capturing, named or atomic group, or inline case flags.
         private mutating func group() -> BacktrackingBound? {
+            guard groupDepth < Self.maxGroupDepth else { return nil }
+            groupDepth += 1
+            defer { groupDepth -= 1 }
             if take("?") {
                 if take("<") {
                     // `(?<name>…)`; `(?<=` and `(?<!` are lookbehinds.
