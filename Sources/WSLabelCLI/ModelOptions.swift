@@ -26,7 +26,7 @@ struct ModelOptions: ParsableArguments {
         macro-f1. Choose the metric you will be judged on: on a task with a rare positive class, \
         the most accurate variant may never predict it. (default: accuracy)
         """, valueName: "accuracy|f1|macro-f1"))
-    var selectMetric: MetricName?
+    var selectMetric: SelectionMetric.Name?
 
     @Option(name: .long, help: ArgumentHelp("Class for --select-metric f1, by name or index (default: class 1).", valueName: "class"))
     var positiveClass: String?
@@ -36,10 +36,6 @@ struct ModelOptions: ParsableArguments {
 
     @Option(name: .long, help: WorkerThreads.help)
     var threads: Int?
-
-    enum MetricName: String, ExpressibleByArgument, CaseIterable {
-        case accuracy, f1, macroF1 = "macro-f1"
-    }
 
     enum FixedVariant: String, ExpressibleByArgument, CaseIterable {
         case `default`, mle
@@ -53,21 +49,15 @@ struct ModelOptions: ParsableArguments {
     /// The library configuration these options describe; options not given on the command
     /// line come from the task file's `model:` section, then the defaults.
     func configuration(labelNames: [String], task: TaskFile.ModelSettings = .init()) throws -> LabelingRunConfiguration {
-        func parsed<Value: ExpressibleByArgument>(_ text: String?, _ key: String) throws -> Value? {
-            guard let text else { return nil }
-            guard let value = Value(argument: text) else { throw ValidationError("model.\(key) in the task file: invalid value \(text)") }
-            return value
-        }
-        let metricName = try selectMetric ?? parsed(task.selectMetric, "select_metric") ?? .accuracy
         let metric: SelectionMetric
-        switch metricName {
+        switch selectMetric ?? task.selectMetric ?? .accuracy {
         case .accuracy: metric = .accuracy
         case .macroF1: metric = .macroF1
         case .f1: metric = .f1(positiveClass: try positiveClassIndex(labelNames, name: positiveClass ?? task.positiveLabel))
         }
         return LabelingRunConfiguration(
-            model: try model ?? parsed(task.model, "model") ?? .em, seed: seed ?? task.seed ?? 0,
-            ties: try ties ?? parsed(task.ties, "ties") ?? .model, devSplit: devSplit ?? task.devSplit,
+            model: model ?? task.model ?? .em, seed: seed ?? task.seed ?? 0,
+            ties: ties ?? task.ties ?? .model, devSplit: devSplit ?? task.devSplit,
             selectionMetric: metric, fixedVariant: variant?.options, threads: threads)
     }
 
@@ -81,3 +71,4 @@ struct ModelOptions: ParsableArguments {
 
 extension LabelingRunConfiguration.ModelKind: ExpressibleByArgument {}
 extension LabelingRunConfiguration.TieChoice: ExpressibleByArgument {}
+extension SelectionMetric.Name: ExpressibleByArgument {}

@@ -28,6 +28,8 @@ public final class LoopbackLLMServer: @unchecked Sendable {
 
     /// One request as the server saw it.
     public struct Received: Sendable {
+        /// `POST` for every call wslabel makes; another method shows a followed redirect.
+        public var method: String
         public var path: String
         /// The JSON body, re-serialized with sorted keys.
         public var body: String
@@ -63,7 +65,9 @@ public final class LoopbackLLMServer: @unchecked Sendable {
         let routeReady = DispatchSemaphore(value: 0)
         let state = self.state
         Task {
-            await server.appendRoute("POST *") { request in
+            // Every method: a client that follows a 302 turns the POST into a GET, which must
+            // be seen too.
+            await server.appendRoute("*") { request in
                 let received = try await Self.received(request)
                 let number = state.record(received)
                 state.changeInFlight(by: 1)
@@ -116,7 +120,7 @@ public final class LoopbackLLMServer: @unchecked Sendable {
             prompt = content
         }
         let sorted = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? data
-        return Received(path: request.path, body: String(decoding: sorted, as: UTF8.self), prompt: prompt,
+        return Received(method: request.method.rawValue, path: request.path, body: String(decoding: sorted, as: UTF8.self), prompt: prompt,
                         authorization: request.headers[HTTPHeader("Authorization")])
     }
 

@@ -63,4 +63,15 @@ final class WrenchDatasetTests: XCTestCase {
             XCTAssertTrue(error.localizedDescription.contains("needs train.json"), error.localizedDescription)
         }
     }
+
+    /// An empty train split is train.json's fault, not valid.json's (whose rows then seemed to
+    /// have the wrong number of votes).
+    func testAnEmptyTrainSplitIsReportedAgainstTrainJSON() throws {
+        let folder = try temporaryDirectory(self)
+        try writeWrenchFolder(at: folder, labelNames: ["no", "yes"], splits: ["train": [], "valid": [("a", 1, [1, -1])]])
+        XCTAssertThrowsError(try WrenchDataset(directory: folder)) { error in
+            XCTAssertEqual(error.localizedDescription,
+                           "\(folder.path)/train.json: holds no items; the label model is fit on the train split, so it needs at least one")
+        }
+    }
 }

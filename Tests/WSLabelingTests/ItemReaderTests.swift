@@ -399,6 +399,40 @@ final class ItemReaderTests: XCTestCase {
         }
     }
 
+    // MARK: - Text size limit
+
+    /// A text of more than 1 MiB (here 3 MiB on line 2) stops the read at that record, naming
+    /// file, line, record, field and the limit: it is nearly always a data error (a lost line
+    /// break or quote), and every LF would otherwise crawl through it.
+    func testATextPastTheDefaultLimitIsAnErrorNamingItsPlace() throws {
+        let huge = String(repeating: "spam ", count: 3 << 20 / 5)
+        let url = try write("huge.jsonl", "{\"id\": \"a\", \"text\": \"fine\"}\n{\"id\": \"b\", \"text\": \"\(huge)\"}\n")
+        XCTAssertEqual(message { _ = try self.readAll(url, ItemSource(idField: "id")) }, """
+            \(url.path):2: record "b", field text: the text is \(huge.utf8.count) bytes of UTF-8, more than the limit of \
+            1048576: such a text is nearly always a data error (a lost line break or quote); if it is meant, raise \
+            max_text_bytes under data: in the task file
+            """)
+        let exact = try write("exact.jsonl", "{\"text\": \"\(String(repeating: "x", count: 1 << 20))\"}\n")
+        XCTAssertEqual(try readAll(exact, ItemSource()).map(\.text.utf8.count), [1 << 20], "the limit itself is allowed")
+    }
+
+    /// The limit is the item source's: a CSV whose unclosed quote swallows the next records
+    /// into one field stops at that field's first line.
+    func testALowerLimitStopsACSVFieldThatSwallowedRecords() throws {
+        var csv = "id,text\n1,fine\n2,\"a quote that never closes,\n"
+        for index in 3..<40_000 { csv += "\(index),comment number \(index)\n" }
+        csv += "\"\n"
+        let url = try write("swallowed.csv", csv)
+        let textSize = csv.utf8.count - "id,text\n1,fine\n2,\"".utf8.count - "\"\n".utf8.count
+        for chunkSize in [64 << 10, 1 << 20] {
+            XCTAssertEqual(message { _ = try self.readAll(url, ItemSource(idField: "id", maxTextBytes: 100_000), chunkSize: chunkSize) },
+                           "\(url.path):3: record \"2\", field text: the text is \(textSize) bytes of UTF-8, more than the "
+                           + "limit of 100000: such a text is nearly always a data error (a lost line break or quote); if it is meant, "
+                           + "raise max_text_bytes under data: in the task file")
+        }
+        XCTAssertEqual(try readAll(url, ItemSource(idField: "id", maxTextBytes: 10_000_000)).count, 2)
+    }
+
     // MARK: - Real data
 
     /// The five YouTube spam CSVs: quoted CONTENT with commas and line breaks, ids from

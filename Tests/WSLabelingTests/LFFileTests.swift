@@ -70,7 +70,9 @@ final class LFFileTests: XCTestCase {
         try "labeling_functions:\n  - {name: a, kind: keyword, keywords: [z], label: SPAM}\n"
             .write(to: folder.appendingPathComponent("3.yaml"), atomically: true, encoding: .utf8)
         XCTAssertThrowsError(try LFFile.loadFolder(folder, labels: labels)) { error in
-            XCTAssertTrue(error.localizedDescription.contains("LF name a is already used in"), error.localizedDescription)
+            XCTAssertEqual(error.localizedDescription, """
+                \(folder.path)/3.yaml:2: record "LF a", field name: LF name a is already used at \(folder.path)/1.yaml:2
+                """)
         }
     }
 }

@@ -1,3 +1,4 @@
+import TestSupport
 import XCTest
 import WSLabelCore
 @testable import WSLabeling
@@ -56,6 +57,19 @@ final class TaskFileTests: XCTestCase {
         XCTAssertTrue(error("labels: [A, B]\ndata: {splits: {train: x.csv}}\n").contains("field labeling_functions: missing"))
     }
 
+    func testTheTextSizeLimitIsADataKey() throws {
+        XCTAssertEqual(try TaskFile(yaml: sample, url: url).source.maxTextBytes, 1 << 20)
+        let raised = sample.replacingOccurrences(of: "  gold: CLASS\n", with: "  gold: CLASS\n  max_text_bytes: 8000000\n")
+        XCTAssertEqual(try TaskFile(yaml: raised, url: url).source.maxTextBytes, 8_000_000)
+        for (value, message) in [("0", "must be a positive number of bytes"), ("-5", "must be a positive number of bytes"),
+                                 ("1MB", "expected a whole number")] {
+            let text = sample.replacingOccurrences(of: "  gold: CLASS\n", with: "  gold: CLASS\n  max_text_bytes: \(value)\n")
+            XCTAssertThrowsError(try TaskFile(yaml: text, url: url)) { error in
+                XCTAssertEqual(error.localizedDescription, "/project/wslabel.yaml:6: record \"data\", field max_text_bytes: \(message)")
+            }
+        }
+    }
+
     func testASampledSplitNamesItsSourceSizeAndSeed() throws {
         let text = sample.replacingOccurrences(of: "    test: raw/c.csv", with: "    dev: {sample_of: train, size: 50, seed: 7}\n    test: raw/c.csv")
         let task = try TaskFile(yaml: text, url: url)
@@ -87,6 +101,82 @@ final class TaskFileTests: XCTestCase {
         XCTAssertEqual(try task.catalog(registry: registry).names, ["short", "kw"])
         XCTAssertThrowsError(try task.catalog(registry: LFCatalogRegistry())) { error in
             XCTAssertTrue(error.localizedDescription.contains("no Swift LF catalog named tutorial"), error.localizedDescription)
+        }
+    }
+
+    /// An LF name that two places define: both are named, Swift catalogs by name and LF files
+    /// by file and line.
+    func testARepeatedLFNameNamesBothPlaces() throws {
+        let folder = try temporaryDirectory(self)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("more"), withIntermediateDirectories: true)
+        let files: [String: String] = [
+            "a.yaml": "labeling_functions:\n  - {name: kw, kind: keyword, keywords: [free], label: SPAM}\n",
+            "b.yaml": "# again\nlabeling_functions:\n  - {name: other, kind: keyword, keywords: [win], label: SPAM}\n"
+                + "  - {name: kw, kind: keyword, keywords: [prize], label: SPAM}\n",
+            "short.yaml": "labeling_functions:\n  - {name: short, kind: keyword, keywords: [x], label: HAM}\n",
+            "more/1.yaml": "labeling_functions:\n  - {name: m, kind: keyword, keywords: [x], label: HAM}\n",
+            "more/2.yaml": "labeling_functions:\n\n  - {name: m, kind: keyword, keywords: [y], label: HAM}\n",
+        ]
+        for (name, text) in files { try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        let registry = LFCatalogRegistry()
+        registry.register(["tutorial": [HeuristicLF("short") { _ in nil }], "again": [HeuristicLF("short") { _ in nil }],
+                           "twice": [HeuristicLF("dup") { _ in nil }, HeuristicLF("dup") { _ in nil }]])
+        func error(_ lfs: String) -> String {
+            let text = sample.replacingOccurrences(of: "  swift: [tutorial]\n  files: lfs\n", with: lfs)
+            do {
+                _ = try TaskFile(yaml: text, url: folder.appendingPathComponent("wslabel.yaml")).catalog(registry: registry)
+                return "no error"
+            } catch {
+                return error.localizedDescription
+            }
+        }
+        let path = folder.path
+        XCTAssertEqual(error("  files: [a.yaml, b.yaml]\n"),
+                       "\(path)/b.yaml:4: record \"LF kw\", field name: LF name kw is already used at \(path)/a.yaml:2")
+        XCTAssertEqual(error("  swift: [tutorial]\n  files: [short.yaml]\n"),
+                       "\(path)/short.yaml:2: record \"LF short\", field name: LF name short is already used in Swift catalog tutorial")
+        XCTAssertEqual(error("  files: [more]\n"),
+                       "\(path)/more/2.yaml:3: record \"LF m\", field name: LF name m is already used at \(path)/more/1.yaml:2")
+        XCTAssertEqual(error("  swift: [tutorial, again]\n"), """
+            \(path)/wslabel.yaml: record "labeling_functions", field swift: LF name short of Swift catalog again is already \
+            used in Swift catalog tutorial
+            """)
+        XCTAssertEqual(error("  swift: [twice]\n"), """
+            \(path)/wslabel.yaml: record "labeling_functions", field swift: LF name dup of Swift catalog twice is already \
+            used in Swift catalog twice
+            """)
+        XCTAssertEqual(error("  swift: [tutorial]\n  files: [a.yaml]\n"), "no error")
+    }
+
+    /// `model:` values are checked when the task file is read, against the values the CLI's
+    /// flags take.
+    func testModelValuesAreCheckedWhereTheyAreWritten() throws {
+        func error(_ line: String) -> String {
+            let text = sample.replacingOccurrences(of: "  select_metric: f1\n", with: line)
+            do { _ = try TaskFile(yaml: text, url: url); return "no error" } catch { return error.localizedDescription }
+        }
+        XCTAssertEqual(error("  select_metric: F1\n"),
+                       "/project/wslabel.yaml:14: record \"model\", field select_metric: expected accuracy, f1 or macro-f1, found \"F1\"")
+        XCTAssertEqual(error("  model: foo\n"), "/project/wslabel.yaml:14: record \"model\", field model: expected em or mv, found \"foo\"")
+        XCTAssertEqual(error("  ties: x\n"),
+                       "/project/wslabel.yaml:14: record \"model\", field ties: expected model, abstain, prior or random, found \"x\"")
+        let task = try TaskFile(yaml: sample.replacingOccurrences(of: "  select_metric: f1\n", with: "  select_metric: macro-f1\n  model: mv\n  ties: prior\n"), url: url)
+        XCTAssertEqual(task.model.selectMetric, .macroF1)
+        XCTAssertEqual(task.model.model, .mv)
+        XCTAssertEqual(task.model.ties, .prior)
+    }
+
+    func testTooManyLabelsAreRejectedWhereTheyAreListed() {
+        let labels = (0..<300).map { "L\($0)" }.joined(separator: ", ")
+        XCTAssertThrowsError(try TaskFile(yaml: "# task\nlabels: [\(labels)]\ndata: {splits: {train: a.csv}}\n", url: url)) { error in
+            XCTAssertEqual(error.localizedDescription, "/project/wslabel.yaml:2: field labels: has 300 labels; a task has at most 255")
+        }
+    }
+
+    func testAFolderGivenAsTheTaskFileIsCalledAFolder() throws {
+        let folder = try temporaryDirectory(self)
+        XCTAssertThrowsError(try TaskFile(contentsOf: folder)) { error in
+            XCTAssertEqual(error.localizedDescription, "\(folder.path): is a folder, not a task file (give the task file itself, e.g. wslabel.yaml)")
         }
     }
 }

@@ -40,7 +40,8 @@ public struct WrenchDataset: Sendable {
     /// - Throws: ``WSLabelError`` naming the file, line, record (item id) and field of the first
     ///   problem: unreadable files, invalid JSON, a missing `weak_labels`, rows whose LF count
     ///   differs from the first row's, votes outside `-1..<classes`, gold labels out of range,
-    ///   an id repeated within a split; in `label.json`, class names that are empty or repeated.
+    ///   an id repeated within a split, a `train.json` without items; in `label.json`, class
+    ///   names that are empty or repeated.
     public init(directory: URL) throws {
         let labelURL = directory.appendingPathComponent("label.json")
         labelNames = try Self.readLabelNames(labelURL)
@@ -53,6 +54,11 @@ public struct WrenchDataset: Sendable {
                 continue
             }
             let split = try Self.readSplit(url, name: name, classCount: labelNames.count, lfCount: lfCount)
+            // Else the next split's rows would seem to have the wrong number of votes.
+            if name == "train", split.votes.rowCount == 0 {
+                throw WSLabelError.malformedInput(SourceLocation(file: url.path),
+                                                  "holds no items; the label model is fit on the train split, so it needs at least one")
+            }
             lfCount = split.votes.lfCount
             splits.append(split)
         }

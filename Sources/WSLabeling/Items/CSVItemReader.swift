@@ -114,6 +114,7 @@ struct CSVItemReader: ItemDecoder {
             if index == header.text { text = value }
             if index == header.gold { gold = value.isEmpty ? nil : value }
         }
+        try source.checkTextSize(text, at: SourceLocation(file: file, line: fields[header.text].line, record: record, field: source.textField))
         try ids?.register(id, line: line)
         return Item(id: id, text: text, fields: values, gold: gold)
     }

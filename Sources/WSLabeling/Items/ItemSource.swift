@@ -49,12 +49,41 @@ public struct ItemSource: Sendable, Equatable {
     /// The field holding the gold label's name, if any. A record without it (JSON `null`,
     /// empty CSV cell) has no gold label.
     public var goldField: String?
+    /// The longest text an item may have, in bytes of UTF-8; a longer one is an error naming
+    /// its file, line, record and field (see ``defaultMaxTextBytes``).
+    public var maxTextBytes: Int
 
-    public init(format: Format? = nil, idField: String? = nil, textField: String = "text", goldField: String? = nil) {
+    /// The text size limit unless one is given: 1 MiB, some 200 pages of prose.
+    ///
+    /// A longer text is nearly always a data error (a lost line break in JSONL, an unclosed
+    /// quote that swallows the rest of a CSV file, a binary blob), and every LF would read all
+    /// of it (one 50 MB line took 73 s over 17 LFs). So it is an error, not silently cut:
+    /// cutting would change votes on the part that is left out, and the user would not know.
+    /// Raise the limit (`max_text_bytes` under `data:` in a task file) for data that is meant
+    /// to be this long.
+    public static let defaultMaxTextBytes = 1 << 20
+
+    public init(
+        format: Format? = nil, idField: String? = nil, textField: String = "text", goldField: String? = nil,
+        maxTextBytes: Int = ItemSource.defaultMaxTextBytes
+    ) {
         self.format = format
         self.idField = idField
         self.textField = textField
         self.goldField = goldField
+        self.maxTextBytes = maxTextBytes
+    }
+
+    /// Checks an item's text against ``maxTextBytes``.
+    ///
+    /// - Throws: ``WSLabelError/malformedInput(_:_:)`` at `location` when the text is longer.
+    func checkTextSize(_ text: String, at location: SourceLocation) throws {
+        let size = text.utf8.count
+        guard size > maxTextBytes else { return }
+        throw WSLabelError.malformedInput(location, """
+            the text is \(size) bytes of UTF-8, more than the limit of \(maxTextBytes): such a text is nearly always a \
+            data error (a lost line break or quote); if it is meant, raise max_text_bytes under data: in the task file
+            """)
     }
 
     /// The format of `url`: ``format`` when set, else the one its extension names.

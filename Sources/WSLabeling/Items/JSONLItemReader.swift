@@ -69,6 +69,7 @@ struct JSONLItemReader: ItemDecoder {
         } else {
             item = try parsedItem(bytes)
         }
+        try source.checkTextSize(item.text, at: location(record: source.idField == nil ? nil : item.id, field: source.textField))
         try ids?.register(item.id, line: line)
         return item
     }

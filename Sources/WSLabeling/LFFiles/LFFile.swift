@@ -17,6 +17,7 @@ import Yams
 ///     kind: regex
 ///     pattern: 'https?://'
 ///     label: SPAM
+///     time_limit: 1             # seconds one item may take (default 1); past it the LF fails on it
 ///   - name: llm_spam
 ///     kind: llm
 ///     endpoint: local           # one of the task file's llm.endpoints (optional with just one)
@@ -45,16 +46,30 @@ public enum LFFile {
     ///   - labels: the task's label names, to check each LF's label against.
     ///   - endpoints: the task's LLM endpoint names, to check LLM LFs' endpoints against.
     public static func load(_ url: URL, labels: [String]? = nil, endpoints: [String]? = nil) throws -> [any LabelingFunction] {
+        var origins = LFOrigins()
+        return try load(url, labels: labels, endpoints: endpoints, origins: &origins)
+    }
+
+    /// Loads the LFs of one file, rejecting names `origins` already holds (naming both places).
+    static func load(_ url: URL, labels: [String]?, endpoints: [String]?, origins: inout LFOrigins) throws -> [any LabelingFunction] {
         let data = try readFile(url)
         guard let text = String(data: data, encoding: .utf8) else {
             throw WSLabelError.malformedInput(SourceLocation(file: url.path), "not valid UTF-8")
         }
-        return try parse(text, file: url.path, labels: labels, endpoints: endpoints)
+        let located = try parseLocated(text, file: url.path, labels: labels, endpoints: endpoints)
+        for (function, line) in located { try origins.add(function.name, file: url.path, line: line) }
+        return located.map(\.function)
     }
 
     /// Loads every `*.yaml` / `*.yml` file of a folder, in file-name order, as one list.
-    /// - Throws: on the first bad file, or an LF name repeated across files.
+    /// - Throws: on the first bad file, or an LF name repeated across files (naming both).
     public static func loadFolder(_ folder: URL, labels: [String]? = nil, endpoints: [String]? = nil) throws -> [any LabelingFunction] {
+        var origins = LFOrigins()
+        return try loadFolder(folder, labels: labels, endpoints: endpoints, origins: &origins)
+    }
+
+    /// Loads a folder of LF files, rejecting names `origins` already holds (naming both places).
+    static func loadFolder(_ folder: URL, labels: [String]?, endpoints: [String]?, origins: inout LFOrigins) throws -> [any LabelingFunction] {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
@@ -62,17 +77,8 @@ public enum LFFile {
             throw WSLabelError.fileAccess(path: folder.path, "cannot list the folder")
         }
         var functions: [any LabelingFunction] = []
-        var origin: [String: String] = [:]
         for name in names.sorted() where isLFFileName(name) {
-            let url = folder.appendingPathComponent(name)
-            for function in try load(url, labels: labels, endpoints: endpoints) {
-                if let first = origin[function.name] {
-                    throw WSLabelError.malformedInput(SourceLocation(file: url.path, record: function.name, field: "name"),
-                                                      "LF name \(function.name) is already used in \(first)")
-                }
-                origin[function.name] = url.path
-                functions.append(function)
-            }
+            functions += try load(folder.appendingPathComponent(name), labels: labels, endpoints: endpoints, origins: &origins)
         }
         return functions
     }
@@ -84,13 +90,14 @@ public enum LFFile {
 
     /// Parses LF-file text; `file` names it in errors.
     public static func parse(_ text: String, file: String, labels: [String]? = nil, endpoints: [String]? = nil) throws -> [any LabelingFunction] {
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw WSLabelError.malformedInput(SourceLocation(file: file), "invalid YAML: \(error)")
-        }
-        guard let root else { return [] }
+        try parseLocated(text, file: file, labels: labels, endpoints: endpoints).map(\.function)
+    }
+
+    /// Parses LF-file text into LFs with the line each starts at.
+    private static func parseLocated(
+        _ text: String, file: String, labels: [String]?, endpoints: [String]?
+    ) throws -> [(function: any LabelingFunction, line: Int)] {
+        guard let root = try YAMLDocument.compose(text, file: file) else { return [] }
         guard let top = root.mapping else {
             throw located(file, root, nil, nil, "expected a mapping with a `labeling_functions` list")
         }
@@ -101,15 +108,16 @@ public enum LFFile {
         guard let list = listNode.sequence else {
             throw located(file, listNode, nil, "labeling_functions", "expected a list of LFs")
         }
-        var functions: [any LabelingFunction] = []
+        var functions: [(function: any LabelingFunction, line: Int)] = []
         var lines: [String: Int] = [:]
         for entry in list {
             let function = try parseEntry(entry, file: file, labels: labels, endpoints: endpoints)
             if let line = lines[function.name] {
                 throw located(file, entry, function.name, "name", "duplicate LF name (first at line \(line))")
             }
-            lines[function.name] = entry.mark?.line ?? 0
-            functions.append(function)
+            let line = entry.mark?.line ?? 0
+            lines[function.name] = line
+            functions.append((function, line))
         }
         return functions
     }
@@ -124,7 +132,7 @@ public enum LFFile {
         let allowed: Set<String>
         switch kind {
         case "keyword": allowed = ["name", "kind", "keywords", "label", "case_sensitive", "matching"]
-        case "regex": allowed = ["name", "kind", "pattern", "label", "case_sensitive"]
+        case "regex": allowed = ["name", "kind", "pattern", "label", "case_sensitive", "time_limit"]
         case "llm":
             try fields.rejectUnknown(["name", "kind", "endpoint", "mode", "preamble", "template", "verbalizers", "examples", "temperature",
                                       "max_tokens", "margin", "top_logprobs"])
@@ -144,16 +152,14 @@ public enum LFFile {
             guard !keywords.isEmpty, !keywords.contains("") else {
                 throw fields.error("keywords", "needs at least one non-empty keyword")
             }
-            let matchingText = try fields.optionalString("matching") ?? KeywordLF.Matching.substring.rawValue
-            guard let matching = KeywordLF.Matching(rawValue: matchingText) else {
-                throw fields.error("matching",
-                                   "expected \(KeywordLF.Matching.allCases.map(\.rawValue).joined(separator: " or ")), found \"\(matchingText)\"")
-            }
+            let matching = try fields.choice("matching", of: KeywordLF.Matching.self) ?? .substring
             return KeywordLF(name, keywords: keywords, label: label, caseSensitive: caseSensitive, matching: matching)
         default:
             let pattern = try fields.string("pattern")
+            let timeLimit = try fields.double("time_limit") ?? RegexLF.defaultTimeLimit
+            guard timeLimit > 0 else { throw fields.error("time_limit", "must be more than 0 seconds") }
             do {
-                return try RegexLF(name, pattern: pattern, label: label, caseSensitive: caseSensitive)
+                return try RegexLF(name, pattern: pattern, label: label, caseSensitive: caseSensitive, timeLimit: timeLimit)
             } catch {
                 throw fields.error("pattern", "invalid regular expression \(pattern)")
             }

@@ -18,6 +18,12 @@ public enum LLMCallError: Error, Sendable, Equatable, LocalizedError {
     case budgetExhausted(limit: Double)
     /// The endpoint's API key variable is not set.
     case missingAPIKey(variable: String)
+    /// The endpoint redirected the call to another origin (scheme, host or port), given as
+    /// `scheme://host[:port]`. Not followed, so that the API key goes nowhere else.
+    case redirectedOffOrigin(String)
+    /// The endpoint redirected the call to this path on its own origin. Not followed either:
+    /// the base URL is wrong, and saying so beats a silent second call per item.
+    case redirected(path: String)
 
     public var errorDescription: String? {
         switch self {
@@ -27,6 +33,12 @@ public enum LLMCallError: Error, Sendable, Equatable, LocalizedError {
         case let .malformedResponse(message): "unreadable response: \(message)"
         case let .budgetExhausted(limit): "not asked: the LLM budget of $\(Self.dollars(limit)) is spent"
         case let .missingAPIKey(variable): "the API key variable \(variable) is not set in the environment"
+        case let .redirectedOffOrigin(origin):
+            "the endpoint redirected to another host (\(origin)); wslabel does not follow redirects off the endpoint's origin, "
+                + "so the API key stays with it"
+        case let .redirected(path):
+            "the endpoint redirected to \(path) on its own host; wslabel follows no redirect: set the endpoint's base_url "
+                + "to where the API answers"
         }
     }
 
@@ -36,7 +48,7 @@ public enum LLMCallError: Error, Sendable, Equatable, LocalizedError {
         switch self {
         case let .httpStatus(status, _): status == 408 || status == 409 || status == 429 || status >= 500
         case .timedOut, .connection, .malformedResponse: true
-        case .budgetExhausted, .missingAPIKey: false
+        case .budgetExhausted, .missingAPIKey, .redirectedOffOrigin, .redirected: false
         }
     }
 
@@ -49,6 +61,7 @@ public enum LLMCallError: Error, Sendable, Equatable, LocalizedError {
         case .malformedResponse: "malformed_response"
         case .budgetExhausted: "budget"
         case .missingAPIKey: "missing_api_key"
+        case .redirectedOffOrigin, .redirected: "redirect"
         }
     }
 

@@ -10,7 +10,8 @@ import FoundationNetworking
 /// The API key, read from the environment when the client is made, goes only into the
 /// `Authorization` header: every error message is scrubbed of it. When the endpoint names a
 /// key variable that is not set, every call fails with ``LLMCallError/missingAPIKey(variable:)``
-/// (so a run answered entirely from the cache needs no key).
+/// (so a run answered entirely from the cache needs no key). Redirects are never followed (see
+/// ``RedirectRefusal``): one is a failed call naming where it pointed, and not retried.
 public final class OpenAICompatibleClient: Sendable {
     public let endpoint: LLMEndpoint
     private let apiKey: String?
@@ -35,7 +36,7 @@ public final class OpenAICompatibleClient: Sendable {
         configuration.timeoutIntervalForResource = Self.backstop(endpoint.timeout)
         configuration.httpMaximumConnectionsPerHost = endpoint.maxConcurrency
         configuration.urlCache = nil
-        session = URLSession(configuration: configuration)
+        session = URLSession(configuration: configuration, delegate: RedirectRefusal(), delegateQueue: nil)
     }
 
     deinit { session.invalidateAndCancel() }
@@ -98,6 +99,7 @@ public final class OpenAICompatibleClient: Sendable {
             return (.failure(.connection("no HTTP response")), nil)
         }
         let body = data ?? Data()
+        if let redirect = redirectFailure(response, from: http.url) { return (.failure(redirect), nil) }
         guard (200..<300).contains(response.statusCode) else {
             let retryAfter = (response.value(forHTTPHeaderField: "Retry-After")).flatMap(Self.retryAfterSeconds)
             return (.failure(.httpStatus(response.statusCode, scrub(Self.excerpt(body)))), retryAfter)
@@ -106,6 +108,15 @@ public final class OpenAICompatibleClient: Sendable {
             return (.failure(.malformedResponse(scrub("not an OpenAI-compatible \(request.path) response: \(Self.excerpt(body))"))), nil)
         }
         return (.success(decoded), nil)
+    }
+
+    /// The failure a refused redirect stands for, or `nil` when `response` is none.
+    private func redirectFailure(_ response: HTTPURLResponse, from url: URL?) -> LLMCallError? {
+        guard RedirectRefusal.redirectStatuses.contains(response.statusCode), let url,
+              let location = response.value(forHTTPHeaderField: "Location"),
+              let target = URL(string: location, relativeTo: url)?.absoluteURL else { return nil }
+        if RedirectRefusal.sameOrigin(target, url) { return .redirected(path: scrub(target.path)) }
+        return .redirectedOffOrigin(scrub(RedirectRefusal.originText(target)))
     }
 
     /// URLSession's timeout for a call due in `timeout` seconds: later, so it never fires first.

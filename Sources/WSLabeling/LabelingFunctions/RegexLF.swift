@@ -5,6 +5,14 @@ import Foundation
 /// The pattern is compiled once, when the LF is made; an invalid pattern is an error then,
 /// naming the LF.
 ///
+/// Each evaluation has a time limit (``defaultTimeLimit``, 1 s, unless set): a pattern that
+/// backtracks without end on some text, such as `(a+)+$` on a long run of a's followed by `!`,
+/// stops there and the LF fails on that item (an abstain the apply report counts), instead of
+/// hanging the run. Keeping time costs the engine 2–6 times its plain speed, so a search the
+/// pattern's ``BacktrackingBound`` proves short (a pattern without nested quantifiers on a
+/// text short enough for its unbounded ones) runs untimed. Such a failure is not cached (``cachesFailures``), since whether an
+/// evaluation ends in time depends on the machine's load: a re-run tries the item again.
+///
 /// ```swift
 /// let lf = try RegexLF("regex_check_out", pattern: #"check.*out"#, label: "SPAM")
 /// ```
@@ -16,15 +24,35 @@ public struct RegexLF: LabelingFunction, @unchecked Sendable {
     private let requiredLiteral: [UInt8]?
     /// The pattern as plain literals joined by `.*`, when it is one: matched without the engine.
     private let literalChain: LiteralChain?
+    /// Texts up to this many UTF-16 units are searched without the time limit's callbacks: the
+    /// pattern's ``BacktrackingBound`` keeps their search far below the limit (0 when the
+    /// pattern has no bound).
+    private let longestUntimedText: Int
 
     public let name: String
     public let pattern: String
     public let label: String
     public let caseSensitive: Bool
     public let version: Int
+    /// The longest one evaluation may take, in seconds.
+    public let timeLimit: Double
 
-    /// - Throws: ``WSLabelError/invalidArgument(_:)`` naming the LF when the pattern is invalid.
-    public init(_ name: String, pattern: String, label: String, caseSensitive: Bool = false, version: Int = 1) throws {
+    /// The time limit of an evaluation unless one is given: far beyond any sane pattern on a
+    /// text of ``ItemSource/defaultMaxTextBytes``, short enough that a run with a few hostile
+    /// items still ends.
+    public static let defaultTimeLimit: Double = 1
+
+    /// - Parameters:
+    ///   - timeLimit: the longest one evaluation may take, in seconds (more than 0).
+    /// - Throws: ``WSLabelError/invalidArgument(_:)`` naming the LF when the pattern is invalid
+    ///   or the time limit is not a positive number.
+    public init(
+        _ name: String, pattern: String, label: String, caseSensitive: Bool = false, version: Int = 1,
+        timeLimit: Double = RegexLF.defaultTimeLimit
+    ) throws {
+        guard timeLimit > 0, timeLimit.isFinite else {
+            throw WSLabelError.invalidArgument("LF \(name): the time limit must be a positive number of seconds, not \(timeLimit)")
+        }
         do {
             expression = try NSRegularExpression(pattern: pattern, options: caseSensitive ? [] : [.caseInsensitive])
         } catch {
@@ -32,24 +60,72 @@ public struct RegexLF: LabelingFunction, @unchecked Sendable {
         }
         requiredLiteral = Self.requiredLiteral(of: pattern, caseSensitive: caseSensitive)
         literalChain = LiteralChain(pattern: pattern, caseSensitive: caseSensitive)
+        longestUntimedText = BacktrackingBound(pattern: pattern)?.longestUntimedText ?? 0
         self.name = name
         self.pattern = pattern
         self.label = label
         self.caseSensitive = caseSensitive
         self.version = version
+        self.timeLimit = timeLimit
     }
 
+    // The time limit stays out of the fingerprint: it changes no vote, only whether a vote
+    // comes at all, and failures are not cached.
     public var fingerprint: String { "regex|\(name)|\(version)|\(label)|\(caseSensitive)|\(pattern)" }
 
     public var possibleLabels: [String]? { [label] }
 
+    public var cachesFailures: Bool { false }
+
+    /// - Throws: ``TimeLimitExceeded`` when the evaluation runs past ``timeLimit``.
     public func vote(on item: ItemView) throws -> String? {
         let text = item.text
         if let answer = literalChain?.matches(text) { return answer ? label : nil }
         if let requiredLiteral, Self.certainlyLacks(requiredLiteral, text, caseSensitive: caseSensitive) { return nil }
-        // The whole text, in UTF-16 units; rangeOfFirstMatch allocates no match object.
+        // The whole text, in UTF-16 units.
         let range = NSRange(location: 0, length: text.utf16.count)
-        return expression.rangeOfFirstMatch(in: text, options: [], range: range).location == NSNotFound ? nil : label
+        if range.length <= longestUntimedText {
+            // rangeOfFirstMatch allocates no match object.
+            return expression.rangeOfFirstMatch(in: text, options: [], range: range).location == NSNotFound ? nil : label
+        }
+        return try firstMatchWithinTimeLimit(in: text, range: range) ? label : nil
+    }
+
+    /// Whether the engine finds a match in `text`, stopping it at ``timeLimit``.
+    ///
+    /// With `.reportProgress`, ICU calls back before each start position and periodically
+    /// during a long match attempt. Those calls cost some 20 ns per start position, 2–6 times
+    /// a plain search of a typical pattern, hence the untimed path above; the clock is read on
+    /// every 64th call only, which stops a runaway attempt within milliseconds of the limit.
+    private func firstMatchWithinTimeLimit(in text: String, range: NSRange) throws -> Bool {
+        let deadline = DispatchTime.now().uptimeNanoseconds &+ UInt64(timeLimit * 1e9)
+        var matched = false, timedOut = false, calls: UInt32 = 0
+        expression.enumerateMatches(in: text, options: [.reportProgress], range: range) { match, _, stop in
+            if match != nil {
+                matched = true
+                stop.pointee = true
+                return
+            }
+            calls &+= 1
+            if calls & 63 == 0, DispatchTime.now().uptimeNanoseconds > deadline {
+                timedOut = true
+                stop.pointee = true
+            }
+        }
+        if timedOut { throw TimeLimitExceeded(lf: name, seconds: timeLimit) }
+        return matched
+    }
+
+    /// An evaluation that ran past the LF's time limit.
+    public struct TimeLimitExceeded: Error, LocalizedError, Equatable {
+        public var lf: String
+        public var seconds: Double
+
+        public var errorDescription: String? {
+            let limit = seconds == seconds.rounded() ? "\(Int(seconds)) s" : "\(seconds) s"
+            return "LF \(lf): the regular expression ran past its time limit of \(limit) on this item (nested quantifiers "
+                + "such as (a+)+ backtrack without end on some texts); simplify the pattern or raise the LF's time_limit"
+        }
     }
 
     // MARK: - Prefilter

@@ -12,6 +12,8 @@ import Yams
 ///   text: CONTENT
 ///   gold: CLASS               # optional
 ///   gold_values: {"0": HAM, "1": SPAM}   # optional: raw gold values to label names
+///   max_text_bytes: 1048576   # optional: the longest item text in bytes of UTF-8 (default
+///                             # 1 MiB); a longer one is an error naming file, line and record
 ///   splits:                   # in this order; `train` is required
 ///     train: [data/a.csv, data/b.csv]
 ///     dev: {sample_of: train, size: 200, seed: 0}   # optional: labeled train items
@@ -59,17 +61,19 @@ public struct TaskFile: Sendable {
         public var seed: UInt64
     }
 
-    /// The model settings a task file may give (`wslabel fit` flags override them).
+    /// The model settings a task file may give (`wslabel fit` flags override them), checked
+    /// against the values those flags take when the file is read.
     public struct ModelSettings: Sendable, Equatable {
-        public var model: String?
-        public var selectMetric: String?
+        public var model: LabelingRunConfiguration.ModelKind?
+        public var selectMetric: SelectionMetric.Name?
         public var positiveLabel: String?
         public var devSplit: String?
-        public var ties: String?
+        public var ties: LabelingRunConfiguration.TieChoice?
         public var seed: UInt64?
 
-        public init(model: String? = nil, selectMetric: String? = nil, positiveLabel: String? = nil,
-                    devSplit: String? = nil, ties: String? = nil, seed: UInt64? = nil) {
+        public init(model: LabelingRunConfiguration.ModelKind? = nil, selectMetric: SelectionMetric.Name? = nil,
+                    positiveLabel: String? = nil, devSplit: String? = nil, ties: LabelingRunConfiguration.TieChoice? = nil,
+                    seed: UInt64? = nil) {
             self.model = model
             self.selectMetric = selectMetric
             self.positiveLabel = positiveLabel
@@ -110,6 +114,10 @@ public struct TaskFile: Sendable {
     /// Reads a task file.
     /// - Throws: ``WSLabelError`` naming the file, line and key of the first problem.
     public init(contentsOf url: URL) throws {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
+            throw WSLabelError.fileAccess(path: url.path, "is a folder, not a task file (give the task file itself, e.g. wslabel.yaml)")
+        }
         let text: String
         do {
             text = try String(contentsOf: url, encoding: .utf8)
@@ -127,14 +135,8 @@ public struct TaskFile: Sendable {
         func resolve(_ path: String) -> URL {
             path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)
         }
-        let root: Node
-        do {
-            guard let node = try Yams.compose(yaml: text) else {
-                throw WSLabelError.malformedInput(SourceLocation(file: file), "the task file is empty")
-            }
-            root = node
-        } catch let error as YamlError {
-            throw WSLabelError.malformedInput(SourceLocation(file: file), "invalid YAML: \(error)")
+        guard let root = try YAMLDocument.compose(text, file: file) else {
+            throw WSLabelError.malformedInput(SourceLocation(file: file), "the task file is empty")
         }
         let top = try YAMLFields(root, file: file, what: "a task (labels, data, labeling_functions, model, output)")
         try top.rejectUnknown(["labels", "data", "labeling_functions", "model", "output", "llm", "costs"])
@@ -146,14 +148,17 @@ public struct TaskFile: Sendable {
 
         guard let dataNode = top["data"] else { throw top.error("data", "missing") }
         let data = try YAMLFields(dataNode, file: file, record: "data", what: "the data section")
-        try data.rejectUnknown(["id", "text", "gold", "gold_values", "format", "splits"])
+        try data.rejectUnknown(["id", "text", "gold", "gold_values", "format", "splits", "max_text_bytes"])
         var format: ItemSource.Format?
         if let name = try data.optionalString("format") {
             guard let known = ItemSource.Format(fileExtension: name) else { throw data.error("format", "expected jsonl or csv, found \(name)") }
             format = known
         }
+        let maxTextBytes = try data.int("max_text_bytes") ?? ItemSource.defaultMaxTextBytes
+        guard maxTextBytes > 0 else { throw data.error("max_text_bytes", "must be a positive number of bytes") }
         source = ItemSource(format: format, idField: try data.optionalString("id"),
-                            textField: try data.optionalString("text") ?? "text", goldField: try data.optionalString("gold"))
+                            textField: try data.optionalString("text") ?? "text", goldField: try data.optionalString("gold"),
+                            maxTextBytes: maxTextBytes)
         var goldValues: [String: String] = [:]
         if let node = data["gold_values"] {
             let values = try YAMLFields(node, file: file, record: "data", what: "a mapping of raw gold values to labels")
@@ -212,9 +217,9 @@ public struct TaskFile: Sendable {
             let seed = try model.int("seed")
             if let seed, seed < 0 { throw model.error("seed", "must not be negative") }
             self.model = ModelSettings(
-                model: try model.optionalString("model"), selectMetric: try model.optionalString("select_metric"),
+                model: try model.choice("model"), selectMetric: try model.choice("select_metric"),
                 positiveLabel: try model.optionalString("positive_label"), devSplit: try model.optionalString("dev_split"),
-                ties: try model.optionalString("ties"), seed: seed.map(UInt64.init))
+                ties: try model.choice("ties"), seed: seed.map(UInt64.init))
             if let positive = self.model.positiveLabel, !labels.contains(positive) {
                 throw model.error("positive_label", "unknown label \"\(positive)\"")
             }
@@ -252,9 +257,17 @@ public struct TaskFile: Sendable {
 
     /// The task's LFs: the named Swift catalogs, then the LF files, checked for unique names
     /// and known labels.
+    ///
+    /// - Throws: ``WSLabelError`` for an unknown catalog, a bad LF file, or an LF name given
+    ///   twice, naming both places (file and line, or Swift catalog).
     public func catalog(registry: LFCatalogRegistry = .shared) throws -> LFCatalog {
         var functions: [any LabelingFunction] = []
-        for name in swiftCatalogs { functions += try registry.catalog(named: name) }
+        var origins = LFOrigins()
+        for name in swiftCatalogs {
+            let catalog = try registry.catalog(named: name)
+            for function in catalog { try origins.add(function.name, swiftCatalog: name, taskFile: url.path) }
+            functions += catalog
+        }
         for url in lfFiles {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
@@ -262,8 +275,8 @@ public struct TaskFile: Sendable {
             }
             let endpoints = llm?.endpoints.map(\.name) ?? []
             functions += isFolder.boolValue
-                ? try LFFile.loadFolder(url, labels: labels, endpoints: endpoints)
-                : try LFFile.load(url, labels: labels, endpoints: endpoints)
+                ? try LFFile.loadFolder(url, labels: labels, endpoints: endpoints, origins: &origins)
+                : try LFFile.load(url, labels: labels, endpoints: endpoints, origins: &origins)
         }
         let catalog = try LFCatalog(functions)
         try catalog.validate(labels: labels)

@@ -61,6 +61,17 @@ struct YAMLFields {
         return number
     }
 
+    /// One of the values of `Value`, by its raw text; the error lists them all.
+    func choice<Value: CaseIterable & RawRepresentable<String>>(_ key: String, of _: Value.Type = Value.self) throws -> Value? {
+        guard let text = try optionalString(key) else { return nil }
+        guard let value = Value(rawValue: text) else {
+            let names = Value.allCases.map(\.rawValue)
+            let expected = names.count > 1 ? names.dropLast().joined(separator: ", ") + " or " + names.last! : names.joined()
+            throw error(key, "expected \(expected), found \"\(text)\"")
+        }
+        return value
+    }
+
     /// A list of text; a single scalar counts as a one-element list.
     func strings(_ key: String) throws -> [String]? {
         guard let value = mapping[key] else { return nil }

@@ -8,6 +8,12 @@ public enum SelectionMetric: Sendable, Equatable, Codable {
     case f1(positiveClass: Int)
     case macroF1
 
+    /// The metrics by the names task files and command-line flags use; ``f1`` becomes a
+    /// metric with a positive class.
+    public enum Name: String, Sendable, CaseIterable {
+        case accuracy, f1, macroF1 = "macro-f1"
+    }
+
     /// The metric's value for `metrics`.
     public func value(of metrics: ClassificationMetrics) -> Double {
         switch self {
