@@ -30,14 +30,19 @@ struct Predict: ParsableCommand {
                 destination.map { [FileRole($0, "--output")] } ?? []
             }
             guard loaded.labelNames == saved.labelNames else {
-                throw WSLabelError.incompatibleModel("the model's classes \(saved.labelNames) differ from the input's \(loaded.labelNames)")
+                throw WSLabelError.incompatibleModel("\(modelFile): the model's classes \(saved.labelNames) differ from the input's \(loaded.labelNames)")
             }
             let model = saved.labelModel
             let ties = (model as? GenerativeLabelModel)?.defaultTiePolicy ?? .abstain
             // Lone vote files are new items to label, not a training split.
             let splits = input.votes == nil ? loaded.splits
                 : loaded.splits.map { LabeledSplit(name: "predict", ids: $0.ids, votes: $0.votes, gold: $0.gold) }
-            let results = try splits.map { try LabelingRun.SplitResult(labeling: $0, with: model, tiePolicy: ties) }
+            let results: [LabelingRun.SplitResult]
+            do {
+                results = try splits.map { try LabelingRun.SplitResult(labeling: $0, with: model, tiePolicy: ties) }
+            } catch let WSLabelError.incompatibleModel(message) {
+                throw WSLabelError.incompatibleModel("\(modelFile): \(message)")
+            }
             if let destination {
                 try ProbabilisticLabelsWriter.write(results, labelNames: saved.labelNames, to: destination)
             } else {

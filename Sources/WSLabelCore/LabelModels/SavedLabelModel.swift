@@ -112,6 +112,9 @@ public struct SavedLabelModel: Codable, Sendable {
             throw fail(context.codingPath, "missing (null)")
         } catch let DecodingError.dataCorrupted(context) where !context.codingPath.isEmpty {
             throw fail(context.codingPath, context.debugDescription)
+        } catch DecodingError.dataCorrupted {
+            // At the top level: the bytes are not JSON at all.
+            throw fail([], "not a wslabel model file: not valid JSON")
         } catch {
             throw fail([], "not a wslabel model file: \(error.localizedDescription)")
         }

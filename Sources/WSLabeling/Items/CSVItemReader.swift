@@ -115,6 +115,9 @@ struct CSVItemReader: ItemDecoder {
             if index == header.gold { gold = value.isEmpty ? nil : value }
         }
         try source.checkTextSize(text, at: SourceLocation(file: file, line: fields[header.text].line, record: record, field: source.textField))
+        if let goldColumn = header.gold {
+            gold = try source.goldLabel(gold, at: SourceLocation(file: file, line: fields[goldColumn].line, record: record, field: source.goldField))
+        }
         try ids?.register(id, line: line)
         return Item(id: id, text: text, fields: values, gold: gold)
     }

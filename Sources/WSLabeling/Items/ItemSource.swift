@@ -49,6 +49,10 @@ public struct ItemSource: Sendable, Equatable {
     /// The field holding the gold label's name, if any. A record without it (JSON `null`,
     /// empty CSV cell) has no gold label.
     public var goldField: String?
+    /// The labels gold values must name, when known: a raw value becomes a label through
+    /// ``GoldLabels/values``, or stays itself when it is a label; any other value is an error
+    /// naming its file, line, record and field. `nil` keeps gold values as they are.
+    public var goldLabels: GoldLabels?
     /// The longest text an item may have, in bytes of UTF-8; a longer one is an error naming
     /// its file, line, record and field (see ``defaultMaxTextBytes``).
     public var maxTextBytes: Int
@@ -65,13 +69,42 @@ public struct ItemSource: Sendable, Equatable {
 
     public init(
         format: Format? = nil, idField: String? = nil, textField: String = "text", goldField: String? = nil,
-        maxTextBytes: Int = ItemSource.defaultMaxTextBytes
+        goldLabels: GoldLabels? = nil, maxTextBytes: Int = ItemSource.defaultMaxTextBytes
     ) {
         self.format = format
         self.idField = idField
         self.textField = textField
         self.goldField = goldField
+        self.goldLabels = goldLabels
         self.maxTextBytes = maxTextBytes
+    }
+
+    /// A task's label names and the raw gold values that stand for them (`{"0": HAM, "1": SPAM}`).
+    public struct GoldLabels: Sendable, Equatable {
+        public var labels: [String]
+        public var values: [String: String]
+
+        public init(labels: [String], values: [String: String] = [:]) {
+            self.labels = labels
+            self.values = values
+        }
+
+        /// The label `raw` stands for, or `nil` when it names none.
+        public func label(for raw: String) -> String? {
+            if let mapped = values[raw] { return mapped }
+            return labels.contains(raw) ? raw : nil
+        }
+    }
+
+    /// An item's gold value as a label name (see ``goldLabels``).
+    ///
+    /// - Throws: ``WSLabelError/malformedInput(_:_:)`` at `location` for a value that names no label.
+    func goldLabel(_ raw: String?, at location: @autoclosure () -> SourceLocation) throws -> String? {
+        guard let raw, let goldLabels else { return raw }
+        guard let label = goldLabels.label(for: raw) else {
+            throw WSLabelError.malformedInput(location(), "gold value \"\(raw)\" is not a label (\(goldLabels.labels.joined(separator: ", "))); map it with data.gold_values in the task file")
+        }
+        return label
     }
 
     /// Checks an item's text against ``maxTextBytes``.

@@ -63,13 +63,17 @@ struct JSONLItemReader: ItemDecoder {
     /// The item on one line, or `nil` for a blank line.
     private mutating func decodeLine(_ bytes: UnsafeBufferPointer<UInt8>) throws -> Item? {
         guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return nil }
-        let item: Item
+        var item: Item
         if let record = scanner.record(bytes) {
             item = Item(id: record.id ?? String(line), text: record.text, fields: record.fields, gold: record.gold)
         } else {
             item = try parsedItem(bytes)
         }
-        try source.checkTextSize(item.text, at: location(record: source.idField == nil ? nil : item.id, field: source.textField))
+        let record = source.idField == nil ? nil : item.id
+        try source.checkTextSize(item.text, at: location(record: record, field: source.textField))
+        if let goldField = source.goldField, let label = try source.goldLabel(item.gold, at: location(record: record, field: goldField)), label != item.gold {
+            item = Item(id: item.id, text: item.text, fields: item.fields, gold: label)
+        }
         try ids?.register(item.id, line: line)
         return item
     }

@@ -97,14 +97,20 @@ public enum LFFile {
     private static func parseLocated(
         _ text: String, file: String, labels: [String]?, endpoints: [String]?
     ) throws -> [(function: any LabelingFunction, line: Int)] {
-        guard let root = try YAMLDocument.compose(text, file: file) else { return [] }
+        // An empty file is most likely a mistake (a file saved before it was written); a file
+        // that means to hold no LF says so with `labeling_functions: []`.
+        guard let root = try YAMLDocument.compose(text, file: file) else {
+            throw WSLabelError.malformedInput(SourceLocation(file: file), "the LF file is empty; it holds a `labeling_functions` list (`labeling_functions: []` for none)")
+        }
         guard let top = root.mapping else {
             throw located(file, root, nil, nil, "expected a mapping with a `labeling_functions` list")
         }
         for (key, _) in top where key.string != "labeling_functions" {
             throw located(file, key, nil, key.string, "unknown key; an LF file holds `labeling_functions`")
         }
-        guard let listNode = top["labeling_functions"] else { return [] }
+        guard let listNode = top["labeling_functions"] else {
+            throw located(file, root, nil, "labeling_functions", "missing: an LF file holds a `labeling_functions` list")
+        }
         guard let list = listNode.sequence else {
             throw located(file, listNode, nil, "labeling_functions", "expected a list of LFs")
         }

@@ -2,8 +2,9 @@ import Foundation
 import WSLabelCore
 
 /// The items of one of a task's splits, file after file, batch by batch, as the LFs see them:
-/// gold values mapped to label names and, when the task has no id field, items named
-/// `file:row` so that ids stay unique across files (`Youtube01-Psy.csv:12`).
+/// gold values mapped to label names (by the readers, through ``ItemSource/goldLabels``) and,
+/// when the task has no id field, items named `file:row` so that ids stay unique across files
+/// (`Youtube01-Psy.csv:12`).
 final class SplitItemStream {
     private let task: TaskFile
     private var files: IndexingIterator<[URL]>
@@ -21,8 +22,7 @@ final class SplitItemStream {
     var bytesRead: Int { bytesOfFinishedFiles + (reader?.bytesRead ?? 0) }
 
     /// The next batch, or `nil` after the split's last item.
-    /// - Throws: the readers' errors, and ``WSLabelError/malformedInput(_:_:)`` for a gold value
-    ///   that is not a label.
+    /// - Throws: the readers' errors, among them a gold value that names no label.
     func nextBatch() throws -> [Item]? {
         while true {
             if reader == nil {
@@ -31,24 +31,12 @@ final class SplitItemStream {
                 currentFile = next
             }
             if let batch = try reader!.nextBatch() {
-                return try batch.map { try prepare($0, file: currentFile!) }
+                guard task.source.idField == nil else { return batch }
+                let file = currentFile!.lastPathComponent
+                return batch.map { Item(id: "\(file):\($0.id)", text: $0.text, fields: $0.fields, gold: $0.gold) }
             }
             bytesOfFinishedFiles += reader!.bytesRead
             reader = nil
         }
-    }
-
-    private func prepare(_ item: Item, file: URL) throws -> Item {
-        var gold: String?
-        if let raw = item.gold {
-            guard let label = task.goldLabel(raw) else {
-                throw WSLabelError.malformedInput(
-                    SourceLocation(file: file.path, record: item.id, field: task.source.goldField),
-                    "gold value \"\(raw)\" is not a label (\(task.labels.joined(separator: ", "))); map it with data.gold_values in \(task.url.path)")
-            }
-            gold = label
-        }
-        let id = task.source.idField == nil ? "\(file.lastPathComponent):\(item.id)" : item.id
-        return Item(id: id, text: item.text, fields: item.fields, gold: gold)
     }
 }

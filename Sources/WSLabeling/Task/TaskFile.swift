@@ -95,6 +95,8 @@ public struct TaskFile: Sendable {
     public let splits: [Split]
     /// Names of registered Swift LF catalogs.
     public let swiftCatalogs: [String]
+    /// Where `labeling_functions.swift` is in the file, for errors about a catalog it names.
+    private let swiftCatalogsLine: Int?
     /// LF files and folders of LF files.
     public let lfFiles: [URL]
     public let model: ModelSettings
@@ -156,9 +158,9 @@ public struct TaskFile: Sendable {
         }
         let maxTextBytes = try data.int("max_text_bytes") ?? ItemSource.defaultMaxTextBytes
         guard maxTextBytes > 0 else { throw data.error("max_text_bytes", "must be a positive number of bytes") }
-        source = ItemSource(format: format, idField: try data.optionalString("id"),
-                            textField: try data.optionalString("text") ?? "text", goldField: try data.optionalString("gold"),
-                            maxTextBytes: maxTextBytes)
+        var source = ItemSource(format: format, idField: try data.optionalString("id"),
+                                textField: try data.optionalString("text") ?? "text", goldField: try data.optionalString("gold"),
+                                maxTextBytes: maxTextBytes)
         var goldValues: [String: String] = [:]
         if let node = data["gold_values"] {
             let values = try YAMLFields(node, file: file, record: "data", what: "a mapping of raw gold values to labels")
@@ -173,6 +175,8 @@ public struct TaskFile: Sendable {
             }
         }
         self.goldValues = goldValues
+        source.goldLabels = ItemSource.GoldLabels(labels: labels, values: goldValues)
+        self.source = source
         guard let splitsNode = data["splits"] else { throw data.error("splits", "missing: name at least a train split") }
         let splitFields = try YAMLFields(splitsNode, file: file, record: "data", what: "splits (name: file or list of files)")
         var splits: [Split] = []
@@ -202,9 +206,11 @@ public struct TaskFile: Sendable {
             let lfs = try YAMLFields(node, file: file, record: "labeling_functions", what: "the LF sources (swift, files)")
             try lfs.rejectUnknown(["swift", "files"])
             swiftCatalogs = try lfs.strings("swift") ?? []
+            swiftCatalogsLine = lfs["swift"]?.mark?.line
             lfFiles = (try lfs.strings("files") ?? []).map(resolve)
         } else {
             swiftCatalogs = []
+            swiftCatalogsLine = nil
             lfFiles = []
         }
         guard !swiftCatalogs.isEmpty || !lfFiles.isEmpty else {
@@ -264,6 +270,12 @@ public struct TaskFile: Sendable {
         var functions: [any LabelingFunction] = []
         var origins = LFOrigins()
         for name in swiftCatalogs {
+            guard registry.names.contains(name) else {
+                let known = registry.names
+                throw WSLabelError.malformedInput(
+                    SourceLocation(file: url.path, line: swiftCatalogsLine, record: "labeling_functions", field: "swift"),
+                    "no Swift LF catalog named \(name) in this wslabel; it has \(known.isEmpty ? "none" : known.joined(separator: ", ")) (a package that links wslabel registers its own: WSLabelCommand.main(catalogs:))")
+            }
             let catalog = try registry.catalog(named: name)
             for function in catalog { try origins.add(function.name, swiftCatalog: name, taskFile: url.path) }
             functions += catalog
@@ -278,6 +290,10 @@ public struct TaskFile: Sendable {
                 ? try LFFile.loadFolder(url, labels: labels, endpoints: endpoints, origins: &origins)
                 : try LFFile.load(url, labels: labels, endpoints: endpoints, origins: &origins)
         }
+        guard !functions.isEmpty else {
+            throw WSLabelError.malformedInput(SourceLocation(file: url.path, record: "labeling_functions"),
+                                              "the Swift catalogs and LF files named here hold no LF; a task needs at least one")
+        }
         let catalog = try LFCatalog(functions)
         try catalog.validate(labels: labels)
         return catalog
@@ -285,7 +301,6 @@ public struct TaskFile: Sendable {
 
     /// The label name of a raw gold value, or `nil` for an unknown one.
     public func goldLabel(_ raw: String) -> String? {
-        if let mapped = goldValues[raw] { return mapped }
-        return labels.contains(raw) ? raw : nil
+        source.goldLabels?.label(for: raw)
     }
 }

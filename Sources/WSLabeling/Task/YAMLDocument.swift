@@ -10,8 +10,8 @@ import Yams
 /// - a key given twice in one mapping: YAML would keep one of the values without a word.
 ///
 /// The pass is iterative (libyaml's parser keeps its own stack), so it is safe at any depth.
-/// Text that libyaml cannot parse passes it unchanged and fails in Yams with the parser's
-/// message, as before.
+/// It also reports text that libyaml cannot parse, on one line with its place (Yams' own
+/// message spans several lines).
 enum YAMLDocument {
     /// The deepest nesting accepted; real task and LF files are 4–6 levels deep.
     static let maxDepth = 64
@@ -47,8 +47,8 @@ enum YAMLDocument {
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
             var open: [Collection] = []
             var event = yaml_event_t()
-            // A parse error ends the pass: Yams reports it.
-            while yaml_parser_parse(&parser, &event) == 1 {
+            while true {
+                guard yaml_parser_parse(&parser, &event) == 1 else { throw syntaxError(parser, file: file) }
                 defer { yaml_event_delete(&event) }
                 let type = event.type
                 if type == YAML_STREAM_END_EVENT { return }
@@ -82,5 +82,13 @@ enum YAMLDocument {
                 }
             }
         }
+    }
+
+    /// libyaml's error as one line: where, what, and in what.
+    private static func syntaxError(_ parser: yaml_parser_t, file: String) -> WSLabelError {
+        let problem = parser.problem.map { String(cString: $0) } ?? "cannot be parsed"
+        let context = parser.context.map { " (\(String(cString: $0)) at line \(parser.context_mark.line + 1))" } ?? ""
+        return .malformedInput(SourceLocation(file: file, line: Int(parser.problem_mark.line) + 1),
+                               "invalid YAML at column \(parser.problem_mark.column + 1): \(problem)\(context)")
     }
 }
