@@ -61,6 +61,6 @@ final class FitMisconfigurationTests: XCTestCase {
         try writeWrenchFolder(at: folder, labelNames: ["HAM", "SPAM"], splits: ["train": []])
         let result = try CLIRunner.run(["fit", "--wrench", folder.path])
         XCTAssertEqual(result.status, 65, result.stderr)
-        XCTAssertTrue(result.stderr.contains("the train split has no items"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("train.json: holds no items"), result.stderr)
     }
 }

@@ -55,7 +55,8 @@ final class LFFileTests: XCTestCase {
         XCTAssertTrue(error(header + "  - {name: a, kind: neural, label: HAM}\n").contains("unknown kind \"neural\""))
         XCTAssertTrue(error(header + "  - {name: a, kind: keyword, keywords: [x], label: HAM, colour: red}\n").contains("field colour: unknown key"))
         XCTAssertTrue(error(header + "  - {kind: keyword, keywords: [x], label: HAM}\n").contains("field name: missing"))
-        XCTAssertTrue(error("labeling_functions: [\n").hasPrefix("lfs.yaml: invalid YAML"))
+        XCTAssertTrue(error("labeling_functions: [\n").hasPrefix("lfs.yaml:2: invalid YAML at column 1"), error("labeling_functions: [\n"))
+        XCTAssertEqual(error(""), "lfs.yaml: the LF file is empty; it holds a `labeling_functions` list (`labeling_functions: []` for none)")
     }
 
     func testFolderLoadingRejectsNamesRepeatedAcrossFiles() throws {

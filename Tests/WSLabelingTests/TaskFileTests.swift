@@ -30,7 +30,8 @@ final class TaskFileTests: XCTestCase {
     func testReadsEverySection() throws {
         let task = try TaskFile(yaml: sample, url: url)
         XCTAssertEqual(task.labels, ["HAM", "SPAM"])
-        XCTAssertEqual(task.source, ItemSource(idField: "COMMENT_ID", textField: "CONTENT", goldField: "CLASS"))
+        XCTAssertEqual(task.source, ItemSource(idField: "COMMENT_ID", textField: "CONTENT", goldField: "CLASS",
+                                               goldLabels: .init(labels: ["HAM", "SPAM"], values: ["0": "HAM", "1": "SPAM"])))
         XCTAssertEqual(task.splits.map(\.name), ["train", "test"])
         XCTAssertEqual(task.splits[0].files.map(\.path), ["/project/raw/a.csv", "/abs/b.csv"])
         XCTAssertEqual(task.lfFiles.map(\.path), ["/project/lfs"])
@@ -169,7 +170,7 @@ final class TaskFileTests: XCTestCase {
     func testTooManyLabelsAreRejectedWhereTheyAreListed() {
         let labels = (0..<300).map { "L\($0)" }.joined(separator: ", ")
         XCTAssertThrowsError(try TaskFile(yaml: "# task\nlabels: [\(labels)]\ndata: {splits: {train: a.csv}}\n", url: url)) { error in
-            XCTAssertEqual(error.localizedDescription, "/project/wslabel.yaml:2: field labels: has 300 labels; a task has at most 255")
+            XCTAssertEqual(error.localizedDescription, "/project/wslabel.yaml:2: field labels: a task needs 2 to 255 class names, found 300")
         }
     }
 
