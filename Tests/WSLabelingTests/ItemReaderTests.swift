@@ -433,6 +433,21 @@ final class ItemReaderTests: XCTestCase {
         XCTAssertEqual(try readAll(url, ItemSource(idField: "id", maxTextBytes: 10_000_000)).count, 2)
     }
 
+    /// An unclosed quote that swallows the rest of a file is one record as long as the file:
+    /// it used to be read and scanned again from its start chunk after chunk (quadratic: a
+    /// gigabyte took hours); the buffer now doubles, so the reads grow with the log of its size.
+    func testARecordSpanningManyChunksIsReadInDoublingSteps() throws {
+        let csv = "id,text\n1,\"" + String(repeating: "never closed, ", count: 300_000) + "\n"
+        let url = try write("unclosed.csv", csv)
+        let reader = try ItemReader(url: url, source: ItemSource(idField: "id"), chunkSize: 4096)
+        XCTAssertThrowsError(try reader.readAll()) { error in
+            XCTAssertTrue(error.localizedDescription.contains("never closed"), error.localizedDescription)
+        }
+        // 4.2 MB in 4 KiB chunks: about 1,000 reads at a fixed size, 11 when each doubles.
+        XCTAssertLessThan(reader.chunkReads, 20)
+        XCTAssertLessThan(reader.peakBufferedByteCount, 2 * csv.utf8.count + 4096)
+    }
+
     // MARK: - Real data
 
     /// The five YouTube spam CSVs: quoted CONTENT with commas and line breaks, ids from

@@ -119,6 +119,10 @@ public final class ItemReader {
     /// record or line before it), for tests of flat memory.
     var peakBufferedByteCount: Int { decoder.peakBufferedByteCount }
 
+    /// Reads from the file so far, for tests that a long record is not read (and scanned) in
+    /// many small steps.
+    var chunkReads: Int { decoder.chunks.readCount }
+
     /// Bytes read from the file so far (whole chunks: up to one chunk ahead of the items
     /// returned), for progress against the file's size.
     public var bytesRead: Int { decoder.chunks.bytesRead }
@@ -176,6 +180,8 @@ struct ByteChunks {
     private(set) var peakCount = 0
     /// Bytes read from the file so far.
     private(set) var bytesRead = 0
+    /// Reads from the file so far.
+    private(set) var readCount = 0
 
     init(url: URL, chunkSize: Int) throws {
         var isDirectory: ObjCBool = false
@@ -193,14 +199,20 @@ struct ByteChunks {
     }
 
     /// Drops the consumed bytes and appends the next chunk, or sets ``isAtEnd``.
+    ///
+    /// The chunk is at least as long as the unconsumed bytes: a record that spans many chunks
+    /// (a huge field, or an unclosed CSV quote that swallows the rest of the file) is scanned
+    /// again from its start after each refill, and doubling the buffer keeps all those scans
+    /// together within twice the record's size, where fixed chunks made them quadratic.
     mutating func refill() throws {
         if consumed > 0 {
             buffer.removeSubrange(0..<consumed)
             consumed = 0
         }
         let data: Data?
+        readCount += 1
         do {
-            data = try handle.read(upToCount: chunkSize)
+            data = try handle.read(upToCount: max(chunkSize, buffer.count))
         } catch {
             throw WSLabelError.fileAccess(path: path, "cannot be read: \(error.localizedDescription)")
         }
