@@ -57,6 +57,17 @@ final class VoteMatrixCSVTests: XCTestCase {
         XCTAssertEqual(try CSVVotes(csvFile: url), try CSVVotes(votes: votes, ids: ["p", "q"], lfNames: ["lf_0", "lf_1"]))
     }
 
+    /// Found by the csv-votes fuzz target (Tests/Fuzz/Corpus/csv-votes/bom-in-first-name.csv): a
+    /// file starting with two byte order marks has a first LF name starting with U+FEFF, which
+    /// the writer put at the start of the file, where the reader skips it as a byte order mark.
+    func testFirstNameStartingWithByteOrderMarkRoundTrips() throws {
+        let url = try file(Data([0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF] + Array("I,,$,,\n0,1,-1,0,1\n".utf8)))
+        let read = try CSVVotes(csvFile: url, hasHeader: true)
+        XCTAssertEqual(read.lfNames, ["\u{FEFF}I", "", "$", "", ""])
+        try read.writeCSV(to: url)
+        XCTAssertEqual(try CSVVotes(csvFile: url, classCount: read.votes.classCount, hasHeader: true), read)
+    }
+
     // MARK: Layout detection
 
     func testHeaderDetectionAndOverride() throws {
