@@ -68,6 +68,17 @@ final class VoteMatrixCSVTests: XCTestCase {
         XCTAssertEqual(try CSVVotes(csvFile: url, classCount: read.votes.classCount, hasHeader: true), read)
     }
 
+    /// Found by the csv-votes fuzz target (Tests/Fuzz/Corpus/csv-votes/quote-before-combining-mark.csv):
+    /// doubled quotes were undone on text, where a quote followed by a combining mark is one
+    /// character with it, so the `""` before U+07A6 stayed doubled and a name read back longer.
+    func testDoubledQuoteBeforeACombiningMarkIsUndone() throws {
+        let url = try file("\"a\"\"\u{7A6}\",\"\"\"\u{301}\"\n1,0\n")
+        let read = try CSVVotes(csvFile: url, hasHeader: true)
+        XCTAssertEqual(read.lfNames, ["a\"\u{7A6}", "\"\u{301}"])
+        try read.writeCSV(to: url)
+        XCTAssertEqual(try CSVVotes(csvFile: url, classCount: read.votes.classCount, hasHeader: true), read)
+    }
+
     // MARK: Layout detection
 
     func testHeaderDetectionAndOverride() throws {

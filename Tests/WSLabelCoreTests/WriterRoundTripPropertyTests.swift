@@ -124,8 +124,9 @@ private extension SplitMix64 {
     }
 
     /// `count` distinct, non-empty texts of up to 8 characters, drawn from ASCII, characters
-    /// CSV and JSON must quote or escape, and Unicode edge cases (a byte order mark, a combining
-    /// mark, a line separator, an emoji, the replacement character); never `id` in any case
+    /// CSV and JSON must quote or escape, and Unicode edge cases (a byte order mark, combining
+    /// marks alone and after a letter, a line separator, an emoji, the replacement character);
+    /// never `id` in any case
     /// (which a CSV header without ids would take as the id column) or `lf_<n>`.
     mutating func distinctTexts(_ count: Int) -> [String] {
         var texts: [String] = []
@@ -139,7 +140,7 @@ private extension SplitMix64 {
         return texts
     }
 
-    private static let alphabet: [Character] = Array("aZ09 _-,\"'\\/\n\r\t{}[]:#") + ["\u{0}", "\u{1F}", "\u{7F}", "é", "e\u{301}", "\u{FEFF}", "\u{2028}", "🎉", "\u{FFFD}", "中"]
+    private static let alphabet: [Character] = Array("aZ09 _-,\"'\\/\n\r\t{}[]:#") + ["\u{0}", "\u{1F}", "\u{7F}", "é", "e\u{301}", "\u{301}", "\u{FEFF}", "\u{2028}", "🎉", "\u{FFFD}", "中"]
 
     mutating func text(length: ClosedRange<Int>) -> String {
         String((0..<Int.random(in: length, using: &self)).map { _ in Self.alphabet.randomElement(using: &self)! })
