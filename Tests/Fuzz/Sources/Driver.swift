@@ -2,7 +2,8 @@ import Foundation
 
 // Two builds of one program. `scripts/fuzz.sh` compiles it with `-sanitize=fuzzer,address` and
 // `-D WSLABEL_LIBFUZZER`: libFuzzer's `main` then drives the target named by the environment
-// variable WSLABEL_FUZZ_TARGET. The ordinary build (`swift build`) replays saved inputs instead:
+// variable WSLABEL_FUZZ_TARGET (`list` prints the names). The ordinary build (`swift build`)
+// replays saved inputs instead:
 //
 //     wslabel-fuzz --list
 //     wslabel-fuzz TARGET FILE_OR_FOLDER...
@@ -12,6 +13,10 @@ import Foundation
 /// The target of this run; `LLVMFuzzerInitialize` checks it before the first input.
 private let fuzzTarget: FuzzTarget = {
     let name = ProcessInfo.processInfo.environment["WSLABEL_FUZZ_TARGET"] ?? ""
+    if name == "list" {
+        print(FuzzTarget.all.map(\.name).joined(separator: "\n"))
+        exit(0)
+    }
     guard let target = FuzzTarget.named(name) else {
         let names = FuzzTarget.all.map(\.name).joined(separator: ", ")
         FileHandle.standardError.write(Data("wslabel-fuzz: set WSLABEL_FUZZ_TARGET to one of \(names), not \"\(name)\"\n".utf8))
