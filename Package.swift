@@ -62,6 +62,7 @@ let package = Package(
             path: "benchmarks/ScaleBenchmark"
         ),
         .executableTarget(name: "wslabel-apply-bench", dependencies: ["WSLabeling", "LabelingFunctions"], path: "benchmarks/ApplyBenchmark"),
+        .executableTarget(name: "wslabel-fuzz", dependencies: ["WSLabelCore", "WSLabeling"], path: "Tests/Fuzz/Sources"),
         .target(
             name: "TestSupport",
             dependencies: [

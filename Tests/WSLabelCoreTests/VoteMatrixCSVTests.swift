@@ -57,6 +57,28 @@ final class VoteMatrixCSVTests: XCTestCase {
         XCTAssertEqual(try CSVVotes(csvFile: url), try CSVVotes(votes: votes, ids: ["p", "q"], lfNames: ["lf_0", "lf_1"]))
     }
 
+    /// Found by the csv-votes fuzz target (Tests/Fuzz/Corpus/csv-votes/bom-in-first-name.csv): a
+    /// file starting with two byte order marks has a first LF name starting with U+FEFF, which
+    /// the writer put at the start of the file, where the reader skips it as a byte order mark.
+    func testFirstNameStartingWithByteOrderMarkRoundTrips() throws {
+        let url = try file(Data([0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF] + Array("I,,$,,\n0,1,-1,0,1\n".utf8)))
+        let read = try CSVVotes(csvFile: url, hasHeader: true)
+        XCTAssertEqual(read.lfNames, ["\u{FEFF}I", "", "$", "", ""])
+        try read.writeCSV(to: url)
+        XCTAssertEqual(try CSVVotes(csvFile: url, classCount: read.votes.classCount, hasHeader: true), read)
+    }
+
+    /// Found by the csv-votes fuzz target (Tests/Fuzz/Corpus/csv-votes/quote-before-combining-mark.csv):
+    /// doubled quotes were undone on text, where a quote followed by a combining mark is one
+    /// character with it, so the `""` before U+07A6 stayed doubled and a name read back longer.
+    func testDoubledQuoteBeforeACombiningMarkIsUndone() throws {
+        let url = try file("\"a\"\"\u{7A6}\",\"\"\"\u{301}\"\n1,0\n")
+        let read = try CSVVotes(csvFile: url, hasHeader: true)
+        XCTAssertEqual(read.lfNames, ["a\"\u{7A6}", "\"\u{301}"])
+        try read.writeCSV(to: url)
+        XCTAssertEqual(try CSVVotes(csvFile: url, classCount: read.votes.classCount, hasHeader: true), read)
+    }
+
     // MARK: Layout detection
 
     func testHeaderDetectionAndOverride() throws {

@@ -58,6 +58,16 @@ final class ItemReaderTests: XCTestCase {
         }
     }
 
+    /// Found by the csv-votes fuzz target: doubled quotes were undone on text, where a quote
+    /// followed by a combining mark is one character with it, so `""` before a combining mark
+    /// stayed doubled.
+    func testCSVDoubledQuoteBeforeACombiningMarkIsUndone() throws {
+        let url = try write("marks.csv", "id,text\n\"a\"\"\u{301}\",\"\"\"\"\"\u{7A6}x\"\n")
+        let items = try readAll(url, ItemSource(idField: "id"))
+        XCTAssertEqual(items.map(\.id), ["a\"\u{301}"])
+        XCTAssertEqual(items.map(\.text), ["\"\"\u{7A6}x"])
+    }
+
     func testCSVIDsDefaultToDataRowNumbers() throws {
         let url = try write("rows.csv", "text\none\n\"two\nlines\"\nthree\n")
         XCTAssertEqual(try readAll(url, ItemSource()).map(\.id), ["1", "2", "3"])

@@ -126,8 +126,8 @@ struct CSVItemReader: ItemDecoder {
     ///
     /// - Throws: ``WSLabelError/malformedInput(_:_:)`` at the line of the first invalid UTF-8 byte.
     private func text(_ field: CSVField, bytes: UnsafeRawBufferPointer, record: String, field name: String) throws -> String {
-        let slice = UnsafeRawBufferPointer(rebasing: bytes[field.start..<field.end])
-        guard var text = String(validating: slice, as: UTF8.self) else {
+        guard let text = field.text(in: bytes) else {
+            let slice = UnsafeRawBufferPointer(rebasing: bytes[field.start..<field.end])
             let (offset, byte) = firstInvalidUTF8(in: slice) ?? (0, slice.first ?? 0)
             let line = field.line + slice[..<offset].lazy.filter { $0 == 0x0A }.count
             let hex = String(byte, radix: 16, uppercase: true)
@@ -135,7 +135,6 @@ struct CSVItemReader: ItemDecoder {
                 SourceLocation(file: file, line: line, record: record, field: name),
                 "invalid UTF-8 (byte 0x\(hex) at byte \(offset + 1) of the field): the file must be UTF-8 (if it is Latin-1 or Windows-1252, re-save it as UTF-8)")
         }
-        if field.hasEscapedQuotes { text = text.replacingOccurrences(of: "\"\"", with: "\"") }
         return text
     }
 }

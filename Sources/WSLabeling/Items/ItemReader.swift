@@ -47,7 +47,7 @@ public final class ItemReader {
     }
 
     /// `chunkSize`: bytes read from the file at a time (tests use tiny ones to split records).
-    init(url: URL, source: ItemSource, chunkSize: Int) throws {
+    package init(url: URL, source: ItemSource, chunkSize: Int) throws {
         precondition(chunkSize > 0, "chunkSize must be positive")
         self.url = url
         self.source = source

@@ -13,15 +13,15 @@ import WSLabelCore
 /// and the reader decodes the line the slow way, which either reports the precise error (with
 /// its column) or, for the few valid records this scanner leaves alone, decodes it. So the
 /// fast path never changes what a file means, only how long reading it takes.
-struct JSONLRecordScanner {
+package struct JSONLRecordScanner {
     /// The parts of an item that one record holds.
-    struct Record {
+    package struct Record {
         /// Every field, null values left out.
-        var fields: [String: String]
-        var text: String
+        package var fields: [String: String]
+        package var text: String
         /// The id field's value; `nil` when the source numbers items instead.
-        var id: String?
-        var gold: String?
+        package var id: String?
+        package var gold: String?
     }
 
     /// What a value was, for the checks on the id, text and gold fields.
@@ -43,7 +43,7 @@ struct JSONLRecordScanner {
     /// fields, so each field table is made that large up front instead of growing.
     private var lastFieldCount = 0
 
-    init(source: ItemSource) {
+    package init(source: ItemSource) {
         textField = source.textField
         idField = source.idField
         goldField = source.goldField
@@ -51,7 +51,7 @@ struct JSONLRecordScanner {
 
     /// The record on `line` (a whole line without its line feed, not blank), or `nil` when the
     /// slow path must decode it.
-    mutating func record(_ line: UnsafeBufferPointer<UInt8>) -> Record? {
+    package mutating func record(_ line: UnsafeBufferPointer<UInt8>) -> Record? {
         bytes = line
         position = 0
         defer { bytes = UnsafeBufferPointer(start: nil, count: 0) }

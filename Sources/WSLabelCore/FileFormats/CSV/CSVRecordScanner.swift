@@ -8,6 +8,29 @@ package struct CSVField {
     package var hasEscapedQuotes: Bool
     /// 1-based physical line where the field starts.
     package var line: Int
+
+    /// The field's text: its bytes in `bytes` with each doubled quote undone, as UTF-8; `nil`
+    /// when they are not UTF-8.
+    ///
+    /// Quotes are undone on the bytes, not on the text: in a `String`, a quote followed by a
+    /// combining mark (U+0301, ...) is one character with it, which a search for `""` misses.
+    package func text(in bytes: UnsafeRawBufferPointer) -> String? {
+        let raw = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
+        guard hasEscapedQuotes else { return String(validating: raw, as: UTF8.self) }
+        var unescaped: [UInt8] = []
+        unescaped.reserveCapacity(raw.count)
+        var afterQuote = false
+        for byte in raw {
+            // Quotes inside a quoted field come in pairs (a lone one ends the field): keep the first.
+            if byte == UInt8(ascii: "\""), afterQuote {
+                afterQuote = false
+                continue
+            }
+            afterQuote = byte == UInt8(ascii: "\"")
+            unescaped.append(byte)
+        }
+        return String(validating: unescaped, as: UTF8.self)
+    }
 }
 
 /// Splits bytes into RFC 4180 records, tracking physical line numbers.

@@ -128,12 +128,10 @@ struct CSVVoteReader {
 
     /// The text of a field, with doubled quotes undone.
     private func text(_ field: CSVField, record: String, field fieldName: String) throws -> String {
-        let slice = UnsafeRawBufferPointer(rebasing: bytes[field.start..<field.end])
-        guard var text = String(validating: slice, as: UTF8.self) else {
+        guard let text = field.text(in: bytes) else {
             throw WSLabelError.malformedInput(SourceLocation(file: file, line: field.line, record: record, field: fieldName),
                                               "invalid UTF-8")
         }
-        if field.hasEscapedQuotes { text = text.replacingOccurrences(of: "\"\"", with: "\"") }
         return text
     }
 

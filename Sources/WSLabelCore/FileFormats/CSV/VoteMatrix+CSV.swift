@@ -15,7 +15,8 @@ extension VoteMatrix {
     ///
     /// With `ids` or `lfNames` the file starts with a header `id,<lf names...>` (no `id` column
     /// without ids; LFs named `lf_0`, `lf_1`, ... without names), else it holds votes only.
-    /// Fields with commas, quotes or line breaks are quoted (RFC 4180).
+    /// Fields with commas, quotes or line breaks are quoted (RFC 4180), and so are empty fields
+    /// and fields starting with U+FEFF (which would read as a byte order mark at the file's start).
     ///
     /// ```swift
     /// try votes.writeCSV(to: URL(fileURLWithPath: "votes.csv"), ids: ["a", "b"], lfNames: ["lf_x", "lf_y"])
@@ -49,8 +50,10 @@ extension VoteMatrix {
         func appendField(_ text: String) {
             let bytes = Array(text.utf8)
             let special: (UInt8) -> Bool = { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
-            // Empty fields are quoted too, so that an empty id alone on a line is not a blank line.
-            guard bytes.isEmpty || bytes.contains(where: special) else {
+            // Empty fields are quoted too, so that an empty id alone on a line is not a blank line,
+            // and so are fields starting with U+FEFF, which the reader would skip as a byte order
+            // mark at the start of the file.
+            guard bytes.isEmpty || bytes.contains(where: special) || bytes.starts(with: [0xEF, 0xBB, 0xBF]) else {
                 out.append(contentsOf: bytes)
                 return
             }

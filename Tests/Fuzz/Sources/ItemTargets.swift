@@ -1,0 +1,104 @@
+import Foundation
+import WSLabelCore
+import WSLabeling
+
+/// `ItemReader` on JSONL and CSV items, and the JSONL fast path against the parser.
+enum ItemTargets {
+    /// One source that names the id, text and gold fields, and one that names only the text.
+    private static func sources(_ format: ItemSource.Format) -> [ItemSource] {
+        [ItemSource(format: format, idField: "id", textField: "text", goldField: "label"), ItemSource(format: format)]
+    }
+
+    static func checkJSONL(_ bytes: [UInt8]) throws {
+        for source in sources(.jsonl) { try checkScanner(bytes, source: source) }
+        try checkReader(bytes, fileName: "items.jsonl", sources: sources(.jsonl))
+    }
+
+    static func checkCSV(_ bytes: [UInt8]) throws {
+        try checkReader(bytes, fileName: "items.csv", sources: sources(.csv))
+    }
+
+    /// Reads the file whole and in small chunks: streaming must not change the items or the
+    /// error. A reader that threw throws the same error again.
+    private static func checkReader(_ bytes: [UInt8], fileName: String, sources: [ItemSource]) throws {
+        let url = try Scratch.file(fileName, bytes)
+        // Chunks of 1 to 16 bytes, varying with the input, split records everywhere.
+        let smallChunk = 1 + bytes.reduce(0) { ($0 &+ Int($1)) & 0xFFFF } % 16
+        for source in sources {
+            let whole = try read(url, source, chunkSize: 1 << 20)
+            let chunked = try read(url, source, chunkSize: smallChunk)
+            guard whole == chunked else {
+                throw PropertyViolation("\(fileName) read whole gives \(whole), in chunks of \(smallChunk) bytes \(chunked)")
+            }
+        }
+    }
+
+    private static func read(_ url: URL, _ source: ItemSource, chunkSize: Int) throws -> ParseOutcome<[Item]> {
+        let reader = try ParseOutcome("ItemReader.init") { try ItemReader(url: url, source: source, chunkSize: chunkSize) }
+        guard case let .value(reader) = reader else { throw PropertyViolation("ItemReader could not open \(url.path)") }
+        let items = try ParseOutcome("ItemReader.readAll") { try reader.readAll() }
+        if case let .rejected(error) = items {
+            let again = try ParseOutcome("ItemReader.nextBatch after an error") { try reader.nextBatch() }
+            guard case .rejected(error) = again else {
+                throw PropertyViolation("after \(error), the reader's next call gave \(again)")
+            }
+        }
+        return items
+    }
+
+    /// Every line the JSONL scanner decodes must be an object `JSONParser` takes, with the
+    /// fields, text, id and gold the reader's slow path takes from it.
+    private static func checkScanner(_ bytes: [UInt8], source: ItemSource) throws {
+        var scanner = JSONLRecordScanner(source: source)
+        for line in bytes.split(separator: 0x0A) {
+            let line = Array(line)
+            guard let record = line.withUnsafeBufferPointer({ scanner.record($0) }) else { continue }
+            var parser = JSONParser(bytes: line)
+            guard case let .object(members)? = try? parser.parseDocument() else {
+                throw PropertyViolation("the scanner decoded a line JSONParser does not take as an object")
+            }
+            var first: [String: JSONValue] = [:]
+            for (key, value) in members where first[key] == nil { first[key] = value }
+            let fields = first.compactMapValues(text)
+            guard record.fields == fields else {
+                throw PropertyViolation("the scanner's fields \(record.fields) differ from the parser's \(fields)")
+            }
+            guard case let .string(text)? = first[source.textField], record.text == text else {
+                throw PropertyViolation("the scanner's text \(record.text.debugDescription) differs from the parser's \(String(describing: first[source.textField]))")
+            }
+            if let idField = source.idField {
+                guard let id = first[idField].flatMap(scalarText), !id.isEmpty, record.id == id else {
+                    throw PropertyViolation("the scanner's id \(String(describing: record.id)) differs from the parser's \(String(describing: first[idField]))")
+                }
+            }
+            var gold: String?
+            if let goldField = source.goldField, let value = first[goldField], value != .null {
+                guard let text = scalarText(value) else { throw PropertyViolation("the scanner decoded a record whose gold is \(value.kindName)") }
+                gold = text.isEmpty ? nil : text
+            }
+            guard record.gold == gold else {
+                throw PropertyViolation("the scanner's gold \(String(describing: record.gold)) differs from the parser's \(String(describing: gold))")
+            }
+        }
+    }
+
+    /// A field's text as items keep it: strings as they are, numbers and booleans as JSON
+    /// writes them, arrays and objects as compact JSON; `nil` for null.
+    private static func text(_ value: JSONValue) -> String? {
+        switch value {
+        case .null: nil
+        case .array, .object: value.serialized
+        default: scalarText(value)
+        }
+    }
+
+    /// The text of a value that may be an id or a gold label; `nil` for null and containers.
+    private static func scalarText(_ value: JSONValue) -> String? {
+        switch value {
+        case let .string(string): string
+        case let .bool(flag): flag ? "true" : "false"
+        case .number: value.serialized
+        case .null, .array, .object: nil
+        }
+    }
+}
