@@ -134,7 +134,8 @@ private extension SplitMix64 {
         while texts.count < count {
             let text = self.text(length: 1...8) + (chance(0.5) ? "" : String(texts.count))
             let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
-            guard trimmed != "id", !trimmed.hasPrefix("lf_"), seen.insert(text).inserted else { continue }
+            // Blank names are not class names (ClassNames); "id" and lf_N are CSV vote columns' own.
+            guard !text.allSatisfy(\.isWhitespace), trimmed != "id", !trimmed.hasPrefix("lf_"), seen.insert(text).inserted else { continue }
             texts.append(text)
         }
         return texts
