@@ -130,7 +130,10 @@ for target in "${targets[@]}"; do
     grep -E "Fatal error|ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|^ALARM|^SUMMARY" "$log" | head -6 | cut -c1-1000 | sed 's/^/  /'
     grep -E "^ +#[0-9]+ .* in .*(Sources|Tests/Fuzz)/" "$log" | head -12 | sed -E 's/^ +#[0-9]+ 0x[0-9a-f]+ in //' \
       | { swift demangle --simplified 2>/dev/null || cat; } | sed 's/^/    at /'
-    if [ -n "$crash" ]; then
+    if grep -q "^Done [0-9]* runs" "$log"; then
+      # The run ended normally, then the end-of-run check found a leak: no single input is known.
+      echo "  found when the run ended, so no input was saved; to look for it in the corpus: WSLABEL_FUZZ_TARGET=$target $binary -runs=0 -detect_leaks=1 .build-fuzz/corpus/$target"
+    elif [ -n "$crash" ]; then
       echo "  input saved: $crash"
       echo "  replay: WSLABEL_FUZZ_TARGET=$target $binary $crash"
     fi

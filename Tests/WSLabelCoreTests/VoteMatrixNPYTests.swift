@@ -204,6 +204,29 @@ final class VoteMatrixNPYTests: XCTestCase {
         XCTAssertTrue(wide.message.contains("70000 LF columns"), wide.message)
     }
 
+    /// A header alone could claim any number of rows when it claims no LF columns: no data
+    /// backs them. A 128-byte file of shape (10^12, 0) made the reader allocate an 8 TB row
+    /// table and trap (found while writing the npy fuzz target; its seed is in
+    /// Tests/Fuzz/Corpus/npy/rows-without-lfs.npy). Such an array holds no votes, so it is
+    /// refused, and the writer does not write one.
+    func testRejectsRowsWithoutLFColumns() throws {
+        let url = try temporaryDirectory(self).appendingPathComponent("L.npy")
+        for rows in ["3", "1000000000000"] {
+            try npyFile(descr: "|i1", shape: "(\(rows), 0)", payload: []).write(to: url)
+            let error = try XCTUnwrap(malformedInput { try VoteMatrix(npyFile: url) })
+            XCTAssertEqual(error.location, SourceLocation(file: url.path, field: "shape"))
+            XCTAssertTrue(error.message.contains("shape (\(rows), 0) has no LF columns"), error.message)
+        }
+        try npyFile(descr: "|i1", shape: "(0, 0)", payload: []).write(to: url)
+        XCTAssertEqual(try VoteMatrix(npyFile: url), try VoteMatrix(lfCount: 0, classCount: 2))
+
+        var noLFs = try VoteMatrix(lfCount: 0, classCount: 2)
+        try noLFs.appendRow([])
+        XCTAssertThrowsError(try noLFs.writeNPY(to: url)) { error in
+            guard case .invalidArgument = error as? WSLabelError else { return XCTFail("\(error)") }
+        }
+    }
+
     func testTruncatedDataSaysExpectedAndFoundBytes() throws {
         let url = try temporaryDirectory(self).appendingPathComponent("L.npy")
         try npyFile(descr: "<i4", shape: "(10, 3)", payload: [UInt8](repeating: 0, count: 100)).write(to: url)

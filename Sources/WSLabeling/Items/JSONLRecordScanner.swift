@@ -12,7 +12,8 @@ import WSLabelCore
 /// ``maxContainerDepth``, a missing or mistyped id, text or gold value) makes it return `nil`,
 /// and the reader decodes the line the slow way, which either reports the precise error (with
 /// its column) or, for the few valid records this scanner leaves alone, decodes it. So the
-/// fast path never changes what a file means, only how long reading it takes.
+/// fast path never changes what a file means, only how long reading it takes (the
+/// `jsonl-items` fuzz target of `scripts/fuzz.sh` checks this against the parser).
 package struct JSONLRecordScanner {
     /// The parts of an item that one record holds.
     package struct Record {

@@ -16,20 +16,21 @@ enum YAMLTargets {
         _ = try ParseOutcome("TaskFile(yaml:url:)") { try TaskFile(yaml: text, url: URL(fileURLWithPath: "/fuzz/wslabel.yaml")) }
     }
 
-    /// Items that keyword LFs vote on: ASCII, case and Unicode edge cases, and nothing.
-    private static let sampleItems = ["Check out my channel: FREE money!!", "naïve café 🎉 İstanbul ǅ ß ﬁ", ""].map { text in
-        ItemView(Item(id: "1", text: text))
-    }
+    /// Texts that keyword LFs vote on besides the input itself: ASCII, case and Unicode edge
+    /// cases, and nothing.
+    private static let sampleTexts = ["Check out my channel: FREE money!!", "naïve café 🎉 İstanbul ǅ ß ﬁ", ""]
 
     static func checkLFFile(_ bytes: [UInt8]) throws {
         guard let text = text(bytes) else { return }
         for (labels, endpoints) in [(nil, nil), (["HAM", "SPAM"], ["local"])] as [([String]?, [String]?)] {
             let parsed = try ParseOutcome("LFFile.parse") { try LFFile.parse(text, file: "lfs.yaml", labels: labels, endpoints: endpoints) }
             guard case let .value(functions) = parsed else { continue }
-            // Regex LFs are left out: a pattern with nested quantifiers can take exponential time
+            // Keyword matching takes linear time, so any text will do, the input's own too. Regex
+            // LFs are left out: a pattern with nested quantifiers can take exponential time
             // (issue 10, item 4, bounded separately); LLM LFs would need an endpoint.
             for function in functions where function is KeywordLF {
-                for item in sampleItems {
+                for sample in sampleTexts + [text] {
+                    let item = ItemView(Item(id: "1", text: sample))
                     _ = try ParseOutcome("KeywordLF.vote") { try function.vote(on: item) }
                 }
             }

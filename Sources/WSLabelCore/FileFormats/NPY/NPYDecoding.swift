@@ -58,6 +58,10 @@ enum NPYDecoding {
         guard lfs <= VoteMatrix.maxLFCount else {
             throw fail("shape", "the array has \(lfs) LF columns; a vote matrix holds at most \(VoteMatrix.maxLFCount) (is it transposed?)")
         }
+        // Without columns no data backs the rows: a header alone could claim a row table of terabytes.
+        guard lfs > 0 || rows == 0 else {
+            throw fail("shape", "shape (\(rows), 0) has no LF columns, so it holds no votes; save the array of LF votes, one column per LF")
+        }
         let (cells, cellsOverflow) = rows.multipliedReportingOverflow(by: lfs)
         let (expected, bytesOverflow) = cells.multipliedReportingOverflow(by: type.byteCount)
         let dataStart = headerStart + headerLength

@@ -24,7 +24,8 @@ extension VoteMatrix {
     ///   ``WSLabelError/malformedInput(_:_:)`` naming the file (and for a bad vote its row and
     ///   LF column) for a file that is not `.npy`, an unsupported dtype or format version, an
     ///   array that is not 2-D, truncated data (expected vs found bytes), or a vote outside
-    ///   `-1..<classCount`; ``WSLabelError/invalidArgument(_:)`` for a `classCount` outside 2...255.
+    ///   `-1..<classCount`, or rows without LF columns (shape `(n, 0)`, which holds no votes);
+    ///   ``WSLabelError/invalidArgument(_:)`` for a `classCount` outside 2...255.
     /// - Complexity: O(items × LFs), two tight passes over the file's bytes held in memory once;
     ///   no allocation per cell.
     public init(npyFile url: URL, classCount: Int? = nil) throws {
@@ -52,7 +53,8 @@ extension VoteMatrix {
     /// - Parameters:
     ///   - url: The file to write.
     ///   - dtype: The element type; `nil` picks ``NPYIntegerType/smallest(forClassCount:)``.
-    /// - Throws: ``WSLabelError/invalidArgument(_:)`` when `dtype` cannot hold the largest class;
+    /// - Throws: ``WSLabelError/invalidArgument(_:)`` when `dtype` cannot hold the largest class
+    ///   or the matrix has rows but no LFs (which the reader refuses);
     ///   ``WSLabelError/fileAccess(path:_:)`` when the file cannot be written.
     /// - Complexity: O(items × LFs) time and bytes: the dense array is built in memory first.
     public func writeNPY(to url: URL, dtype: NPYIntegerType? = nil) throws {
@@ -61,9 +63,12 @@ extension VoteMatrix {
 
     /// The bytes ``writeNPY(to:dtype:)`` writes.
     ///
-    /// - Throws: ``WSLabelError/invalidArgument(_:)`` when `dtype` cannot hold the largest class
-    ///   or the array would not fit in memory.
+    /// - Throws: ``WSLabelError/invalidArgument(_:)`` when `dtype` cannot hold the largest class,
+    ///   the matrix has rows but no LFs, or the array would not fit in memory.
     public func npyData(dtype: NPYIntegerType? = nil) throws -> Data {
+        guard lfCount > 0 || rowCount == 0 else {
+            throw WSLabelError.invalidArgument("a vote matrix with rows but no LFs cannot be saved as .npy: shape (\(rowCount), 0) holds no votes, and readers refuse it")
+        }
         let type = dtype ?? .smallest(forClassCount: classCount)
         guard classCount - 1 <= type.maxValue else {
             throw WSLabelError.invalidArgument(
