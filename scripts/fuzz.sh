@@ -16,7 +16,7 @@
 #   --runs N     or for N inputs each, with a fixed seed, for a repeatable run
 #   --jobs N     targets fuzzed at once (default: the number of cores)
 #   --timeout S  an input running longer than S seconds is a hang (default 10)
-#   TARGET...    the targets to fuzz (default: all but saved-model)
+#   TARGET...    the targets to fuzz (default: all)
 #
 # The build (35 s from scratch on 2 idle cores, 2 minutes on busy ones; seconds afterwards) goes
 # to .build-fuzz, so the ordinary .build is left alone. libFuzzer comes with the swift.org
@@ -80,9 +80,7 @@ if $list; then
   exit 0
 fi
 if [ ${#targets[@]} -eq 0 ]; then
-  # saved-model waits for issue 10, item 6: `predict` traps on a model file whose
-  # probabilities table is short, and the target finds such a file within seconds.
-  for target in $all_targets; do [ "$target" = saved-model ] || targets+=("$target"); done
+  for target in $all_targets; do targets+=("$target"); done
 fi
 for target in "${targets[@]}"; do
   echo "$all_targets" | grep -qx "$target" || { echo "fuzz: no target $target; targets: $(echo $all_targets)" >&2; exit 64; }

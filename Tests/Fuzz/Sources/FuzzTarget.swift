@@ -32,7 +32,7 @@ struct FuzzTarget: Sendable {
                    check: VoteFileTargets.checkNPY),
         FuzzTarget("wrench", "WrenchDataset(directory:) on train.json [NUL label.json [NUL valid.json]]; written back and read equal",
                    check: WrenchTarget.check),
-        FuzzTarget("task-file", "TaskFile(yaml:url:) on UTF-8 text (YAML nested at most \(YAMLNesting.limit) levels)",
+        FuzzTarget("task-file", "TaskFile(yaml:url:) on UTF-8 text",
                    check: YAMLTargets.checkTaskFile),
         FuzzTarget("lf-file", "LFFile.parse with and without the task's labels; keyword LFs vote on sample texts and the input",
                    check: YAMLTargets.checkLFFile),

@@ -4,11 +4,10 @@ import WSLabeling
 
 /// Task files and LF files: YAML read with Yams, then checked field by field.
 enum YAMLTargets {
-    /// The text of an input that is UTF-8 (what the file readers require) and shallow enough
-    /// for Yams today (``YAMLNesting``); `nil` for the others, which are skipped.
+    /// The text of an input that is UTF-8 (what the file readers require); `nil` for the
+    /// others, which are skipped. Any nesting depth: the readers bound it before Yams recurses.
     private static func text(_ bytes: [UInt8]) -> String? {
-        guard YAMLNesting.bound(bytes) <= YAMLNesting.limit else { return nil }
-        return String(validating: bytes, as: UTF8.self)
+        String(validating: bytes, as: UTF8.self)
     }
 
     static func checkTaskFile(_ bytes: [UInt8]) throws {
