@@ -10,6 +10,6 @@ enum ReportCSV {
 
     private static func quote(_ field: String) -> String {
         guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return "\"" + field.replacingExactly("\"", with: "\"\"") + "\""
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import WSLabelCore
 
 /// Sends ``LLMRequest``s to an OpenAI-compatible endpoint over HTTP, with the endpoint's
 /// timeout and retries.
@@ -125,7 +126,7 @@ public final class OpenAICompatibleClient: Sendable {
     /// `text` with the API key replaced, should a server or library have echoed it.
     private func scrub(_ text: String) -> String {
         guard let apiKey, !apiKey.isEmpty else { return text }
-        return text.replacingOccurrences(of: apiKey, with: "[API key]")
+        return text.replacingExactly(apiKey, with: "[API key]")
     }
 
     /// The first 200 characters of a body, on one line.

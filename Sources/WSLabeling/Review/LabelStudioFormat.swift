@@ -78,7 +78,7 @@ public enum LabelStudioFormat {
     }
 
     private static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
-            .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        text.replacingExactly("&", with: "&amp;").replacingExactly("\"", with: "&quot;")
+            .replacingExactly("<", with: "&lt;").replacingExactly(">", with: "&gt;")
     }
 }

@@ -199,6 +199,16 @@ final class LLMServiceTests: XCTestCase {
         XCTAssertEqual(server.requestCount, 0)
     }
 
+    /// A server that echoes the key with a combining mark after it (one character with the
+    /// key's last letter) still has it scrubbed: the scrub matches bytes, not characters.
+    func testTheAPIKeyIsScrubbedEvenWhenACombiningMarkFollowsIt() throws {
+        let server = try LoopbackLLMServer { _, _ in .status(401, body: "bad key \(Self.key)\u{301}!") }
+        let outcomes = spamLF(try service(endpoint(server))).outcomes(on: views(["buy"]))
+        guard case let .failed(message) = outcomes.first else { return XCTFail("expected a failure, got \(outcomes)") }
+        XCTAssertFalse(Data(message.utf8).range(of: Data(Self.key.utf8)) != nil, message)
+        XCTAssertEqual(message, "HTTP 401: bad key [API key]\u{301}!")
+    }
+
     func testFailedCallsAreLeftOutOfTheVoteCacheAndAskedAgain() throws {
         let failing = Locked(true)
         let server = try LoopbackLLMServer { _, _ in failing.value ? .status(500) : .chat("yes") }
