@@ -28,7 +28,7 @@ memory_sizes="${MEMORY_SIZES:-100000 1000000 3000000}"
 snorkel_items="${SNORKEL_ITEMS:-$items}"
 repeats="${REPEATS:-3}"
 threads="${THREADS:-2}"
-raw="${RAW:-/work/shared/data/raw/youtube}"
+raw="${RAW:-$root/../shared/data/raw/youtube}"
 python="${PYTHON:-$root/benchmarks/.venv/bin/python}"
 peer="$root/benchmarks/peers/snorkel_apply.py"
 

@@ -6,7 +6,7 @@ VALID and TEST (rows where every LF abstains included). See README.md next to th
 protocol, tie policies and how all-abstain rows are scored.
 
     benchmarks/.venv/bin/python benchmarks/peers/peers.py \
-        --data-root /work/shared/data/wrench --datasets youtube,sms,trec,imdb,yelp \
+        --data-root ../shared/data/wrench --datasets youtube,sms,trec,imdb,yelp \
         --seeds 0,1,2 --output benchmarks/results/peers.json
 """
 from __future__ import annotations
@@ -419,7 +419,8 @@ def print_table(res, fh=sys.stdout):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--data-root", default="/work/shared/data/wrench", type=Path)
+    # ../shared/data/wrench beside the checkout, wherever the checkout is.
+    ap.add_argument("--data-root", default=str(Path(__file__).resolve().parents[3] / "shared" / "data" / "wrench"), type=Path)
     ap.add_argument("--datasets", default="youtube,sms,trec,imdb,yelp")
     ap.add_argument("--seeds", default="0,1,2")
     ap.add_argument("--output", default=str(Path(__file__).resolve().parent.parent / "results" / "peers.json"))
