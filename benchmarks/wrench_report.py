@@ -34,8 +34,10 @@ def span(values):
 def main():
     ws = json.load(open(sys.argv[1]))
     peers = json.load(open(sys.argv[2]))
-    print("| set | metric | MV (random ties) | Snorkel LabelModel, valid balance (seeds 0–2) | Snorkel, no balance | crowd-kit DS | FlyingSquid | **wslabel EM (valid-selected)** | wslabel EM default (no gold) | margin over best peer |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("| set | metric | MV (random ties) | Snorkel LabelModel, valid balance (seeds 0–2) | Snorkel, no balance | crowd-kit DS | FlyingSquid "
+          "| HyperLM (no gold, transductive) | HyperLM semi-supervised (valid gold) "
+          "| **wslabel EM (valid-selected)** | wslabel EM default (no gold) | margin over best peer | default − HyperLM |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for s in SETS:
         p = peers[s]
         mv = peer_value(p["majority_vote"], s)
@@ -44,11 +46,15 @@ def main():
         ds = peer_value(p["crowdkit_dawid_skene"], s)
         fs_keys = [k for k in p if k.startswith("flyingsquid/") and "test" in p[k]]
         fs = [peer_value(p[k], s) for k in fs_keys]
+        hl = peer_value(p["hyperlm"], s) if "hyperlm" in p else None
+        hs = peer_value(p["hyperlm_semi_supervised"], s) if "hyperlm_semi_supervised" in p else None
         sel = ws_value(ws[s]["em_selected"][0], s)
         default = ws_value(ws[s]["em_default"][0], s)
-        best_peer = max([mv, ds] + sn + sd + fs)
+        best_peer = max([mv, ds] + sn + sd + fs + [v for v in (hl, hs) if v is not None])
+        shown = lambda v: "–" if v is None else f"{v:.1f}"  # noqa: E731
         print(f"| {s} | {metric_name(s)} | {mv:.1f} | {span(sn)} | {span(sd)} | {ds:.1f} | "
-              f"{span(fs) if fs else 'binary only'} | **{sel:.1f}** | {default:.1f} | {sel - best_peer:+.1f} |")
+              f"{span(fs) if fs else 'binary only'} | {shown(hl)} | {shown(hs)} | **{sel:.1f}** | {default:.1f} "
+              f"| {sel - best_peer:+.1f} | {'–' if hl is None else f'{default - hl:+.1f}'} |")
     print()
     print("| set | wslabel fit, valid-selected (21 variants), median s | wslabel fit, one variant, median s | Snorkel LabelModel.fit, mean s | speed-up, selected | speed-up, one variant |")
     print("|---|---|---|---|---|---|")

@@ -319,6 +319,63 @@ def run_dawid_skene(C, splits, V, n_iter, transductive):
     return out
 
 
+def run_hyperlm(C, splits, V, semi_supervised):
+    """HyperLM, as its authors run it: transductive. One forward pass of the pretrained network over
+    train + the evaluated split's votes together (no gold), the split's rows scored. With
+    semi_supervised, test is inferred from train + valid + test with valid's gold labels given
+    (HyperLM's semi-supervised mode trains on them); valid is then not scored (its labels were
+    given). The checkpoint is a pickled torch file, so torch >= 2.6 needs
+    TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD=1 (set here)."""
+    os.environ.setdefault("TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD", "1")
+    import torch
+    from hyperlm import HyperLabelModel
+
+    torch.manual_seed(0)  # the semi-supervised mode trains; the plain mode is a fixed forward pass
+    model = HyperLabelModel(device="cpu")
+    L_train = splits["train"][0]
+
+    def padded(P, rows):
+        """HyperLM takes the class count from the largest vote it sees, and its sparse input drops
+        the rows after the last one with a vote: those get the uniform distribution here."""
+        out = np.full((rows, C), 1.0 / C)
+        out[:P.shape[0]] = 0.0
+        out[:P.shape[0], :P.shape[1]] = P
+        return out
+
+    Ps, secs = {}, {}
+    if not semi_supervised:
+        for split in ("valid", "test"):
+            L = splits[split][0]
+            t0 = time.perf_counter()
+            X = np.vstack([L_train, L])
+            P = model.infer(X, return_probs=True)
+            secs[split] = time.perf_counter() - t0
+            Ps[split] = padded(np.asarray(P), X.shape[0])[L_train.shape[0]:]
+        return {"hyperlm": result(
+            C, splits, Ps["valid"], Ps["test"], secs["test"], None, {"hyperlm": V["hyperlm"], "torch": V["torch"]},
+            note="HyperLM 0.0.5 (pretrained checkpoint), transductive: infer on train + the split's votes "
+                 "(no gold), score the split's rows; fit_seconds = the test-split pass. Rows after the "
+                 "last voted row, which HyperLM's sparse input drops, get the uniform distribution. "
+                 "Prediction = argmax, ties -> lowest class index.",
+            extra={"fit_seconds_valid_split": secs["valid"]})}
+    L_valid, y_valid = splits["valid"]
+    L_test = splits["test"][0]
+    X = np.vstack([L_train, L_valid, L_test])
+    start = L_train.shape[0]
+    t0 = time.perf_counter()
+    P = padded(np.asarray(model.infer(X, y_indices=list(range(start, start + len(y_valid))),
+                                      y_vals=[int(v) for v in y_valid], return_probs=True)), X.shape[0])
+    fit_s = time.perf_counter() - t0
+    P_test = P[start + len(y_valid):]
+    # valid's labels were given: its rows are reported with the same probabilities for the table's
+    # shape only, flagged in the note; compare methods on test.
+    return {"hyperlm_semi_supervised": result(
+        C, splits, P[start:start + len(y_valid)], P_test, fit_s, 0, {"hyperlm": V["hyperlm"], "torch": V["torch"]},
+        note="HyperLM 0.0.5 semi-supervised: infer on train + valid + test votes with VALID's gold labels "
+             "given (y_indices/y_vals); TEST scored. Its valid scores are on labels it was given: "
+             "not comparable. torch seed 0.")}
+
+
 def pd_concat(frames):
     import pandas as pd
 
@@ -365,7 +422,7 @@ def run_flyingsquid(C, splits, seeds, V):
 def versions():
     V = {"python": platform.python_version()}
     for p in ("numpy", "scipy", "pandas", "scikit-learn", "torch", "snorkel", "crowd-kit", "flyingsquid",
-              "pgmpy", "networkx"):
+              "pgmpy", "networkx", "hyperlm"):
         try:
             V[p] = md.version(p)
         except md.PackageNotFoundError:
@@ -424,8 +481,8 @@ def main(argv=None):
     ap.add_argument("--datasets", default="youtube,sms,trec,imdb,yelp")
     ap.add_argument("--seeds", default="0,1,2")
     ap.add_argument("--output", default=str(Path(__file__).resolve().parent.parent / "results" / "peers.json"))
-    ap.add_argument("--methods", default="mv,snorkel,ds,fs",
-                    help="subset of mv,snorkel,ds,fs (default all)")
+    ap.add_argument("--methods", default="mv,snorkel,ds,fs,hyperlm,hyperlm-semi",
+                    help="subset of mv,snorkel,ds,fs,hyperlm,hyperlm-semi (default all)")
     ap.add_argument("--snorkel-epochs", type=int, default=100)
     ap.add_argument("--ds-iter", type=int, default=100)
     ap.add_argument("--no-ds-transductive", action="store_true",
@@ -454,6 +511,10 @@ def main(argv=None):
             res[name].update(run_dawid_skene(C, splits, V, args.ds_iter, not args.no_ds_transductive))
         if "fs" in methods:
             res[name].update(run_flyingsquid(C, splits, seeds, V))
+        if "hyperlm" in methods:
+            res[name].update(run_hyperlm(C, splits, V, semi_supervised=False))
+        if "hyperlm-semi" in methods:
+            res[name].update(run_hyperlm(C, splits, V, semi_supervised=True))
         print(f"[peers] {name}: done in {time.perf_counter() - t_ds:.1f} s", file=sys.stderr, flush=True)
 
     out = {

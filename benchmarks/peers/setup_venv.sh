@@ -33,6 +33,8 @@ PINS=(
   "scipy==1.17.1"
   "pandas==3.1.1"
   "scikit-learn==1.9.1"
+  # HyperLM (Wu et al., ICLR 2023): a pretrained, gold-free hyper label model, checkpoint inside.
+  "hyperlm==0.0.5"
 )
 # torch: snorkel, pgmpy and crowd-kit import it. PyPI's Linux torch wheels pull ~3 GB of CUDA
 # wheels. If pip is configured with a find-links directory holding a CPU-only wheel for this Python
