@@ -34,7 +34,14 @@ struct Apply: ParsableCommand {
     @Option(name: .long, help: WorkerThreads.help)
     var threads: Int?
 
-    enum VoteFormat: String, ExpressibleByArgument, CaseIterable { case csv, npy }
+    enum VoteFormat: String, ExpressibleByArgument, CaseIterable {
+        case csv, npy
+
+        /// The files a split's votes go to: `<split>.csv`, or `<split>.npy` and its ids beside it.
+        func fileNames(split: String) -> (votes: String, ids: String?) {
+            self == .csv ? ("\(split).csv", nil) : ("\(split).npy", "\(split).ids.txt")
+        }
+    }
 
     func validate() throws {
         try WorkerThreads.validate(threads)
@@ -45,8 +52,8 @@ struct Apply: ParsableCommand {
             let task = try TaskFile(contentsOf: URL(fileURLWithPath: config))
             let folder = URL(fileURLWithPath: outputDir)
             let written = task.splits.flatMap { split in
-                (format == .csv ? ["\(split.name).csv"] : ["\(split.name).npy", "\(split.name).ids.txt"])
-                    .map { FileRole(folder.appendingPathComponent($0), "--output-dir's \($0)") }
+                let names = format.fileNames(split: split.name)
+                return [names.votes, names.ids].compactMap { $0 }.map { FileRole(folder.appendingPathComponent($0), "--output-dir's \($0)") }
             }
             try OutputConflicts.check(outputs: written, inputs: task.inputFiles())
             let applied = try TaskApplication.withProgressBar(task: task, useCache: !noCache, threads: threads)
@@ -57,12 +64,14 @@ struct Apply: ParsableCommand {
                 throw WSLabelError.fileAccess(path: folder.path, "cannot create the folder")
             }
             for split in applied.splits {
+                let names = format.fileNames(split: split.name)
+                let votes = folder.appendingPathComponent(names.votes)
                 switch format {
                 case .csv:
-                    try split.votes.writeCSV(to: folder.appendingPathComponent("\(split.name).csv"), ids: split.ids, lfNames: applied.catalog.names)
+                    try split.votes.writeCSV(to: votes, ids: split.ids, lfNames: applied.catalog.names)
                 case .npy:
-                    try split.votes.writeNPY(to: folder.appendingPathComponent("\(split.name).npy"))
-                    try ItemIDsFile.write(split.ids, to: folder.appendingPathComponent("\(split.name).ids.txt"))
+                    try split.votes.writeNPY(to: votes)
+                    try ItemIDsFile.write(split.ids, to: folder.appendingPathComponent(names.ids!))
                 }
                 Log.info("wrote \(split.name): \(split.votes.rowCount) items × \(split.votes.lfCount) LFs")
             }

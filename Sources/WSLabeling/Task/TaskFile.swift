@@ -90,7 +90,7 @@ public struct TaskFile: Sendable {
     /// How items are read.
     public let source: ItemSource
     /// Raw gold values to label names (identity when empty).
-    public let goldValues: [String: String]
+    public var goldValues: [String: String] { source.goldLabels?.values ?? [:] }
     /// The splits in file order.
     public let splits: [Split]
     /// Names of registered Swift LF catalogs.
@@ -174,7 +174,6 @@ public struct TaskFile: Sendable {
                 goldValues[raw] = label
             }
         }
-        self.goldValues = goldValues
         source.goldLabels = ItemSource.GoldLabels(labels: labels, values: goldValues)
         self.source = source
         guard let splitsNode = data["splits"] else { throw data.error("splits", "missing: name at least a train split") }
