@@ -61,6 +61,7 @@ let package = Package(
             dependencies: ["WSLabelCore"],
             path: "benchmarks/ScaleBenchmark"
         ),
+        .executableTarget(name: "wslabel-robustness-bench", dependencies: ["WSLabelCore"], path: "benchmarks/RobustnessBenchmark"),
         .executableTarget(name: "wslabel-apply-bench", dependencies: ["WSLabeling", "LabelingFunctions"], path: "benchmarks/ApplyBenchmark"),
         .executableTarget(name: "wslabel-fuzz", dependencies: ["WSLabelCore", "WSLabeling"], path: "Tests/Fuzz/Sources"),
         .target(

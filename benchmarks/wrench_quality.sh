@@ -36,7 +36,7 @@ out=benchmarks/results/wrench_wslabel.json
     echo "], \"em_default\": ["
     for ((i = 0; i < runs; i++)); do
       [ $i = 0 ] || echo ","
-      "$bin" fit --wrench "$root/$set" --variant default --json 2>/dev/null
+      "$bin" fit --wrench "$root/$set" --gold-free --json 2>/dev/null
     done
     echo "], \"mv_random\": ["
     for seed in 0 1 2; do

@@ -31,14 +31,21 @@ struct ModelOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Class for --select-metric f1, by name or index (default: class 1).", valueName: "class"))
     var positiveClass: String?
 
-    @Option(name: .long, help: ArgumentHelp("Use one EM variant instead of choosing on the dev split: default (tied tables, λ=10, uniform prior, w=0.5) or mle (textbook EM).", valueName: "default|mle"))
+    @Option(name: .long, help: ArgumentHelp("""
+        Use one EM variant instead of choosing one: heavy-prior (tied tables, a prior worth ten \
+        training sets believing every LF 70% accurate, uniform class prior, abstains at half \
+        weight; close to a majority vote that also reads abstains) or mle (textbook EM).
+        """, valueName: "heavy-prior|mle"))
     var variant: FixedVariant?
+
+    @Flag(name: .long, help: "Choose the EM variant without gold labels even when the dev split has them (see how the model does without a dev set).")
+    var goldFree = false
 
     @Option(name: .long, help: WorkerThreads.help)
     var threads: Int?
 
     enum FixedVariant: String, ExpressibleByArgument, CaseIterable {
-        case `default`, mle
+        case heavyPrior = "heavy-prior", mle
         var options: EMOptions { self == .mle ? .maximumLikelihood : EMOptions() }
     }
 
@@ -58,7 +65,7 @@ struct ModelOptions: ParsableArguments {
         return LabelingRunConfiguration(
             model: model ?? task.model ?? .em, seed: seed ?? task.seed ?? 0,
             ties: ties ?? task.ties ?? .model, devSplit: devSplit ?? task.devSplit,
-            selectionMetric: metric, fixedVariant: variant?.options, threads: threads)
+            selectionMetric: metric, fixedVariant: variant?.options, goldFree: goldFree, threads: threads)
     }
 
     private func positiveClassIndex(_ labelNames: [String], name positiveClass: String?) throws -> Int {

@@ -16,6 +16,11 @@ enum RunTable {
         if let selection = run.selection {
             lines.append("variant chosen on \(run.configuration.devSplitName) by \(selection.metric.name): #\(selection.chosenIndex) of \(selection.candidates.count) (dev \(percent(selection.chosen.devScore)))")
         }
+        if let search = run.goldFreeSelection {
+            let agreement = search.chosen.agreement.map { ", held-out-LF agreement \(percent($0))" } ?? ""
+            let lost = search.candidates.filter { !$0.lostClasses.isEmpty }.count
+            lines.append("variant chosen without gold labels: #\(search.chosenIndex) of \(search.candidates.count)\(agreement)\(lost > 0 ? "; \(lost) set aside for losing a class" : "")")
+        }
         lines.append("")
         let binary = run.labelNames.count == 2
         var table = TextTable(header: ["split", "rows", "LF coverage", "accuracy", "macro-F1"] + (binary ? ["F1(\(run.labelNames[1]))"] : []) + ["labeled"])

@@ -2,7 +2,9 @@ extension LabelingRun {
     /// The run as one JSON object: what `wslabel fit --json` prints.
     ///
     /// Keys: `model`, `variant`, `seed`, `iterations`, `log_likelihood`, `fit_seconds`,
-    /// `selection` (metric, dev split, variants tried, the chosen index and its dev score) and
+    /// `selection` (metric, dev split, variants tried, the chosen index and its dev score; or,
+    /// chosen without gold, `metric: leave_one_lf_out_agreement`, its score and the variants
+    /// that lost a class) and
     /// `splits`, where each split has `rows`, `lf_coverage`, the label `distribution`, and with
     /// gold labels `accuracy`, `macro_f1`, `coverage` and, for two classes, `f1` (class 1);
     /// with `lfSummary`, also `lf_summary` (``LFSummary/json``); with `llmCosts`, `llm`
@@ -30,6 +32,16 @@ extension LabelingRun {
                 ("variants", .number(Double(selection.candidates.count))),
                 ("chosen", .number(Double(selection.chosenIndex))),
                 ("dev_score", .number(selection.chosen.devScore)),
+            ])))
+        }
+        if let goldFreeSelection {
+            members.append(("selection", .object([
+                ("metric", .string("leave_one_lf_out_agreement")),
+                ("dev_split", .null),
+                ("variants", .number(Double(goldFreeSelection.candidates.count))),
+                ("chosen", .number(Double(goldFreeSelection.chosenIndex))),
+                ("agreement", goldFreeSelection.chosen.agreement.map { .number($0) } ?? .null),
+                ("lost_a_class", .number(Double(goldFreeSelection.candidates.filter { !$0.lostClasses.isEmpty }.count))),
             ])))
         }
         members.append(("splits", .object(results.map { ($0.name, $0.summary(labelNames: labelNames)) })))

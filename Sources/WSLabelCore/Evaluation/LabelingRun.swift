@@ -2,7 +2,7 @@
 /// scoring the splits that have gold labels. This is what `wslabel fit` does.
 ///
 /// With the EM model and a dev split with gold labels, the variant is chosen on that split
-/// (``VariantSelection``); without one, the default ``EMOptions`` variant is used.
+/// (``VariantSelection``); without one, it is chosen without gold (``GoldFreeSelection``).
 ///
 /// ```swift
 /// let dataset = try WrenchDataset(directory: url)
@@ -46,8 +46,10 @@ public struct LabelingRun: Sendable {
     public let model: any LabelModel
     /// The EM variant used (nil for majority vote).
     public let variant: EMOptions?
-    /// The variant search, when one ran.
+    /// The variant search on the dev split, when one ran.
     public let selection: VariantSelection?
+    /// The gold-free variant search, when one ran (EM without a dev split or a fixed variant).
+    public let goldFreeSelection: GoldFreeSelection?
     /// The tie policy applied to every split.
     public let tiePolicy: TiePolicy
     /// Wall-clock seconds to obtain the final model, variant search included.
@@ -79,7 +81,7 @@ public struct LabelingRun: Sendable {
             throw WSLabelError.malformedInput(SourceLocation(), "the train split has no items: the label model is fit on its items' votes")
         }
         let classes = labelNames.count
-        let dev = try Self.devSplit(in: splits, named: configuration.devSplit)
+        let dev = configuration.goldFree ? nil : try Self.devSplit(in: splits, named: configuration.devSplit)
         let devBalance = dev?.goldClassBalance(classCount: classes)
         let threads = configuration.threads ?? defaultThreadCount()
         let clock = ContinuousClock()
@@ -89,6 +91,7 @@ public struct LabelingRun: Sendable {
         var modelTies: TiePolicy
         var variant: EMOptions?
         var selection: VariantSelection?
+        var goldFreeSelection: GoldFreeSelection?
         switch configuration.model {
         case .mv:
             model = MajorityVote(lfCount: train.votes.lfCount, classCount: classes)
@@ -105,7 +108,9 @@ public struct LabelingRun: Sendable {
                 selection = search
                 fitted = search.chosen.model
             } else {
-                fitted = try GenerativeLabelModel.fit(train.votes, options: EMOptions(), clampedLabels: clampedTrainLabels, threads: threads)
+                let search = try GoldFreeSelection(train: train.votes, clampedTrainLabels: clampedTrainLabels, threads: threads)
+                goldFreeSelection = search
+                fitted = search.chosen.model
             }
             model = fitted
             modelTies = fitted.defaultTiePolicy
@@ -125,6 +130,7 @@ public struct LabelingRun: Sendable {
         self.model = model
         self.variant = variant
         self.selection = selection
+        self.goldFreeSelection = goldFreeSelection
         self.configuration = configuration
     }
 

@@ -36,14 +36,18 @@ public struct LabelingRunConfiguration: Sendable {
     public var devSplitName: String { devSplit ?? Self.defaultDevSplit }
     /// The metric that chooses the EM variant on the dev split.
     public var selectionMetric: SelectionMetric = .accuracy
-    /// A fixed EM variant; when set, no variant is selected on the dev split.
+    /// A fixed EM variant; when set, no variant is selected.
     public var fixedVariant: EMOptions?
+    /// Choose the EM variant without gold labels (``GoldFreeSelection``) even when a dev split
+    /// has them; the dev gold then neither chooses the variant nor sets the class balance.
+    public var goldFree: Bool = false
     /// Worker threads (nil: every core). Outputs do not depend on it.
     public var threads: Int?
 
     public init(
         model: ModelKind = .em, seed: UInt64 = 0, ties: TieChoice = .model, devSplit: String? = nil,
-        selectionMetric: SelectionMetric = .accuracy, fixedVariant: EMOptions? = nil, threads: Int? = nil
+        selectionMetric: SelectionMetric = .accuracy, fixedVariant: EMOptions? = nil, goldFree: Bool = false,
+        threads: Int? = nil
     ) {
         self.model = model
         self.seed = seed
@@ -51,6 +55,7 @@ public struct LabelingRunConfiguration: Sendable {
         self.devSplit = devSplit
         self.selectionMetric = selectionMetric
         self.fixedVariant = fixedVariant
+        self.goldFree = goldFree
         self.threads = threads
     }
 }

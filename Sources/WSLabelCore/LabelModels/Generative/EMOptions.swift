@@ -29,13 +29,28 @@ public struct EMOptions: Sendable, Equatable, Hashable, Codable {
         }
     }
 
+    /// What ``priorStrength`` counts.
+    public enum PriorUnit: String, Sendable, Codable, CaseIterable {
+        /// Training rows: strength `λ` gives every LF's table `λ·N` pseudo-rows, a fixed share
+        /// of the evidence however much data there is.
+        case trainingRows
+        /// Each LF's own votes: strength `P` gives every LF's table `P` pseudo-votes, so the
+        /// prior's share of an LF's evidence is `P / (P + its votes)` and washes out as the
+        /// LF's votes grow. A sparse LF stays close to the prior; a dense LF on plenty of data
+        /// is fit by its data.
+        case lfVotes
+    }
+
     /// Table parameterization.
     public var tables: Tables
     /// Class prior. `nil` means uniform over the task's classes.
     public var classBalance: ClassBalance?
-    /// Strength of the Dirichlet prior on each LF's table, in units of the training-set size
-    /// (`1` = as many pseudo-rows as real rows). `0` is maximum-likelihood EM.
+    /// Strength of the Dirichlet prior on each LF's table, in units of ``priorUnit`` (by
+    /// default the training-set size: `1` = as many pseudo-rows as real rows). `0` is
+    /// maximum-likelihood EM.
     public var priorStrength: Double
+    /// What ``priorStrength`` counts.
+    public var priorUnit: PriorUnit
     /// The accuracy the Dirichlet prior believes an LF has when it votes.
     public var priorAccuracy: Double
     /// Weight of abstain evidence in the E-step and in prediction (1 = the plain model, 0 =
@@ -48,12 +63,13 @@ public struct EMOptions: Sendable, Equatable, Hashable, Codable {
 
     public init(
         tables: Tables = .tied, classBalance: ClassBalance? = nil,
-        priorStrength: Double = 10, priorAccuracy: Double = 0.7, abstainWeight: Double = 0.5,
-        maxIterations: Int = 500, tolerance: Double = 1e-6
+        priorStrength: Double = 10, priorUnit: PriorUnit = .trainingRows, priorAccuracy: Double = 0.7,
+        abstainWeight: Double = 0.5, maxIterations: Int = 500, tolerance: Double = 1e-6
     ) {
         self.tables = tables
         self.classBalance = classBalance
         self.priorStrength = priorStrength
+        self.priorUnit = priorUnit
         self.priorAccuracy = priorAccuracy
         self.abstainWeight = abstainWeight
         self.maxIterations = maxIterations
@@ -79,7 +95,28 @@ public struct EMOptions: Sendable, Equatable, Hashable, Codable {
         case let .fixed(balance)?:
             prior = Set(balance).count == 1 ? "uniform" : "fixed[" + balance.map { String(format3($0)) }.joined(separator: ",") + "]"
         }
-        return "\(tables.rawValue) λ=\(format3(priorStrength)) prior=\(prior) w=\(format3(abstainWeight))"
+        let strength = priorUnit == .lfVotes ? "P=\(format3(priorStrength))" : "λ=\(format3(priorStrength))"
+        return "\(tables.rawValue) \(strength) prior=\(prior) w=\(format3(abstainWeight))"
+    }
+}
+
+extension EMOptions {
+    private enum CodingKeys: String, CodingKey {
+        case tables, classBalance, priorStrength, priorUnit, priorAccuracy, abstainWeight, maxIterations, tolerance
+    }
+
+    /// Decodes options, reading models saved before ``priorUnit`` existed as `.trainingRows`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            tables: try container.decode(Tables.self, forKey: .tables),
+            classBalance: try container.decodeIfPresent(ClassBalance.self, forKey: .classBalance),
+            priorStrength: try container.decode(Double.self, forKey: .priorStrength),
+            priorUnit: try container.decodeIfPresent(PriorUnit.self, forKey: .priorUnit) ?? .trainingRows,
+            priorAccuracy: try container.decode(Double.self, forKey: .priorAccuracy),
+            abstainWeight: try container.decode(Double.self, forKey: .abstainWeight),
+            maxIterations: try container.decode(Int.self, forKey: .maxIterations),
+            tolerance: try container.decode(Double.self, forKey: .tolerance))
     }
 }
 

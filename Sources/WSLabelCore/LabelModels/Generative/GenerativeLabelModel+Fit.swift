@@ -41,7 +41,7 @@ extension GenerativeLabelModel {
         let reference = options.referencePrior(classCount: classes)
         let step = MaximizationStep(
             patterns: patterns, options: options,
-            pseudoCounts: PseudoCounts(patterns: patterns, strength: options.priorStrength,
+            pseudoCounts: PseudoCounts(patterns: patterns, strength: options.priorStrength, unit: options.priorUnit,
                                        accuracy: options.priorAccuracy, referencePrior: reference))
 
         var statistics = sweep.run(.majorityVote(noVotes: reference), accumulate: true, keepingPosteriors: false)

@@ -8,14 +8,17 @@
 ///     m_j[c][o] = v_jo · r(c | o) / π_c,   r(c | o) = a if c = o else (1 − a)/(K − 1)
 ///     m_j[c][abstain] = 1 − Σ_o m_j[c][o]   (vote entries capped to sum to 0.999)
 ///
-/// and the pseudo-counts are `α_j[c][·] = λ · N · π_c · m_j[c][·]`: `λ·N` imaginary rows,
-/// so a vote cell's weight scales with the LF's coverage. This keeps an LF that fires on a
-/// handful of rows from running to a certain 0 or 1.
+/// and the pseudo-counts are `α_j[c][·] = R_j · π_c · m_j[c][·]` for `R_j` imaginary rows, so a
+/// vote cell's weight scales with the LF's coverage. This keeps an LF that fires on a handful of
+/// rows from running to a certain 0 or 1. With ``EMOptions/PriorUnit/trainingRows``,
+/// `R_j = λ·N` for every LF; with ``EMOptions/PriorUnit/lfVotes``, `R_j = P·N / V_j` for an LF
+/// with `V_j` votes, so that its vote cells hold `P` pseudo-votes in all.
 struct PseudoCounts {
     /// `[lf][trueClass][outcome]`, outcome 0 = abstain.
     let values: [Double]
 
-    init(patterns: VotePatterns, strength: Double, accuracy: Double, referencePrior: [Double]) {
+    init(patterns: VotePatterns, strength: Double, unit: EMOptions.PriorUnit = .trainingRows,
+         accuracy: Double, referencePrior: [Double]) {
         let classes = patterns.classCount, lfs = patterns.lfCount
         var values = [Double](repeating: 0, count: lfs * classes * (classes + 1))
         guard strength > 0 else {
@@ -32,6 +35,8 @@ struct PseudoCounts {
         let k = Double(classes)
         var mean = [Double](repeating: 0, count: classes + 1)
         for lf in 0..<lfs {
+            let lfVotes = (0..<classes).reduce(0.0) { $0 + coverage[lf * classes + $1] }
+            let pseudoRows = unit == .lfVotes ? strength * rows / max(lfVotes, 1) : strength * rows
             for trueClass in 0..<classes {
                 var voting = 0.0
                 for vote in 0..<classes {
@@ -44,7 +49,7 @@ struct PseudoCounts {
                     voting = 0.999
                 }
                 mean[0] = 1 - voting
-                let weight = strength * rows * referencePrior[trueClass]
+                let weight = pseudoRows * referencePrior[trueClass]
                 let base = (lf * classes + trueClass) * (classes + 1)
                 for outcome in 0...classes { values[base + outcome] = weight * mean[outcome] }
             }
