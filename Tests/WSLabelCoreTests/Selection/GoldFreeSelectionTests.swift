@@ -1,0 +1,84 @@
+import TestSupport
+import WSLabelCore
+import XCTest
+
+/// The gold-free default on the synthetic regimes of the robustness suite, where the truth is
+/// known: it must not fall below majority vote, and where the model's assumptions hold it must
+/// come close to the generating model.
+final class GoldFreeSelectionTests: XCTestCase {
+    /// Training rows per regime in tests (the suite uses the catalog's full sizes).
+    private static let rows = 10_000.0
+
+    func testTheGoldFreeDefaultBeatsMajorityVoteAndNearsTheGeneratingModelOnEveryRegime() throws {
+        for regime in SyntheticRegime.catalog {
+            let task = try regime.draw(scale: min(1, Self.rows / Double(regime.trainRows)))
+            let train = task.splits[0], test = task.splits[2]
+            let run = try LabelingRun(labelNames: task.labelNames, splits: [train, test],
+                                      configuration: LabelingRunConfiguration(threads: 2))
+            XCTAssertNotNil(run.goldFreeSelection, regime.name)
+            let majority = try LabelingRun(labelNames: task.labelNames, splits: [train, test],
+                                           configuration: LabelingRunConfiguration(model: .mv, threads: 2))
+            func score(_ run: LabelingRun) -> Double { regime.metric.value(of: run.results[1].metrics!) }
+            let generating = regime.metric.value(of: ClassificationMetrics(
+                predictions: try task.generatingModel.predictProbabilities(test.votes)
+                    .predictions(tiePolicy: task.generatingModel.defaultTiePolicy),
+                gold: test.completeGold!, classCount: task.labelNames.count))
+            // Tolerances: 0.5 points over majority vote on 20,000 test rows is well outside
+            // noise (the smallest margin in the suite's full run is 3.4 points); 2.5 points
+            // below the generating model covers the rare class's F1 at 10,000 training rows.
+            XCTAssertGreaterThan(score(run), score(majority) + 0.005, "\(regime.name): \(run.variant!.summary)")
+            XCTAssertGreaterThan(score(run), generating - 0.025, "\(regime.name): \(run.variant!.summary)")
+        }
+    }
+
+    func testWhereTheModelHoldsAndDataIsPlentifulTheDefaultMatchesTheGeneratingModel() throws {
+        let regime = try XCTUnwrap(SyntheticRegime.catalog.first { $0.name == "plentiful-model-holds" })
+        let task = try regime.draw(scale: 0.1)
+        let selection = try GoldFreeSelection(train: task.splits[0].votes, threads: 2)
+        let test = task.splits[2]
+        func accuracy(_ model: GenerativeLabelModel) throws -> Double {
+            ClassificationMetrics(predictions: try model.predictProbabilities(test.votes).predictions(tiePolicy: model.defaultTiePolicy),
+                                  gold: test.completeGold!, classCount: 2).accuracy
+        }
+        // The target: within 0.3 points of the generating model.
+        XCTAssertEqual(try accuracy(selection.chosen.model), try accuracy(task.generatingModel), accuracy: 0.003)
+        XCTAssertNotEqual(selection.chosenIndex, 0, "plentiful data should wash out the heavy prior")
+        // Parameter recovery: every voting rate P(vote | class) within 0.02 of the truth, about
+        // four standard errors of a rate near 0.5 estimated from the ~10,000 rows of a class.
+        let learned = selection.chosen.model.tables.probabilities, truth = regime.parameters.tables.probabilities
+        let worst = zip(learned, truth).map { abs($0 - $1) }.max()!
+        XCTAssertLessThan(worst, 0.02)
+    }
+
+    func testAVariantThatLosesAClassIsNotChosen() throws {
+        // trec: with an estimated class prior, EM merges the rare ABBR class into others.
+        let dataset = try WrenchDataset(directory: try SharedData.wrench("trec"))
+        let selection = try GoldFreeSelection(train: try XCTUnwrap(dataset.split("train")).votes, threads: 2)
+        let lost = selection.candidates.indices.filter { !selection.candidates[$0].lostClasses.isEmpty }
+        XCTAssertFalse(lost.isEmpty)
+        XCTAssertFalse(lost.contains(selection.chosenIndex))
+        for index in lost {
+            XCTAssertTrue(selection.candidates[index].lostClasses.contains(3), "ABBR is class 3")
+        }
+    }
+
+    func testTheChoiceIsDeterministicAndIndependentOfThreads() throws {
+        let task = try SyntheticRegime.catalog[3].draw(scale: 0.2)
+        let one = try GoldFreeSelection(train: task.splits[0].votes, threads: 1)
+        let two = try GoldFreeSelection(train: task.splits[0].votes, threads: 2)
+        XCTAssertEqual(one.chosenIndex, two.chosenIndex)
+        XCTAssertEqual(one.chosen.model, two.chosen.model)
+        XCTAssertEqual(one.candidates.map(\.agreement), two.candidates.map(\.agreement))
+    }
+
+    func testTheHeavyPriorStaysWhenNoVariantIsClearlyBetter() throws {
+        // Votes where every LF is right: every variant predicts the same, so none has an
+        // advantage and the heavy prior (first) stays.
+        var rows: [[Int]] = []
+        for row in 0..<400 { let label = row % 2; rows.append([label, label, label]) }
+        let votes = try VoteMatrix(denseRows: rows, classCount: 2)
+        let selection = try GoldFreeSelection(train: votes, threads: 1)
+        XCTAssertEqual(selection.chosenIndex, 0)
+        XCTAssertTrue(selection.candidates.dropFirst().allSatisfy { $0.advantage < GoldFreeSelection.requiredAdvantage })
+    }
+}
