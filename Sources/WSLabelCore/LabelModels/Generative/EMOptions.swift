@@ -45,11 +45,16 @@ public struct EMOptions: Sendable, Equatable, Hashable, Codable {
     public var maxIterations: Int
     /// EM stops when no parameter (table entry or prior) moves by more than this in an iteration.
     public var tolerance: Double
+    /// Per-LF exponent `w_j` on LF `j`'s factor in the E-step and in prediction,
+    /// `P(Y | λ) ∝ π · Π_j P(λ_j | Y)^(w_j)`; `nil` means every LF weighs 1 (the plain model).
+    /// ``LFDependencies/weights`` gives `1 / |cluster|` to LFs found dependent, so a cluster of
+    /// copies counts once. Each weight lies in `0...1`; the M-step does not use them.
+    public var lfWeights: [Double]?
 
     public init(
         tables: Tables = .tied, classBalance: ClassBalance? = nil,
         priorStrength: Double = 10, priorAccuracy: Double = 0.7, abstainWeight: Double = 0.5,
-        maxIterations: Int = 500, tolerance: Double = 1e-6
+        maxIterations: Int = 500, tolerance: Double = 1e-6, lfWeights: [Double]? = nil
     ) {
         self.tables = tables
         self.classBalance = classBalance
@@ -58,6 +63,7 @@ public struct EMOptions: Sendable, Equatable, Hashable, Codable {
         self.abstainWeight = abstainWeight
         self.maxIterations = maxIterations
         self.tolerance = tolerance
+        self.lfWeights = lfWeights
     }
 
     /// Textbook EM with abstain as an outcome: full tables, prior learned, no pseudo-counts.
@@ -79,7 +85,8 @@ public struct EMOptions: Sendable, Equatable, Hashable, Codable {
         case let .fixed(balance)?:
             prior = Set(balance).count == 1 ? "uniform" : "fixed[" + balance.map { String(format3($0)) }.joined(separator: ",") + "]"
         }
-        return "\(tables.rawValue) λ=\(format3(priorStrength)) prior=\(prior) w=\(format3(abstainWeight))"
+        let weighted = lfWeights.map { weights in " lf-weights=\(weights.filter { $0 < 1 }.count)" } ?? ""
+        return "\(tables.rawValue) λ=\(format3(priorStrength)) prior=\(prior) w=\(format3(abstainWeight))" + weighted
     }
 }
 
