@@ -34,6 +34,15 @@ struct ModelOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Use one EM variant instead of choosing on the dev split: default (tied tables, λ=10, uniform prior, w=0.5) or mle (textbook EM).", valueName: "default|mle"))
     var variant: FixedVariant?
 
+    @Option(name: .long, help: ArgumentHelp("""
+        Dependent LFs (duplicates, copies): weight (find them and count each cluster once in the \
+        EM fit, when no dev split chooses the variant) or off. `wslabel report` lists the pairs \
+        either way. (default: off)
+        """, valueName: "weight|off"))
+    var lfDependencies: DependencyHandling?
+
+    enum DependencyHandling: String, ExpressibleByArgument, CaseIterable { case weight, off }
+
     @Option(name: .long, help: WorkerThreads.help)
     var threads: Int?
 
@@ -58,7 +67,8 @@ struct ModelOptions: ParsableArguments {
         return LabelingRunConfiguration(
             model: model ?? task.model ?? .em, seed: seed ?? task.seed ?? 0,
             ties: ties ?? task.ties ?? .model, devSplit: devSplit ?? task.devSplit,
-            selectionMetric: metric, fixedVariant: variant?.options, threads: threads)
+            selectionMetric: metric, fixedVariant: variant?.options, threads: threads,
+            countsDependentLFsOnce: lfDependencies == .weight)
     }
 
     private func positiveClassIndex(_ labelNames: [String], name positiveClass: String?) throws -> Int {

@@ -96,7 +96,7 @@ public struct LabelingRun: Sendable {
         case .em:
             let fitted: GenerativeLabelModel
             if let fixed = configuration.fixedVariant {
-                fitted = try GenerativeLabelModel.fit(train.votes, options: fixed, clampedLabels: clampedTrainLabels, threads: threads)
+                fitted = try Self.fit(train.votes, options: fixed, clampedTrainLabels, configuration, threads: threads)
             } else if let dev {
                 let search = try VariantSelection(
                     train: train.votes, dev: dev.votes, devGold: dev.gold,
@@ -105,7 +105,7 @@ public struct LabelingRun: Sendable {
                 selection = search
                 fitted = search.chosen.model
             } else {
-                fitted = try GenerativeLabelModel.fit(train.votes, options: EMOptions(), clampedLabels: clampedTrainLabels, threads: threads)
+                fitted = try Self.fit(train.votes, options: EMOptions(), clampedTrainLabels, configuration, threads: threads)
             }
             model = fitted
             modelTies = fitted.defaultTiePolicy
@@ -144,6 +144,15 @@ public struct LabelingRun: Sendable {
                 "the dev split \"\(name)\" has no gold labels to choose the model variant and class balance with")
         }
         return split
+    }
+
+    /// One EM fit, counting dependent LFs once when the configuration asks for it.
+    private static func fit(_ votes: VoteMatrix, options: EMOptions, _ clamped: [Int?]?,
+                            _ configuration: LabelingRunConfiguration, threads: Int) throws -> GenerativeLabelModel {
+        guard configuration.countsDependentLFsOnce else {
+            return try GenerativeLabelModel.fit(votes, options: options, clampedLabels: clamped, threads: threads)
+        }
+        return try GenerativeLabelModel.fitCountingDependentLFsOnce(votes, options: options, clampedLabels: clamped, threads: threads).model
     }
 
     private static func seconds(_ duration: Duration) -> Double {

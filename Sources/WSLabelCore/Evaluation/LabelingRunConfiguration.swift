@@ -40,10 +40,15 @@ public struct LabelingRunConfiguration: Sendable {
     public var fixedVariant: EMOptions?
     /// Worker threads (nil: every core). Outputs do not depend on it.
     public var threads: Int?
+    /// Whether EM looks for dependent LFs (``LFDependencies``) and counts each cluster of them
+    /// once (``GenerativeLabelModel/fitCountingDependentLFsOnce(_:options:clampedLabels:threads:)``)
+    /// when no dev split chooses the variant. Majority vote ignores it.
+    public var countsDependentLFsOnce: Bool = false
 
     public init(
         model: ModelKind = .em, seed: UInt64 = 0, ties: TieChoice = .model, devSplit: String? = nil,
-        selectionMetric: SelectionMetric = .accuracy, fixedVariant: EMOptions? = nil, threads: Int? = nil
+        selectionMetric: SelectionMetric = .accuracy, fixedVariant: EMOptions? = nil, threads: Int? = nil,
+        countsDependentLFsOnce: Bool = false
     ) {
         self.model = model
         self.seed = seed
@@ -52,5 +57,6 @@ public struct LabelingRunConfiguration: Sendable {
         self.selectionMetric = selectionMetric
         self.fixedVariant = fixedVariant
         self.threads = threads
+        self.countsDependentLFsOnce = countsDependentLFsOnce
     }
 }

@@ -1,30 +1,26 @@
 extension GenerativeLabelModel {
-    /// Fits the model, looks for dependent LFs under it (``LFDependencies``), and when it finds
-    /// some, fits again with each cluster of dependent LFs weighted to count once
+    /// Looks for dependent LFs (``LFDependencies/init(votes:threads:)``, under its own
+    /// detection model) and fits the model, when there are some with each cluster of dependent LFs weighted to count once
     /// (``EMOptions/lfWeights`` = ``LFDependencies/weights``).
     ///
-    /// The second fit starts afresh from majority vote with the same options plus the weights;
-    /// the M-step is unchanged. `options.lfWeights` is replaced.
+    /// The fit starts from majority vote with `options` plus the weights (the M-step is
+    /// unchanged); `options.lfWeights` is replaced, by `nil` when no LF is dependent.
     ///
     /// - Parameters:
     ///   - votes: the training votes.
     ///   - options: the model variant.
     ///   - clampedLabels: gold class per row that keeps its class (semi-supervised EM).
     ///   - threads: worker threads; the result does not depend on it.
-    /// - Returns: the final model and the dependencies found under the unweighted fit.
+    /// - Returns: the model and the dependencies found.
     /// - Throws: what ``fit(_:options:clampedLabels:threads:)`` throws.
-    /// - Complexity: one fit and one E-step, and a second fit when dependencies are found.
+    /// - Complexity: two fits (detection, then the model) and one E-step.
     public static func fitCountingDependentLFsOnce(
         _ votes: VoteMatrix, options: EMOptions = EMOptions(),
         clampedLabels: [Int?]? = nil, threads: Int? = nil
     ) throws -> (model: GenerativeLabelModel, dependencies: LFDependencies) {
-        var unweighted = options
-        unweighted.lfWeights = nil
-        let first = try fit(votes, options: unweighted, clampedLabels: clampedLabels, threads: threads)
-        let dependencies = LFDependencies(votes: votes, model: first, threads: threads)
-        guard !dependencies.clusters.isEmpty else { return (first, dependencies) }
-        var weighted = unweighted
-        weighted.lfWeights = dependencies.weights
+        let dependencies = try LFDependencies(votes: votes, threads: threads)
+        var weighted = options
+        weighted.lfWeights = dependencies.clusters.isEmpty ? nil : dependencies.weights
         return (try fit(votes, options: weighted, clampedLabels: clampedLabels, threads: threads), dependencies)
     }
 }
