@@ -41,6 +41,15 @@ struct ModelOptions: ParsableArguments {
     @Flag(name: .long, help: "Choose the EM variant without gold labels even when the dev split has them (see how the model does without a dev set).")
     var goldFree = false
 
+    @Option(name: .long, help: ArgumentHelp("""
+        Dependent LFs (duplicates, copies): weight (find them and count each cluster once in the \
+        EM fit, when no dev split chooses the variant) or off. `wslabel report` lists the pairs \
+        either way. (default: off)
+        """, valueName: "weight|off"))
+    var lfDependencies: DependencyHandling?
+
+    enum DependencyHandling: String, ExpressibleByArgument, CaseIterable { case weight, off }
+
     @Option(name: .long, help: WorkerThreads.help)
     var threads: Int?
 
@@ -65,7 +74,8 @@ struct ModelOptions: ParsableArguments {
         return LabelingRunConfiguration(
             model: model ?? task.model ?? .em, seed: seed ?? task.seed ?? 0,
             ties: ties ?? task.ties ?? .model, devSplit: devSplit ?? task.devSplit,
-            selectionMetric: metric, fixedVariant: variant?.options, goldFree: goldFree, threads: threads)
+            selectionMetric: metric, fixedVariant: variant?.options, goldFree: goldFree, threads: threads,
+            countsDependentLFsOnce: lfDependencies == .weight)
     }
 
     private func positiveClassIndex(_ labelNames: [String], name positiveClass: String?) throws -> Int {

@@ -13,13 +13,15 @@ struct Report: ParsableCommand {
             overlaps, conflicts on the train split, and with gold labels correct, incorrect and \
             empirical accuracy on the dev split — or test, or train, whichever has gold first), \
             the label model's learned accuracy per LF, per-class coverage, the most conflicting \
-            LF pairs, flags with reasons (never votes, below chance, near-duplicate of another \
+            LF pairs, dependent LF pairs (duplicates and copies, with the evidence: agreeing rows \
+            observed and expected if independent given the class, lift, partial correlation), \
+            flags with reasons (never votes, below chance, near-duplicate of another \
             LF, conflicts with most others), and per split the label distribution and how many \
             rows stay unlabeled and why.
 
             Formats: text (the default on a terminal: fitted to its width, coloured), markdown, \
-            csv (one row per LF), json (everything, pairwise matrices and conditional tables \
-            included) and html (one self-contained page with plots). --output picks the format \
+            csv (one row per LF), json (everything, pairwise matrices, dependent pairs and \
+            conditional tables included) and html (one self-contained page with plots). --output picks the format \
             from its extension unless --format is given.
 
             Examples:

@@ -18,6 +18,11 @@ enum MarkdownReport {
             lines += ["", "## Most conflicting LF pairs on \(escape(report.summary.analysedSplit))", ""]
             lines += pairs.map { "- \(escape($0))" }
         }
+        let dependent = ReportProse.dependentPairs(report)
+        if !dependent.lines.isEmpty {
+            lines += ["", "## Dependent LF pairs on \(escape(report.summary.analysedSplit))", "", escape(dependent.heading), ""]
+            lines += dependent.lines.map { "- \(escape($0))" }
+        }
         lines += ["", "## Labels", ""]
         let outcomes = TextReport.outcomeTable(report)
         lines += table(header: outcomes.header, rows: outcomes.rows, textColumns: outcomes.textColumns)

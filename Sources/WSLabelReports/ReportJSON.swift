@@ -6,6 +6,10 @@ import WSLabelCore
 /// `class_coverage`, `learned` (per-LF `accuracy` and `table` — rows per true class, columns
 /// abstain then each class — plus `class_prior`; null for majority vote), `flags` (`lf`, `kind`,
 /// `reason`), `pairwise` (`overlap_rows`, `conflict_rows`: LF × LF counts on the analysed split)
+/// `dependencies` (``LFDependencies`` on the analysed split: `pairs`, each with `first`,
+/// `second`, `co_vote_rows`, `agreeing_rows`, `expected_agreeing_rows`, `agreement_lift` (null
+/// when infinite), `partial_correlation` (null when not computed), `exact_duplicate`; `clusters`
+/// as lists of LF names; `weights` per LF; null when the split has no rows)
 /// and `splits` (per split `rows`, `label_counts`, `unlabeled_ties`, `unlabeled_no_votes`,
 /// `labeled_without_votes`, `confidence_histogram`, and with gold `accuracy`, `macro_f1`);
 /// with LLM-prompt LFs, `llm` (``LLMRunCosts/json``).
@@ -47,6 +51,7 @@ enum ReportJSON {
                 ("overlap_rows", matrix(report.pairwise.overlapCount)),
                 ("conflict_rows", matrix(report.pairwise.conflictCount)),
             ])),
+            ("dependencies", dependencies(report)),
             ("splits", .object(report.outcomes.map { outcome in
                 var members: [(key: String, value: JSONValue)] = [
                     ("rows", number(outcome.rows)),
@@ -64,5 +69,25 @@ enum ReportJSON {
         ]
         if let costs = report.llmCosts { members.append(("llm", costs.json)) }
         return .object(members)
+    }
+
+    private static func dependencies(_ report: LFReport) -> JSONValue {
+        guard let dependencies = report.dependencies else { return .null }
+        let names = report.lfNames
+        func finite(_ value: Double?) -> JSONValue { value.map { $0.isFinite ? .number($0) : .null } ?? .null }
+        return .object([
+            ("pairs", .array(dependencies.pairs.map { pair in
+                .object([
+                    ("first", .string(names[pair.first])), ("second", .string(names[pair.second])),
+                    ("co_vote_rows", .number(Double(pair.coVoteRows))), ("agreeing_rows", .number(Double(pair.agreeingRows))),
+                    ("expected_agreeing_rows", .number(pair.expectedAgreeingRows)),
+                    ("agreement_lift", finite(pair.agreementLift)),
+                    ("partial_correlation", finite(pair.partialCorrelation)),
+                    ("exact_duplicate", .bool(pair.isExactDuplicate)),
+                ])
+            })),
+            ("clusters", .array(dependencies.clusters.map { .array($0.map { .string(names[$0]) }) })),
+            ("weights", .array(dependencies.weights.map(JSONValue.number))),
+        ])
     }
 }

@@ -32,6 +32,26 @@ enum ReportProse {
         }
     }
 
+    /// The heading of the dependent-pairs section, and one line per pair with its evidence
+    /// (and one per cluster); no lines when there are none.
+    static func dependentPairs(_ report: LFReport) -> (heading: String, lines: [String]) {
+        let heading = "dependent LF pairs on \(report.summary.analysedSplit) (they vote together more than the class explains; "
+            + "--lf-dependencies weight counts each cluster once):"
+        guard let dependencies = report.dependencies, !dependencies.pairs.isEmpty else { return (heading, []) }
+        let names = report.lfNames
+        var lines = dependencies.pairs.map { pair in
+            "\(names[pair.first]) × \(names[pair.second]): " + (pair.isExactDuplicate ? "exact duplicate; " : "")
+                + "agree on \(pair.agreeingRows) of \(pair.coVoteRows) co-voted rows, "
+                + "expected \(ReportNumbers.fixed(pair.expectedAgreeingRows, digits: 1)) if independent given the class "
+                + "(lift \(pair.agreementLift.isFinite ? ReportNumbers.fixed(pair.agreementLift, digits: 2) : "∞")), "
+                + "partial correlation \(pair.partialCorrelation.map { ReportNumbers.fixed($0, digits: 2) } ?? "–")"
+        }
+        lines += dependencies.clusters.map { cluster in
+            "cluster: " + cluster.map { names[$0] }.joined(separator: ", ") + " (weight 1/\(cluster.count) each when weighted)"
+        }
+        return (heading, lines)
+    }
+
     /// Notes a reader needs to read the numbers right.
     static func notes(_ report: LFReport) -> [String] {
         var notes: [String] = []

@@ -99,7 +99,7 @@ public struct LabelingRun: Sendable {
         case .em:
             let fitted: GenerativeLabelModel
             if let fixed = configuration.fixedVariant {
-                fitted = try GenerativeLabelModel.fit(train.votes, options: fixed, clampedLabels: clampedTrainLabels, threads: threads)
+                fitted = try Self.fit(train.votes, options: fixed, clampedTrainLabels, configuration, threads: threads)
             } else if let dev {
                 let search = try VariantSelection(
                     train: train.votes, dev: dev.votes, devGold: dev.gold,
@@ -108,7 +108,15 @@ public struct LabelingRun: Sendable {
                 selection = search
                 fitted = search.chosen.model
             } else {
-                let search = try GoldFreeSelection(train: train.votes, clampedTrainLabels: clampedTrainLabels, threads: threads)
+                var grid = GoldFreeSelection.variants(classCount: classes)
+                if configuration.countsDependentLFsOnce {
+                    let dependencies = try LFDependencies(votes: train.votes, threads: threads)
+                    if !dependencies.clusters.isEmpty {
+                        for index in grid.indices { grid[index].lfWeights = dependencies.weights }
+                    }
+                }
+                let search = try GoldFreeSelection(
+                    train: train.votes, grid: grid, clampedTrainLabels: clampedTrainLabels, threads: threads)
                 goldFreeSelection = search
                 fitted = search.chosen.model
             }
@@ -150,6 +158,15 @@ public struct LabelingRun: Sendable {
                 "the dev split \"\(name)\" has no gold labels to choose the model variant and class balance with")
         }
         return split
+    }
+
+    /// One EM fit, counting dependent LFs once when the configuration asks for it.
+    private static func fit(_ votes: VoteMatrix, options: EMOptions, _ clamped: [Int?]?,
+                            _ configuration: LabelingRunConfiguration, threads: Int) throws -> GenerativeLabelModel {
+        guard configuration.countsDependentLFsOnce else {
+            return try GenerativeLabelModel.fit(votes, options: options, clampedLabels: clamped, threads: threads)
+        }
+        return try GenerativeLabelModel.fitCountingDependentLFsOnce(votes, options: options, clampedLabels: clamped, threads: threads).model
     }
 
     private static func seconds(_ duration: Duration) -> Double {

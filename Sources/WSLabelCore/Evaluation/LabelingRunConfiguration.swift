@@ -43,11 +43,15 @@ public struct LabelingRunConfiguration: Sendable {
     public var goldFree: Bool = false
     /// Worker threads (nil: every core). Outputs do not depend on it.
     public var threads: Int?
+    /// Whether EM looks for dependent LFs (``LFDependencies``) and counts each cluster of them
+    /// once (``GenerativeLabelModel/fitCountingDependentLFsOnce(_:options:clampedLabels:threads:)``)
+    /// when no dev split chooses the variant. Majority vote ignores it.
+    public var countsDependentLFsOnce: Bool = false
 
     public init(
         model: ModelKind = .em, seed: UInt64 = 0, ties: TieChoice = .model, devSplit: String? = nil,
         selectionMetric: SelectionMetric = .accuracy, fixedVariant: EMOptions? = nil, goldFree: Bool = false,
-        threads: Int? = nil
+        threads: Int? = nil, countsDependentLFsOnce: Bool = false
     ) {
         self.model = model
         self.seed = seed
@@ -57,5 +61,6 @@ public struct LabelingRunConfiguration: Sendable {
         self.fixedVariant = fixedVariant
         self.goldFree = goldFree
         self.threads = threads
+        self.countsDependentLFsOnce = countsDependentLFsOnce
     }
 }

@@ -1,6 +1,6 @@
 /// Everything `wslabel report` shows about a run's LFs and labels: Snorkel's LF summary, the
 /// label model's learned accuracies and conditional tables, per-class coverage, pairwise overlap
-/// and conflict, flags with reasons, and per split the label distribution, the confidence
+/// and conflict, dependent LF pairs with their evidence, flags with reasons, and per split the label distribution, the confidence
 /// histogram and the rows left unlabeled with why.
 ///
 /// A value with no rendering: renderers (terminal, Markdown, CSV, JSON, HTML) read it.
@@ -49,6 +49,9 @@ public struct LFReport: Sendable {
     public let summary: LFSummary
     /// Pair statistics of the analysed split.
     public let pairwise: PairwiseLFStatistics
+    /// Dependent LF pairs of the analysed split with their evidence (``LFDependencies``, under
+    /// its own detection model, whatever model the run fit); `nil` when the split has no rows.
+    public let dependencies: LFDependencies?
     /// The label model's parameters, `nil` for majority vote.
     public let learned: LearnedParameters?
     /// Flags with reasons, in LF order.
@@ -72,6 +75,7 @@ public struct LFReport: Sendable {
         let summary = LFSummary(lfNames: lfNames, labelNames: run.labelNames, analysed: analysed,
                                 gold: LFSummary.goldSplit(in: splits, devSplit: run.configuration.devSplitName))
         let pairwise = PairwiseLFStatistics(analysed.votes)
+        dependencies = try? LFDependencies(votes: analysed.votes, threads: run.configuration.threads)
         let learned = (run.model as? GenerativeLabelModel).map {
             LearnedParameters(accuracies: $0.learnedAccuracies, tables: $0.tables, classPrior: $0.classPrior)
         }

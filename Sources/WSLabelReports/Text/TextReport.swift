@@ -18,6 +18,10 @@ enum TextReport {
         if !pairs.isEmpty {
             sections.append((["most conflicting LF pairs on \(report.summary.analysedSplit):"] + pairs.map { "  " + $0 }).joined(separator: "\n"))
         }
+        let dependent = ReportProse.dependentPairs(report)
+        if !dependent.lines.isEmpty {
+            sections.append(([dependent.heading] + dependent.lines.map { "  " + $0 }).joined(separator: "\n"))
+        }
         sections.append(outcomeTable(report).render(maxWidth: options.width) { row, _, cell in row < 0 ? paint.bold(cell) : cell })
         if let costs = report.llmCosts {
             let table = TextTable(header: LLMCostTable.header, textColumns: [0, 1], rows: LLMCostTable.rows(costs))

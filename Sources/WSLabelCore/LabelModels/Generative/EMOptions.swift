@@ -60,11 +60,16 @@ public struct EMOptions: Sendable, Equatable, Hashable, Codable {
     public var maxIterations: Int
     /// EM stops when no parameter (table entry or prior) moves by more than this in an iteration.
     public var tolerance: Double
+    /// Per-LF exponent `w_j` on LF `j`'s factor in the E-step and in prediction,
+    /// `P(Y | λ) ∝ π · Π_j P(λ_j | Y)^(w_j)`; `nil` means every LF weighs 1 (the plain model).
+    /// ``LFDependencies/weights`` gives `1 / |cluster|` to LFs found dependent, so a cluster of
+    /// copies counts once. Each weight lies in `0...1`; the M-step does not use them.
+    public var lfWeights: [Double]?
 
     public init(
         tables: Tables = .tied, classBalance: ClassBalance? = nil,
         priorStrength: Double = 10, priorUnit: PriorUnit = .trainingRows, priorAccuracy: Double = 0.7,
-        abstainWeight: Double = 0.5, maxIterations: Int = 500, tolerance: Double = 1e-6
+        abstainWeight: Double = 0.5, maxIterations: Int = 500, tolerance: Double = 1e-6, lfWeights: [Double]? = nil
     ) {
         self.tables = tables
         self.classBalance = classBalance
@@ -74,6 +79,7 @@ public struct EMOptions: Sendable, Equatable, Hashable, Codable {
         self.abstainWeight = abstainWeight
         self.maxIterations = maxIterations
         self.tolerance = tolerance
+        self.lfWeights = lfWeights
     }
 
     /// Textbook EM with abstain as an outcome: full tables, prior learned, no pseudo-counts.
@@ -96,16 +102,18 @@ public struct EMOptions: Sendable, Equatable, Hashable, Codable {
             prior = Set(balance).count == 1 ? "uniform" : "fixed[" + balance.map { String(format3($0)) }.joined(separator: ",") + "]"
         }
         let strength = priorUnit == .lfVotes ? "P=\(format3(priorStrength))" : "λ=\(format3(priorStrength))"
-        return "\(tables.rawValue) \(strength) prior=\(prior) w=\(format3(abstainWeight))"
+        let weighted = lfWeights.map { weights in " lf-weights=\(weights.filter { $0 < 1 }.count)" } ?? ""
+        return "\(tables.rawValue) \(strength) prior=\(prior) w=\(format3(abstainWeight))" + weighted
     }
 }
 
 extension EMOptions {
     private enum CodingKeys: String, CodingKey {
-        case tables, classBalance, priorStrength, priorUnit, priorAccuracy, abstainWeight, maxIterations, tolerance
+        case tables, classBalance, priorStrength, priorUnit, priorAccuracy, abstainWeight, maxIterations, tolerance, lfWeights
     }
 
-    /// Decodes options, reading models saved before ``priorUnit`` existed as `.trainingRows`.
+    /// Decodes options, reading models saved before ``priorUnit`` and ``lfWeights`` existed as
+    /// `.trainingRows` and unweighted.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
@@ -116,7 +124,8 @@ extension EMOptions {
             priorAccuracy: try container.decode(Double.self, forKey: .priorAccuracy),
             abstainWeight: try container.decode(Double.self, forKey: .abstainWeight),
             maxIterations: try container.decode(Int.self, forKey: .maxIterations),
-            tolerance: try container.decode(Double.self, forKey: .tolerance))
+            tolerance: try container.decode(Double.self, forKey: .tolerance),
+            lfWeights: try container.decodeIfPresent([Double].self, forKey: .lfWeights))
     }
 }
 

@@ -22,6 +22,7 @@ extension GenerativeLabelModel {
         let options = try container.decode(EMOptions.self, forKey: .options)
         do {
             try options.validate(classCount: classes)
+            try options.validateLFWeights(lfCount: tables.lfCount)
         } catch let error as WSLabelError {
             throw checks.error(at: [Keys.options], error.localizedDescription)
         }

@@ -22,6 +22,7 @@ extension GenerativeLabelModel {
         clampedLabels: [Int?]? = nil, threads: Int? = nil
     ) throws -> GenerativeLabelModel {
         try options.validate(classCount: votes.classCount)
+        try options.validateLFWeights(lfCount: votes.lfCount)
         if let clampedLabels {
             guard clampedLabels.count == votes.rowCount else {
                 throw WSLabelError.invalidArgument("expected \(votes.rowCount) clamped labels (one per row), got \(clampedLabels.count)")
@@ -51,7 +52,8 @@ extension GenerativeLabelModel {
         var converged = false
         while iterations < options.maxIterations {
             let (weights, bias) = EStepParameters.make(
-                prior: prior, tables: tables, abstainWeight: options.abstainWeight, columns: sweep.activeColumns)
+                prior: prior, tables: tables, abstainWeight: options.abstainWeight, lfWeights: options.lfWeights,
+                columns: sweep.activeColumns)
             statistics = sweep.run(.model(weights: weights, bias: bias), accumulate: true, keepingPosteriors: false)
             iterations += 1
             let nextTables = step.tables(from: statistics)

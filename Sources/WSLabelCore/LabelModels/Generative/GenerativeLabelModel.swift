@@ -11,7 +11,8 @@ import Darwin
 ///
 /// The posterior of an item with votes `λ` is
 /// `P(Y = c | λ) ∝ π_c · Π_j P(λ_j | Y = c)^(w_j)`, where `w_j` is 1 for a vote and
-/// ``EMOptions/abstainWeight`` for an abstain. Rows on which every LF abstains still get an
+/// ``EMOptions/abstainWeight`` for an abstain, times the LF's ``EMOptions/lfWeights`` entry
+/// when there are LF weights (dependent LFs share one LF's worth of evidence). Rows on which every LF abstains still get an
 /// informed posterior: the product of abstain probabilities differs by class.
 ///
 /// ```swift
@@ -74,7 +75,8 @@ public struct GenerativeLabelModel: LabelModel, Equatable, Codable {
     func patternProbabilities(_ patterns: VotePatterns, threads: Int) -> [Double] {
         let sweep = PatternSweep(patterns: patterns, threads: threads)
         let (weights, bias) = EStepParameters.make(
-            prior: classPrior, tables: tables, abstainWeight: options.abstainWeight, columns: sweep.activeColumns)
+            prior: classPrior, tables: tables, abstainWeight: options.abstainWeight, lfWeights: options.lfWeights,
+            columns: sweep.activeColumns)
         return sweep.run(.model(weights: weights, bias: bias), accumulate: false).posteriors
     }
 }
@@ -101,27 +103,31 @@ enum EStepParameters {
 
     /// `W` restricted to `columns` (full column indices `lf·classCount + vote`, one row of `W`
     /// each, in the given order) and `b`: a pattern's votes outside `columns` must not occur,
-    /// so only the logs that some pattern uses are taken.
+    /// so only the logs that some pattern uses are taken. `lfWeights` (``EMOptions/lfWeights``)
+    /// scales LF `j`'s whole factor, its votes and its abstains, by `w_j`.
     static func make(
-        prior: [Double], tables: ConditionalTables, abstainWeight: Double, columns: [Int]
+        prior: [Double], tables: ConditionalTables, abstainWeight: Double, lfWeights: [Double]? = nil, columns: [Int]
     ) -> (weights: [Double], bias: [Double]) {
         let classes = tables.classCount
+        precondition(lfWeights == nil || lfWeights!.count == tables.lfCount, "one LF weight per LF")
         var bias = prior.map { log(max($0, floor)) }
         // Scaled log-abstain per (LF, true class), needed by every vote of the LF.
         var scaledAbstain = [Double](repeating: 0, count: tables.lfCount * classes)
         for lf in 0..<tables.lfCount {
+            let lfWeight = lfWeights?[lf] ?? 1
             for trueClass in 0..<classes {
                 let logAbstain = log(max(tables.abstainProbability(lf: lf, trueClass: trueClass), floor))
-                bias[trueClass] += abstainWeight * logAbstain
+                bias[trueClass] += lfWeight * abstainWeight * logAbstain
                 scaledAbstain[lf * classes + trueClass] = abstainWeight * logAbstain
             }
         }
         var weights = [Double](repeating: 0, count: columns.count * classes)
         for (position, column) in columns.enumerated() {
             let lf = column / classes, vote = column % classes
+            let lfWeight = lfWeights?[lf] ?? 1
             for trueClass in 0..<classes {
                 let logVote = log(max(tables.voteProbability(lf: lf, trueClass: trueClass, vote: vote), floor))
-                weights[position * classes + trueClass] = logVote - scaledAbstain[lf * classes + trueClass]
+                weights[position * classes + trueClass] = lfWeight * (logVote - scaledAbstain[lf * classes + trueClass])
             }
         }
         return (weights, bias)

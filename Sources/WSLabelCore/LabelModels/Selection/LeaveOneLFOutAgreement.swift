@@ -11,8 +11,8 @@ import Darwin
 ///
 /// Each LF serves in turn as a noisy validation label for the model that does not see it. For
 /// every training row with at least two votes and every LF `j` voting `v` on it, the model's
-/// posterior is recomputed without LF `j` (its vote's log-likelihood is subtracted from the
-/// row's log posterior, which is exact for the model's product form) and the row scores 1 when
+/// posterior is recomputed without LF `j` (its vote's log-likelihood, times the LF's weight, is subtracted
+/// from the row's log posterior, which is exact for the model's product form) and the row scores 1 when
 /// the arg-max is `v` (ties share the credit). The score is the mean over all such (row, LF)
 /// pairs.
 ///
@@ -51,9 +51,10 @@ struct LeaveOneLFOutAgreement {
             for index in storage {
                 let lf = Int(patterns.lfIndices[index]), vote = Int(patterns.classVotes[index])
                 var best = -Double.infinity, leaders = 0.0, voteLeads = false
+                let weight = model.options.lfWeights?[lf] ?? 1
                 for label in 0..<classes {
                     let score = logPosterior[label]
-                        - log(max(model.tables.voteProbability(lf: lf, trueClass: label, vote: vote), EStepParameters.floor))
+                        - weight * log(max(model.tables.voteProbability(lf: lf, trueClass: label, vote: vote), EStepParameters.floor))
                     if score > best + 1e-12 {
                         best = score
                         leaders = 1
