@@ -8,11 +8,25 @@ struct Fit: ParsableCommand {
         abstract: "Fit a label model on the train split's votes and label every split.",
         discussion: """
             The model is fit on the votes of the train split only; gold labels of train are never \
-            used. When the dev split (default: valid) has gold labels, they set the class balance \
-            and choose among a small grid of model variants (--select-metric); every split with \
-            gold labels is then scored. Progress goes to stderr; results go to stdout: the scores \
-            per split, then each LF's coverage, overlaps, conflicts and accuracy (`wslabel report` \
-            shows everything).
+            used. Every split with gold labels is scored. Progress goes to stderr; results go to \
+            stdout: the scores per split, then each LF's coverage, overlaps, conflicts and \
+            accuracy (`wslabel report` shows everything).
+
+            How the model variant is chosen:
+              Without gold labels (the default when no split named valid has them, or with \
+            --gold-free), wslabel fits 8 variants — from a heavy prior that trusts every LF about \
+            equally (close to a majority vote that also reads abstains) to textbook maximum \
+            likelihood — and keeps the one whose predictions, with one LF held out, agree best \
+            with that LF's votes. A lighter variant must beat the heavy prior by two standard \
+            errors, and a variant that stops predicting a class the LFs' majority predicts is set \
+            aside. With plenty of data where LFs are independent this reaches the generating \
+            model; on small or tangled LF sets it stays with the heavy prior.
+              With a dev split (valid, or --dev-split) whose items have gold labels, its labels \
+            set the class balance and choose among 21 variants by --select-metric. Give one when \
+            you can: a few hundred labeled items help most with a rare class, a skewed class \
+            balance, or when you are judged by F1; hand-label a random sample, not the easy items.
+              --variant fixes one variant instead (heavy-prior or mle); `wslabel fit --json` \
+            shows which variant was used and why (`selection`).
 
             Input is a task file (--config, default wslabel.yaml: its LFs are applied to its \
             data first, reusing cached votes), a WRENCH folder (--wrench), or vote files (--votes, with optional --dev-votes \

@@ -36,17 +36,15 @@ for regime in SyntheticRegime.catalog {
     try WrenchDataset.write(labelNames: task.labelNames, splits: task.splits, to: folder)
     var scores: [(key: String, value: JSONValue)] = []
     for split in task.splits where split.name != "train" {
-        let labels = try task.generatingModel.predictProbabilities(split.votes)
-        let metrics = ClassificationMetrics(
-            predictions: labels.predictions(tiePolicy: task.generatingModel.defaultTiePolicy),
-            gold: split.completeGold!, classCount: task.labelNames.count)
+        let metrics = ClassificationMetrics(predictions: task.generatingModelPredictions(split.votes),
+                                            gold: split.completeGold!, classCount: task.labelNames.count)
         scores.append((split.name, .number(regime.metric.value(of: metrics))))
     }
     let metric: String
     if case .f1 = regime.metric { metric = "f1" } else { metric = "accuracy" }
     let record = JSONValue.object([
         ("name", .string(regime.name)), ("summary", .string(regime.summary)), ("metric", .string(metric)),
-        ("train_rows", .number(Double(task.splits[0].votes.rowCount))), ("lfs", .number(Double(regime.parameters.lfCount))),
+        ("train_rows", .number(Double(task.splits[0].votes.rowCount))), ("lfs", .number(Double(regime.parameters.lfCount + regime.copies.count))),
         ("classes", .number(Double(regime.parameters.classCount))), ("generating_model", .object(scores)),
     ])
     try AtomicFile.write(Data((record.serialized + "\n").utf8), to: folder.appendingPathComponent("regime.json"))

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A named synthetic task drawn from a known model, built to stress one way label models break:
 /// the robustness suite (`benchmarks/robustness.sh`) and the regime tests run every one.
 ///
@@ -8,7 +16,7 @@
 /// ```swift
 /// for regime in SyntheticRegime.catalog {
 ///     let task = try regime.draw(scale: 1)
-///     // task.splits: train, valid, test; task.generatingModel: the true model
+///     let best = task.generatingModelPredictions(task.splits[2].votes)   // Bayes-optimal on test
 /// }
 /// ```
 public struct SyntheticRegime: Sendable {
@@ -16,8 +24,10 @@ public struct SyntheticRegime: Sendable {
     public let name: String
     /// What the regime stresses, in one sentence.
     public let summary: String
-    /// The generating model.
+    /// The generating model of the independent LFs.
     public let parameters: SyntheticVotes.Parameters
+    /// LFs appended as copies of others (dependence the independent model cannot represent).
+    public let copies: [SyntheticVotes.LFCopy]
     /// Training rows at scale 1.
     public let trainRows: Int
     /// Keep only rows with at least one vote in every split (relation sets ship this way).
@@ -35,8 +45,39 @@ public struct SyntheticRegime: Sendable {
         public let labelNames: [String]
         /// `train`, `valid` and `test`, each with gold labels.
         public let splits: [LabeledSplit]
-        /// The true model as a label model: its predictions are the Bayes-optimal ones.
-        public let generatingModel: GenerativeLabelModel
+        /// The generating model.
+        public let parameters: SyntheticVotes.Parameters
+        /// The copied LFs, columns `parameters.lfCount...` of the votes.
+        public let copies: [SyntheticVotes.LFCopy]
+
+        /// The Bayes-optimal class of each row of `votes` under the generating model, copies
+        /// included (a copy repeats its source's outcome with probability `agreement`, else
+        /// draws afresh from the source's table); ties go to the lower class.
+        public func generatingModelPredictions(_ votes: VoteMatrix) -> [Int] {
+            let tables = parameters.tables, classes = parameters.classCount, base = parameters.lfCount
+            func probability(_ lf: Int, _ outcome: Int, _ trueClass: Int) -> Double {
+                outcome < 0 ? tables.abstainProbability(lf: lf, trueClass: trueClass)
+                    : tables.voteProbability(lf: lf, trueClass: trueClass, vote: outcome)
+            }
+            return (0..<votes.rowCount).map { row in
+                let outcomes = votes.denseRow(row)
+                var best = 0, bestScore = -Double.infinity
+                for trueClass in 0..<classes {
+                    var score = log(parameters.classBalance[trueClass])
+                    for lf in 0..<base { score += log(max(probability(lf, outcomes[lf], trueClass), 1e-300)) }
+                    for (index, copy) in copies.enumerated() {
+                        let outcome = outcomes[base + index], fresh = probability(copy.source, outcome, trueClass)
+                        let repeated = outcome == outcomes[copy.source] ? copy.agreement : 0
+                        score += log(max(repeated + (1 - copy.agreement) * fresh, 1e-300))
+                    }
+                    if score > bestScore {
+                        best = trueClass
+                        bestScore = score
+                    }
+                }
+                return best
+            }
+        }
     }
 
     /// Draws the task; `scale` multiplies the training rows (tests use less than 1).
@@ -47,7 +88,8 @@ public struct SyntheticRegime: Sendable {
         let sizes = [("train", train), ("valid", Self.devRows), ("test", Self.testRows)]
         // Covered-only regimes draw extra rows and keep the first covered ones of each split.
         let margin = coveredRowsOnly ? 2.0 / max(0.05, Self.coveredShare(parameters)) : 1
-        let drawn = try SyntheticVotes(parameters: parameters, rows: Int(Double(sizes.map(\.1).reduce(0, +)) * margin) + 100, seed: seed)
+        let drawn = try SyntheticVotes(parameters: parameters, rows: Int(Double(sizes.map(\.1).reduce(0, +)) * margin) + 100,
+                                       seed: seed, copies: copies)
         var rows = Array(0..<drawn.matrix.rowCount)
         if coveredRowsOnly { rows = rows.filter { drawn.matrix.voteCount(inRow: $0) > 0 } }
         var splits: [LabeledSplit] = []
@@ -62,7 +104,7 @@ public struct SyntheticRegime: Sendable {
                                        votes: drawn.matrix.selectingRows(picked), gold: picked.map { Int(drawn.labels[$0]) }))
         }
         return Task(labelNames: (0..<parameters.classCount).map { "c\($0)" }, splits: splits,
-                    generatingModel: GenerativeLabelModel(generating: parameters))
+                    parameters: parameters, copies: copies)
     }
 
     /// Probability that a row gets at least one vote, averaged over the classes.
@@ -81,9 +123,15 @@ extension SyntheticRegime {
     public static var catalog: [SyntheticRegime] {
         // Every parameter set below is valid by construction; a failure is a programming error.
         func make(_ name: String, _ summary: String, rows: Int, coveredOnly: Bool = false,
-                  metric: SelectionMetric = .accuracy, _ parameters: () throws -> SyntheticVotes.Parameters) -> SyntheticRegime {
-            SyntheticRegime(name: name, summary: summary, parameters: try! parameters(), trainRows: rows,
-                            coveredRowsOnly: coveredOnly, metric: metric)
+                  metric: SelectionMetric = .accuracy, copies: (SyntheticVotes.Parameters) -> [SyntheticVotes.LFCopy] = { _ in [] },
+                  _ parameters: () throws -> SyntheticVotes.Parameters) -> SyntheticRegime {
+            let parameters = try! parameters()
+            return SyntheticRegime(name: name, summary: summary, parameters: parameters, copies: copies(parameters),
+                                   trainRows: rows, coveredRowsOnly: coveredOnly, metric: metric)
+        }
+        // The least accurate LF, the one whose copies do the most harm.
+        func weakest(_ parameters: SyntheticVotes.Parameters) -> Int {
+            parameters.accuracies.indices.min { parameters.accuracies[$0] < parameters.accuracies[$1] }!
         }
         return [
             make("few-lfs-many-rows", "4 LFs, 80,000 rows: the data pins the model down and a prior only gets in the way", rows: 80_000) {
@@ -107,6 +155,14 @@ extension SyntheticRegime {
             make("multi-class-votes", "6 classes, every LF votes any class, accuracy 30-80%", rows: 20_000) {
                 try .realistic(lfCount: 20, classCount: 6, seed: 14, coverage: 0.1...0.5, accuracy: 0.3...0.8, unipolarFraction: 0)
             },
+            make("duplicated-lfs", "12 LFs, the least accurate one duplicated 3 times", rows: 20_000,
+                 copies: { parameters in Array(repeating: SyntheticVotes.LFCopy(source: weakest(parameters), agreement: 1), count: 3) }) {
+                try .realistic(lfCount: 12, classCount: 2, seed: 16)
+            },
+            make("correlated-lfs", "15 LFs, 3 classes; 3 of them each copied twice with 70% agreement", rows: 20_000,
+                 copies: { _ in [0, 0, 4, 4, 8, 8].map { SyntheticVotes.LFCopy(source: $0, agreement: 0.7) } }) {
+                try .realistic(lfCount: 15, classCount: 3, seed: 17)
+            },
             make("plentiful-model-holds", "100 unipolar LFs, 2-30% coverage, 200,000 rows, conditionally independent", rows: 200_000) {
                 try .realistic(lfCount: 100, classCount: 2, seed: 15, coverage: 0.02...0.3, accuracy: 0.55...0.95, unipolarFraction: 1)
             },
@@ -114,13 +170,3 @@ extension SyntheticRegime {
     }
 }
 
-extension GenerativeLabelModel {
-    /// The generating model of synthetic votes as a label model (abstains at full weight, no
-    /// fit): its predictions are the Bayes-optimal ones.
-    public init(generating parameters: SyntheticVotes.Parameters) {
-        self.init(classPrior: parameters.classBalance, tables: parameters.tables,
-                  options: EMOptions(tables: .full, classBalance: .fixed(parameters.classBalance), priorStrength: 0, abstainWeight: 1),
-                  labelDistribution: parameters.classBalance,
-                  fitReport: FitReport(iterations: 0, converged: true, logLikelihood: 0, patternCount: 0, rowCount: 0))
-    }
-}
