@@ -22,7 +22,8 @@ struct Fit: ParsableCommand {
             aside. With plenty of data where LFs are independent this reaches the generating \
             model; on small or tangled LF sets it stays with the heavy prior.
               With a dev split (valid, or --dev-split) whose items have gold labels, its labels \
-            set the class balance and choose among 21 variants by --select-metric. Give one when \
+            set the class balance and 21 more variants are scored by --select-metric; the best \
+            replaces the gold-free choice when it leads by a standard error (--dev-choice). Give one when \
             you can: a few hundred labeled items help most with a rare class, a skewed class \
             balance, or when you are judged by F1; hand-label a random sample, not the easy items.
               --variant fixes one variant instead (heavy-prior or mle); `wslabel fit --json` \

@@ -42,6 +42,16 @@ struct ModelOptions: ParsableArguments {
     var goldFree = false
 
     @Option(name: .long, help: ArgumentHelp("""
+        How the dev split's best variant is weighed against the one chosen without gold: guarded \
+        (it replaces it only when better on the dev items by a standard error: small dev sets \
+        pick noise) or best (always the dev winner). (default: guarded)
+        """, valueName: "guarded|best"))
+    var devChoice: LabelingRunConfiguration.DevChoice?
+
+    @Flag(name: .long, help: "Also fit on the dev split's labeled items, their class fixed (semi-supervised EM); the dev split still chooses the variant, so its scores are no longer held out.")
+    var semiSupervised = false
+
+    @Option(name: .long, help: ArgumentHelp("""
         Dependent LFs (duplicates, copies): weight (find them and count each cluster once in the \
         EM fit, when no dev split chooses the variant) or off. `wslabel report` lists the pairs \
         either way. (default: off)
@@ -60,6 +70,9 @@ struct ModelOptions: ParsableArguments {
 
     func validate() throws {
         try WorkerThreads.validate(threads)
+        if semiSupervised && goldFree {
+            throw ValidationError("--semi-supervised fits on the dev split's gold labels; --gold-free ignores them. Give one or the other.")
+        }
     }
 
     /// The library configuration these options describe; options not given on the command
@@ -74,7 +87,8 @@ struct ModelOptions: ParsableArguments {
         return LabelingRunConfiguration(
             model: model ?? task.model ?? .em, seed: seed ?? task.seed ?? 0,
             ties: ties ?? task.ties ?? .model, devSplit: devSplit ?? task.devSplit,
-            selectionMetric: metric, fixedVariant: variant?.options, goldFree: goldFree, threads: threads,
+            selectionMetric: metric, fixedVariant: variant?.options, goldFree: goldFree,
+            devChoice: devChoice ?? .guarded, semiSupervised: semiSupervised, threads: threads,
             countsDependentLFsOnce: lfDependencies == .weight)
     }
 
@@ -88,4 +102,5 @@ struct ModelOptions: ParsableArguments {
 
 extension LabelingRunConfiguration.ModelKind: ExpressibleByArgument {}
 extension LabelingRunConfiguration.TieChoice: ExpressibleByArgument {}
+extension LabelingRunConfiguration.DevChoice: ExpressibleByArgument {}
 extension SelectionMetric.Name: ExpressibleByArgument {}

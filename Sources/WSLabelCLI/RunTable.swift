@@ -14,9 +14,12 @@ enum RunTable {
             lines.append("fit: \(report.iterations) iterations\(report.converged ? "" : " (cap reached)"), \(report.patternCount) vote patterns, log-likelihood \(String(format: "%.3f", report.logLikelihood)), \(String(format: "%.4f", run.fitSeconds)) s")
         }
         if let selection = run.selection {
-            lines.append("variant chosen on \(run.configuration.devSplitName) by \(selection.metric.name): #\(selection.chosenIndex) of \(selection.candidates.count) (dev \(percent(selection.chosen.devScore)))")
-        }
-        if let search = run.goldFreeSelection {
+            if let incumbent = selection.incumbentIndex, selection.chosenIndex == incumbent {
+                lines.append("variant chosen without gold labels, kept: no variant beat it on \(run.configuration.devSplitName) by a standard error (\(selection.metric.name), dev \(percent(selection.chosen.devScore)))")
+            } else {
+                lines.append("variant chosen on \(run.configuration.devSplitName) by \(selection.metric.name): #\(selection.chosenIndex) of \(selection.candidates.count) (dev \(percent(selection.chosen.devScore)))")
+            }
+        } else if let search = run.goldFreeSelection {
             let agreement = search.chosen.agreement.map { ", held-out-LF agreement \(percent($0))" } ?? ""
             let lost = search.candidates.filter { !$0.lostClasses.isEmpty }.count
             lines.append("variant chosen without gold labels: #\(search.chosenIndex) of \(search.candidates.count)\(agreement)\(lost > 0 ? "; \(lost) set aside for losing a class" : "")")

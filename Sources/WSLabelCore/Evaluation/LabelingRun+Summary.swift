@@ -32,9 +32,10 @@ extension LabelingRun {
                 ("variants", .number(Double(selection.candidates.count))),
                 ("chosen", .number(Double(selection.chosenIndex))),
                 ("dev_score", .number(selection.chosen.devScore)),
+                ("kept_gold_free_choice", .bool(selection.incumbentIndex != nil && selection.chosenIndex == selection.incumbentIndex)),
+                ("advantage_over_gold_free", selection.advantageOverIncumbent.map { .number($0) } ?? .null),
             ])))
-        }
-        if let goldFreeSelection {
+        } else if let goldFreeSelection {
             members.append(("selection", .object([
                 ("metric", .string("leave_one_lf_out_agreement")),
                 ("dev_split", .null),

@@ -97,17 +97,16 @@ public struct LabelingRun: Sendable {
             model = MajorityVote(lfCount: train.votes.lfCount, classCount: classes)
             modelTies = .random(seed: configuration.seed)
         case .em:
-            let fitted: GenerativeLabelModel
+            // Semi-supervised: the dev split's labeled items join the fit with their class fixed.
+            var fitVotes = train.votes, fitClamps = clampedTrainLabels
+            if configuration.semiSupervised, let dev {
+                fitVotes = train.votes.appending(dev.votes)
+                fitClamps = (clampedTrainLabels ?? [Int?](repeating: nil, count: train.votes.rowCount)) + dev.gold
+            }
+            var fitted: GenerativeLabelModel?
             if let fixed = configuration.fixedVariant {
-                fitted = try Self.fit(train.votes, options: fixed, clampedTrainLabels, configuration, threads: threads)
-            } else if let dev {
-                let search = try VariantSelection(
-                    train: train.votes, dev: dev.votes, devGold: dev.gold,
-                    grid: VariantGrid.variants(classCount: classes, devBalance: devBalance),
-                    metric: configuration.selectionMetric, clampedTrainLabels: clampedTrainLabels, threads: threads)
-                selection = search
-                fitted = search.chosen.model
-            } else {
+                fitted = try Self.fit(fitVotes, options: fixed, fitClamps, configuration, threads: threads)
+            } else if dev == nil || configuration.devChoice == .guarded {
                 var grid = GoldFreeSelection.variants(classCount: classes)
                 if configuration.countsDependentLFsOnce {
                     let dependencies = try LFDependencies(votes: train.votes, threads: threads)
@@ -115,11 +114,20 @@ public struct LabelingRun: Sendable {
                         for index in grid.indices { grid[index].lfWeights = dependencies.weights }
                     }
                 }
-                let search = try GoldFreeSelection(
-                    train: train.votes, grid: grid, clampedTrainLabels: clampedTrainLabels, threads: threads)
+                let search = try GoldFreeSelection(train: fitVotes, grid: grid, clampedTrainLabels: fitClamps, threads: threads)
                 goldFreeSelection = search
                 fitted = search.chosen.model
             }
+            if configuration.fixedVariant == nil, let dev {
+                let search = try VariantSelection(
+                    train: fitVotes, dev: dev.votes, devGold: dev.gold,
+                    grid: VariantGrid.variants(classCount: classes, devBalance: devBalance),
+                    metric: configuration.selectionMetric, clampedTrainLabels: fitClamps,
+                    incumbent: fitted, threads: threads)
+                selection = search
+                fitted = search.chosen.model
+            }
+            guard let fitted else { preconditionFailure("every path fits a model") }
             model = fitted
             modelTies = fitted.defaultTiePolicy
             variant = fitted.options

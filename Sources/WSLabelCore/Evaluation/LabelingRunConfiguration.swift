@@ -41,6 +41,20 @@ public struct LabelingRunConfiguration: Sendable {
     /// Choose the EM variant without gold labels (``GoldFreeSelection``) even when a dev split
     /// has them; the dev gold then neither chooses the variant nor sets the class balance.
     public var goldFree: Bool = false
+    /// How the dev split's winner is weighed against the variant chosen without gold.
+    public enum DevChoice: String, Sendable, CaseIterable {
+        /// The dev winner replaces the gold-free choice only when it is better on the dev rows
+        /// by a standard error (``VariantSelection/requiredAdvantage``).
+        case guarded
+        /// The dev winner, however small its lead.
+        case best
+    }
+
+    /// How the dev split's winner is weighed against the gold-free choice.
+    public var devChoice: DevChoice = .guarded
+    /// Also fit on the dev split's labeled items, their class fixed (semi-supervised EM); the
+    /// dev split still chooses the variant.
+    public var semiSupervised: Bool = false
     /// Worker threads (nil: every core). Outputs do not depend on it.
     public var threads: Int?
     /// Whether EM looks for dependent LFs (``LFDependencies``) and counts each cluster of them
@@ -51,6 +65,7 @@ public struct LabelingRunConfiguration: Sendable {
     public init(
         model: ModelKind = .em, seed: UInt64 = 0, ties: TieChoice = .model, devSplit: String? = nil,
         selectionMetric: SelectionMetric = .accuracy, fixedVariant: EMOptions? = nil, goldFree: Bool = false,
+        devChoice: DevChoice = .guarded, semiSupervised: Bool = false,
         threads: Int? = nil, countsDependentLFsOnce: Bool = false
     ) {
         self.model = model
@@ -60,6 +75,8 @@ public struct LabelingRunConfiguration: Sendable {
         self.selectionMetric = selectionMetric
         self.fixedVariant = fixedVariant
         self.goldFree = goldFree
+        self.devChoice = devChoice
+        self.semiSupervised = semiSupervised
         self.threads = threads
         self.countsDependentLFsOnce = countsDependentLFsOnce
     }
