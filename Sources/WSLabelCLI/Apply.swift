@@ -11,11 +11,14 @@ struct Apply: ParsableCommand {
             after editing one LF only that LF runs again. Each split is written to --output-dir \
             as <split>.csv (an id column, one column per LF named after it, -1 = abstain) or \
             <split>.npy plus <split>.ids.txt: the ids in row order, one JSON string per line, so \
-            that any id reads back exactly (Python: [json.loads(line) for line in open(path)]).
+            that any id reads back exactly (Python: [json.loads(line) for line in open(path)]), or \
+            in the WRENCH layout (label.json and <split>.json with each item's weak_labels and \
+            gold label), which WRENCH, the peer benchmarks and `wslabel fit --wrench` read.
 
             Examples:
               wslabel apply --output-dir votes
               wslabel apply --config examples/youtube-spam/wslabel.yaml --output-dir /tmp/votes --format npy
+              wslabel apply --config examples/support-tickets/wslabel.yaml --output-dir /tmp/tickets --format wrench
             """
     )
 
@@ -25,7 +28,7 @@ struct Apply: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Folder for the vote files (created when missing).", valueName: "dir"))
     var outputDir: String
 
-    @Option(name: .long, help: ArgumentHelp("csv (ids and LF names in the file) or npy (what Snorkel users load with np.load).", valueName: "csv|npy"))
+    @Option(name: .long, help: ArgumentHelp("csv (ids and LF names in the file), npy (what Snorkel users load with np.load) or wrench (WRENCH's JSON layout, gold labels included).", valueName: "csv|npy|wrench"))
     var format: VoteFormat = .csv
 
     @Flag(name: .long, help: "Apply every LF afresh instead of reusing cached votes.")
@@ -35,11 +38,16 @@ struct Apply: ParsableCommand {
     var threads: Int?
 
     enum VoteFormat: String, ExpressibleByArgument, CaseIterable {
-        case csv, npy
+        case csv, npy, wrench
 
-        /// The files a split's votes go to: `<split>.csv`, or `<split>.npy` and its ids beside it.
+        /// The files a split's votes go to: `<split>.csv`, `<split>.npy` and its ids beside it,
+        /// or `<split>.json` (WRENCH).
         func fileNames(split: String) -> (votes: String, ids: String?) {
-            self == .csv ? ("\(split).csv", nil) : ("\(split).npy", "\(split).ids.txt")
+            switch self {
+            case .csv: return ("\(split).csv", nil)
+            case .npy: return ("\(split).npy", "\(split).ids.txt")
+            case .wrench: return ("\(split).json", nil)
+            }
         }
     }
 
@@ -54,7 +62,7 @@ struct Apply: ParsableCommand {
             let written = task.splits.flatMap { split in
                 let names = format.fileNames(split: split.name)
                 return [names.votes, names.ids].compactMap { $0 }.map { FileRole(folder.appendingPathComponent($0), "--output-dir's \($0)") }
-            }
+            } + (format == .wrench ? [FileRole(folder.appendingPathComponent("label.json"), "--output-dir's label.json")] : [])
             try OutputConflicts.check(outputs: written, inputs: task.inputFiles())
             let applied = try TaskApplication.withProgressBar(task: task, useCache: !noCache, threads: threads)
             ApplyTable.log(applied)
@@ -62,6 +70,9 @@ struct Apply: ParsableCommand {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             } catch {
                 throw WSLabelError.fileAccess(path: folder.path, "cannot create the folder")
+            }
+            if format == .wrench {
+                try WrenchDataset.write(labelNames: task.labels, splits: applied.splits, to: folder)
             }
             for split in applied.splits {
                 let names = format.fileNames(split: split.name)
@@ -72,6 +83,8 @@ struct Apply: ParsableCommand {
                 case .npy:
                     try split.votes.writeNPY(to: votes)
                     try ItemIDsFile.write(split.ids, to: folder.appendingPathComponent(names.ids!))
+                case .wrench:
+                    break  // written with label.json above
                 }
                 Log.info("wrote \(split.name): \(split.votes.rowCount) items × \(split.votes.lfCount) LFs")
             }

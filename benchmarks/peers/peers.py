@@ -334,6 +334,18 @@ def run_hyperlm(C, splits, V, semi_supervised):
     model = HyperLabelModel(device="cpu")
     L_train = splits["train"][0]
 
+    def infer(X, **kwargs):
+        """HyperLM's sparse input drops the rows after the last one with a vote, and its
+        semi-supervised loss then fails on a mask of the full length: rows without votes go
+        first (a stable permutation, undone on the output), so no row is dropped."""
+        order = np.argsort((X >= 0).any(axis=1), kind="stable")
+        position = np.empty_like(order)
+        position[order] = np.arange(len(order))
+        if "y_indices" in kwargs:
+            kwargs["y_indices"] = [int(position[i]) for i in kwargs["y_indices"]]
+        P = padded(np.asarray(model.infer(X[order], return_probs=True, **kwargs)), X.shape[0])
+        return P[position]
+
     def padded(P, rows):
         """HyperLM takes the class count from the largest vote it sees, and its sparse input drops
         the rows after the last one with a vote: those get the uniform distribution here."""
@@ -348,14 +360,14 @@ def run_hyperlm(C, splits, V, semi_supervised):
             L = splits[split][0]
             t0 = time.perf_counter()
             X = np.vstack([L_train, L])
-            P = model.infer(X, return_probs=True)
+            P = infer(X)
             secs[split] = time.perf_counter() - t0
-            Ps[split] = padded(np.asarray(P), X.shape[0])[L_train.shape[0]:]
+            Ps[split] = P[L_train.shape[0]:]
         return {"hyperlm": result(
             C, splits, Ps["valid"], Ps["test"], secs["test"], None, {"hyperlm": V["hyperlm"], "torch": V["torch"]},
             note="HyperLM 0.0.5 (pretrained checkpoint), transductive: infer on train + the split's votes "
-                 "(no gold), score the split's rows; fit_seconds = the test-split pass. Rows after the "
-                 "last voted row, which HyperLM's sparse input drops, get the uniform distribution. "
+                 "(no gold), score the split's rows; fit_seconds = the test-split pass. Rows without votes "
+                 "are passed first so that HyperLM's sparse input drops none. "
                  "Prediction = argmax, ties -> lowest class index.",
             extra={"fit_seconds_valid_split": secs["valid"]})}
     L_valid, y_valid = splits["valid"]
@@ -363,8 +375,7 @@ def run_hyperlm(C, splits, V, semi_supervised):
     X = np.vstack([L_train, L_valid, L_test])
     start = L_train.shape[0]
     t0 = time.perf_counter()
-    P = padded(np.asarray(model.infer(X, y_indices=list(range(start, start + len(y_valid))),
-                                      y_vals=[int(v) for v in y_valid], return_probs=True)), X.shape[0])
+    P = infer(X, y_indices=list(range(start, start + len(y_valid))), y_vals=[int(v) for v in y_valid])
     fit_s = time.perf_counter() - t0
     P_test = P[start + len(y_valid):]
     # valid's labels were given: its rows are reported with the same probabilities for the table's
@@ -511,10 +522,14 @@ def main(argv=None):
             res[name].update(run_dawid_skene(C, splits, V, args.ds_iter, not args.no_ds_transductive))
         if "fs" in methods:
             res[name].update(run_flyingsquid(C, splits, seeds, V))
-        if "hyperlm" in methods:
-            res[name].update(run_hyperlm(C, splits, V, semi_supervised=False))
-        if "hyperlm-semi" in methods:
-            res[name].update(run_hyperlm(C, splits, V, semi_supervised=True))
+        # HyperLM is research code: a failure on one set is recorded, not fatal to the run.
+        for method, semi, key in (("hyperlm", False, "hyperlm"), ("hyperlm-semi", True, "hyperlm_semi_supervised")):
+            if method in methods:
+                try:
+                    res[name].update(run_hyperlm(C, splits, V, semi_supervised=semi))
+                except Exception as error:  # noqa: BLE001
+                    print(f"[peers] {name}: {method} failed: {error!r}", file=sys.stderr, flush=True)
+                    res[name][key] = {"skipped": f"failed: {error!r}"}
         print(f"[peers] {name}: done in {time.perf_counter() - t_ds:.1f} s", file=sys.stderr, flush=True)
 
     out = {
