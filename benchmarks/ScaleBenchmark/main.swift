@@ -34,11 +34,14 @@ struct Arguments {
     var breakdown = false
     var regime = "realistic"
     var votesDirectory: String?
+    var wrench: [String] = []
+    var repeats = 9
 
     static let usage = """
         usage: wslabel-scale-bench [--rows N[,N…]] [--lfs N[,N…]] [--classes N[,N…]] [--threads N]
                                    [--seed N] [--options default|ml] [--regime realistic|dense]
                                    [--breakdown] [--write-votes DIR]
+               wslabel-scale-bench --wrench DIR[,DIR…] [--repeat N] [--threads N]
           --options default  EMOptions() (the library's default variant)
           --options ml       maximum-likelihood EM (full tables, prior estimated, no pseudo-counts)
           --regime realistic SyntheticVotes.Parameters.realistic defaults (coverage by LF count,
@@ -48,6 +51,10 @@ struct Arguments {
           --breakdown        also time VotePatterns construction on its own (after the fit)
           --write-votes DIR  write DIR/train.npy (dense int8 votes, abstain -1) and
                              DIR/labels.npy (true classes) for a peer to fit the same votes
+          --wrench DIR       instead: the valid-selected fit (VariantSelection over VariantGrid,
+                             as `wslabel fit` without --variant) on a WRENCH set, N times
+                             (default 9): median seconds and EM iterations per variant, one
+                             JSON line per set
         """
 
     init(_ arguments: [String]) throws {
@@ -79,6 +86,8 @@ struct Arguments {
                 regime = try value(flag)
                 guard ["realistic", "dense"].contains(regime) else { throw BenchError.usage("--regime: realistic or dense") }
             case "--write-votes": votesDirectory = try value(flag)
+            case "--wrench": wrench = try value(flag).split(separator: ",").map(String.init)
+            case "--repeat": repeats = try integers(flag)[0]
             case "-h", "--help": throw BenchError.usage("")
             default: throw BenchError.usage("unknown argument \(flag)")
             }
@@ -285,10 +294,56 @@ func writeVotes(_ data: SyntheticVotes, to directory: URL) throws {
     try labels.writeNPY(to: directory.appendingPathComponent("labels.npy"), dtype: .int64)
 }
 
+/// One JSON line of `--wrench`.
+struct SelectionRecord: Encodable {
+    var set: String
+    var threads: Int
+    var train_patterns: Int
+    var variants: Int
+    var median_seconds: Double
+    var seconds: [Double]
+    var iterations: [Int]
+    var chosen: Int
+    var chosen_variant: String
+    var test_accuracy: Double
+}
+
+/// The valid-selected fit on a WRENCH set, timed like `wslabel fit` times it (grid, fits, dev scoring).
+func selection(_ directory: String, _ arguments: Arguments) throws -> SelectionRecord {
+    let dataset = try WrenchDataset(directory: URL(fileURLWithPath: directory))
+    guard let train = dataset.split("train"), let valid = dataset.split("valid"), let test = dataset.split("test") else {
+        throw BenchError.usage("\(directory): needs train, valid and test splits")
+    }
+    let classes = dataset.classCount
+    var times: [Double] = []
+    var result: VariantSelection?
+    for _ in 0..<max(1, arguments.repeats) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let grid = VariantGrid.variants(classCount: classes, devBalance: valid.goldClassBalance(classCount: classes))
+        result = try VariantSelection(train: train.votes, dev: valid.votes, devGold: valid.gold, grid: grid,
+                                      metric: .accuracy, threads: arguments.threads)
+        times.append(seconds(since: start))
+    }
+    let chosen = result!.chosen.model
+    let metrics = try chosen.score(test.votes, gold: test.completeGold!, tiePolicy: chosen.defaultTiePolicy)
+    return SelectionRecord(
+        set: URL(fileURLWithPath: directory).lastPathComponent, threads: arguments.threads,
+        train_patterns: chosen.fitReport.patternCount, variants: result!.candidates.count,
+        median_seconds: times.sorted()[times.count / 2], seconds: times,
+        iterations: result!.candidates.map(\.model.fitReport.iterations), chosen: result!.chosenIndex,
+        chosen_variant: chosen.options.summary, test_accuracy: metrics.accuracy)
+}
+
 do {
     let arguments = try Arguments(Array(CommandLine.arguments.dropFirst()))
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
+    if !arguments.wrench.isEmpty {
+        for directory in arguments.wrench {
+            FileHandle.standardOutput.write(try encoder.encode(selection(directory, arguments)) + Data("\n".utf8))
+        }
+        exit(0)
+    }
     for configuration in arguments.configurations {
         let record = try run(configuration, arguments)
         FileHandle.standardOutput.write(try encoder.encode(record) + Data("\n".utf8))
