@@ -60,6 +60,12 @@ struct SquaredExtrapolation {
     /// Extrapolations kept and rejected (for tests and benchmarks).
     private(set) var accepted = 0, rejected = 0
 
+    /// How much larger than `θ₁`'s the residual of an extrapolated point may be (no objective).
+    static let residualSlack = 10.0
+    /// How much lower than `θ₁`'s the objective of an extrapolated point may be, in nats (the
+    /// package SQUAREM's `objfn.inc` default).
+    static let objectiveSlack = 1.0
+
     init(objective pseudoCounts: [Double]?) {
         objectivePseudoCounts = pseudoCounts
     }
@@ -110,7 +116,8 @@ struct SquaredExtrapolation {
                 prior: Self.extrapolate(theta0.prior, theta1.point.prior, theta2.prior, alpha))
             if candidate.tables.allSatisfy({ $0 >= floor && $0 <= 1 }) && candidate.prior.allSatisfy({ $0 >= floor && $0 <= 1 }) {
                 // The bar: θ₁'s objective (its E-step gave the likelihood) or its residual.
-                let bar = judge(point: theta1.point, next: theta2, statistics: theta1.statistics)
+                var bar = judge(point: theta1.point, next: theta2, statistics: theta1.statistics)
+                if objectivePseudoCounts == nil { bar *= Self.residualSlack } else { bar -= Self.objectiveSlack }
                 pending = (bar, capped, theta1, theta2)
                 history = []
                 return candidate
