@@ -38,14 +38,10 @@ extension GenerativeLabelModel {
 
     /// Fits on already grouped patterns (several variants can share one grouping).
     ///
-    /// - Parameters:
-    ///   - start: parameters to start EM from instead of the M-step on majority vote (a
-    ///     neighbouring variant's fit); must be a valid model of the patterns' shape.
-    ///   - accelerated: SQUAREM-accelerated EM (``SquaredExtrapolation``); `false` runs plain
-    ///     EM, the reference the accelerated fit is tested against.
+    /// - Parameter accelerated: SQUAREM-accelerated EM (``SquaredExtrapolation``); `false`
+    ///   runs plain EM, the reference the accelerated fit is tested against.
     static func fit(
-        _ patterns: VotePatterns, options: EMOptions, threads: Int,
-        start: (tables: ConditionalTables, prior: [Double])? = nil, accelerated: Bool = true
+        _ patterns: VotePatterns, options: EMOptions, threads: Int, accelerated: Bool = true
     ) -> GenerativeLabelModel {
         let classes = patterns.classCount
         let sweep = PatternSweep(patterns: patterns, threads: threads)
@@ -54,15 +50,8 @@ extension GenerativeLabelModel {
                                         accuracy: options.priorAccuracy, referencePrior: reference)
         let step = MaximizationStep(patterns: patterns, options: options, pseudoCounts: pseudoCounts)
 
-        var point: EMPoint
-        var statistics: PatternSweep.Result
-        if let start {
-            point = EMPoint(tables: start.tables.probabilities, prior: start.prior)
-            statistics = PatternSweep.Result(posteriors: [], logLikelihood: 0, voteCounts: [], classMass: [])
-        } else {
-            statistics = sweep.run(.majorityVote(noVotes: reference), accumulate: true, keepingPosteriors: false)
-            point = EMPoint(tables: step.tables(from: statistics).probabilities, prior: reference)
-        }
+        var statistics = sweep.run(.majorityVote(noVotes: reference), accumulate: true, keepingPosteriors: false)
+        var point = EMPoint(tables: step.tables(from: statistics).probabilities, prior: reference)
         // One EM step from `point`: the sweep's statistics (E-step at `point`) and the new point.
         var iterations = 0
         func emStep(_ point: EMPoint) -> (next: EMPoint, statistics: PatternSweep.Result) {

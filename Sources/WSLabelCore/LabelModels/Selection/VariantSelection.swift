@@ -71,12 +71,15 @@ public struct VariantSelection: Sendable {
         let threadCount = threads ?? defaultThreadCount()
         let classes = train.classCount
 
+        // A variant listed twice (a dev balance equal to the uniform prior) is fit once; the
+        // copy gets the same candidate, so ties still go to the earlier one.
         // Small problems: one variant per thread. Large ones: variants in turn, each fit using
         // every thread over pattern blocks. Either way each fit is deterministic on its own.
+        let firstIndex = grid.indices.map { index in grid.firstIndex(of: grid[index])! }
+        let distinct = grid.indices.filter { firstIndex[$0] == $0 }
         let parallelVariants = patterns.count < 50_000 && threadCount > 1
         let results = ResultSlots<Candidate>(count: grid.count)
-        let evaluate: @Sendable (Int, Int) -> Void = { index, fitThreads in
-            let model = GenerativeLabelModel.fit(patterns, options: grid[index], threads: fitThreads)
+        let evaluate: @Sendable (Int, GenerativeLabelModel, Int) -> Void = { index, model, fitThreads in
             let probabilities = model.patternProbabilities(devPatterns, threads: fitThreads)
             let patternLabels = ProbabilisticLabels(classCount: classes, values: probabilities)
                 .predictions(tiePolicy: model.defaultTiePolicy)
@@ -93,14 +96,18 @@ public struct VariantSelection: Sendable {
             results[index] = Candidate(model: model, devScore: metric.value(of: metrics),
                                        devNegativeLogLikelihood: negativeLogLikelihood / Double(gold.count))
         }
+        let fitVariant: @Sendable (Int, Int) -> Void = { index, fitThreads in
+            evaluate(index, GenerativeLabelModel.fit(patterns, options: grid[index], threads: fitThreads), fitThreads)
+        }
         if parallelVariants {
             let next = AtomicCounter()
-            DispatchQueue.concurrentPerform(iterations: min(threadCount, grid.count)) { _ in
-                while case let index = next.increment(), index < grid.count { evaluate(index, 1) }
+            DispatchQueue.concurrentPerform(iterations: min(threadCount, distinct.count)) { _ in
+                while case let position = next.increment(), position < distinct.count { fitVariant(distinct[position], 1) }
             }
         } else {
-            for index in grid.indices { evaluate(index, threadCount) }
+            for index in distinct { fitVariant(index, threadCount) }
         }
+        for index in grid.indices where firstIndex[index] != index { results[index] = results[firstIndex[index]] }
         candidates = results.values
         self.metric = metric
         var best = 0
