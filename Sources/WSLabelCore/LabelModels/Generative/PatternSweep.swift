@@ -83,7 +83,7 @@ struct PatternSweep: Sendable {
         for (position, column) in activeColumns.enumerated() { compact[column] = Int32(position) }
         compactColumn = compact
         let density = Double(patterns.voteCount) / Double(max(1, patterns.count * activeColumns.count))
-        let kernel = kernel ?? (density >= 1.0 / 16 && !patterns.isRowAligned ? .dense : .sparse)
+        let kernel = kernel ?? (density >= 1.0 / 16 && classes > 2 && !patterns.isRowAligned ? .dense : .sparse)
         self.kernel = kernel
         // Block size depends only on the problem, never on the thread count: about 64 blocks,
         // at least 256 patterns each, and a one-hot block of at most 4M doubles (32 MiB).
