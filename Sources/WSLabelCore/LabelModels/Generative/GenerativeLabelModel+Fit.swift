@@ -18,7 +18,7 @@ extension GenerativeLabelModel {
     /// - Returns: the fitted model with its ``FitReport``.
     /// - Throws: ``WSLabelError/invalidArgument(_:)`` for options or labels out of range.
     /// - Complexity: O(rows + votes) once, then per iteration O(patterns × lfCount × classes²)
-    ///   in the matrix products.
+    ///   in the dense matrix products, or O(pattern votes × classes) in the sparse kernel.
     public static func fit(
         _ votes: VoteMatrix, options: EMOptions = EMOptions(),
         clampedLabels: [Int?]? = nil, threads: Int? = nil

@@ -21,7 +21,11 @@ import Darwin
 /// When the one-hot matrix is very sparse (many LFs, few votes per item) the dense products
 /// spend nearly all their work multiplying zeros, so below a density of 1/16 the same two
 /// products run as sparse-times-dense loops over the stored votes instead (``Kernel/sparse``);
-/// both kernels compute the same sums and agree to rounding.
+/// both kernels compute the same sums and agree to rounding. The sparse kernel also serves
+/// every two-class model (a product with two output columns leaves BLAS little to do; the
+/// loop keeps both scores in registers) and patterns that are the rows themselves
+/// (``VotePatterns/isRowAligned``: dense LFs, where it runs at a few nanoseconds per vote).
+/// It does the E-step and the M-step statistics of a block in one pass over its votes.
 ///
 /// Only the (LF, vote) columns that occur in some pattern are materialized: most LFs vote for
 /// one class only, so this shrinks the products by up to `classCount` times without changing
