@@ -66,17 +66,21 @@ extension GenerativeLabelModel {
         var acceleration = accelerated
             ? SquaredExtrapolation(objective: options.abstainWeight == 1 ? pseudoCounts.values : nil) : nil
         var converged = false
+        var lastStep = point
         while iterations < options.maxIterations {
             let (next, nextStatistics) = emStep(point)
             let change = next.maxDifference(from: point)
             statistics = nextStatistics
+            lastStep = next
             if change < options.tolerance {
-                point = next
                 converged = true
                 break
             }
             point = acceleration?.advance(from: point, to: next, statistics: nextStatistics) ?? next
         }
+        // The result is always an EM step's output (never an extrapolated point), with the
+        // statistics of the E-step that led to it, as without acceleration.
+        point = lastStep
         let rows = patterns.counts.reduce(0, +)
         return GenerativeLabelModel(
             classPrior: point.prior,
