@@ -32,13 +32,29 @@ struct Arguments {
     var seed: UInt64 = 42
     var options = "default"
     var breakdown = false
+    var regime = "realistic"
+    var votesDirectory: String?
+    var wrench: [String] = []
+    var repeats = 9
 
     static let usage = """
         usage: wslabel-scale-bench [--rows N[,N…]] [--lfs N[,N…]] [--classes N[,N…]] [--threads N]
-                                   [--seed N] [--options default|ml] [--breakdown]
+                                   [--seed N] [--options default|ml] [--regime realistic|dense]
+                                   [--breakdown] [--write-votes DIR]
+               wslabel-scale-bench --wrench DIR[,DIR…] [--repeat N] [--threads N]
           --options default  EMOptions() (the library's default variant)
           --options ml       maximum-likelihood EM (full tables, prior estimated, no pseudo-counts)
+          --regime realistic SyntheticVotes.Parameters.realistic defaults (coverage by LF count,
+                             80% unipolar LFs)
+          --regime dense     issue 11's incompressible case: every LF unipolar, coverage 2–30%,
+                             accuracy 55–95% (with 100 LFs nearly every row is its own pattern)
           --breakdown        also time VotePatterns construction on its own (after the fit)
+          --write-votes DIR  write DIR/train.npy (dense int8 votes, abstain -1) and
+                             DIR/labels.npy (true classes) for a peer to fit the same votes
+          --wrench DIR       instead: the valid-selected fit (VariantSelection over VariantGrid,
+                             as `wslabel fit` without --variant) on a WRENCH set, N times
+                             (default 9): median seconds and EM iterations per variant, one
+                             JSON line per set
         """
 
     init(_ arguments: [String]) throws {
@@ -66,6 +82,12 @@ struct Arguments {
                 options = try value(flag)
                 guard ["default", "ml"].contains(options) else { throw BenchError.usage("--options: default or ml") }
             case "--breakdown": breakdown = true
+            case "--regime":
+                regime = try value(flag)
+                guard ["realistic", "dense"].contains(regime) else { throw BenchError.usage("--regime: realistic or dense") }
+            case "--write-votes": votesDirectory = try value(flag)
+            case "--wrench": wrench = try value(flag).split(separator: ",").map(String.init)
+            case "--repeat": repeats = try integers(flag)[0]
             case "-h", "--help": throw BenchError.usage("")
             default: throw BenchError.usage("unknown argument \(flag)")
             }
@@ -74,6 +96,18 @@ struct Arguments {
 
     var configurations: [Configuration] {
         rows.flatMap { rows in lfs.flatMap { lfs in classes.map { Configuration(rows: rows, lfs: lfs, classes: $0) } } }
+    }
+
+    /// The true model of a configuration's regime.
+    func parameters(_ configuration: Configuration) throws -> SyntheticVotes.Parameters {
+        switch regime {
+        case "dense":
+            return try SyntheticVotes.Parameters.realistic(
+                lfCount: configuration.lfs, classCount: configuration.classes, seed: seed,
+                coverage: 0.02...0.30, accuracy: 0.55...0.95, unipolarFraction: 1)
+        default:
+            return try SyntheticVotes.Parameters.realistic(lfCount: configuration.lfs, classCount: configuration.classes, seed: seed)
+        }
     }
 
     var emOptions: EMOptions {
@@ -92,6 +126,7 @@ struct Record: Encodable {
     var classes: Int
     var threads: Int
     var options: String
+    var regime: String
     var votes: Int
     var patterns: Int
     var storage_bytes: Int
@@ -108,6 +143,9 @@ struct Record: Encodable {
     var accuracy_error_max: Double
     var accuracy_error_mean: Double
     var class_balance_error_max: Double
+    var accuracy: Double
+    var generating_model_accuracy: Double
+    var majority_vote_accuracy: Double
     var patterns_seconds: Double?
     var patterns_peak_overhead_bytes: Int?
     var patterns_retained_bytes: Int?
@@ -154,8 +192,7 @@ func run(_ configuration: Configuration, _ arguments: Arguments) throws -> Recor
     let label = "\(configuration.rows) rows × \(configuration.lfs) LFs × \(configuration.classes) classes"
     progress("[\(label)] generating…")
     let rssStart = statusBytes("VmRSS")
-    let truth = try SyntheticVotes.Parameters.realistic(
-        lfCount: configuration.lfs, classCount: configuration.classes, seed: arguments.seed)
+    let truth = try arguments.parameters(configuration)
     var start = DispatchTime.now().uptimeNanoseconds
     let data = try SyntheticVotes(parameters: truth, rows: configuration.rows, seed: arguments.seed &+ 1)
     let generateSeconds = seconds(since: start)
@@ -184,27 +221,129 @@ func run(_ configuration: Configuration, _ arguments: Arguments) throws -> Recor
         precondition(patterns.count == model.fitReport.patternCount, "pattern count differs")
     }
 
+    // Accuracy on the training rows against the true labels (ties: lower class), of the fit,
+    // of the generating model itself (the Bayes-optimal labels) and of majority vote.
+    func accuracy(_ model: any LabelModel) throws -> Double {
+        let predictions = try model.predictProbabilities(matrix).predictions(tiePolicy: .abstain)
+        var right = 0
+        for (row, label) in data.labels.enumerated() where predictions[row] == Int(label) { right += 1 }
+        return Double(right) / Double(max(1, matrix.rowCount))
+    }
+    let fittedAccuracy = try accuracy(model), generatingAccuracy = bayesAccuracy(data)
+    let majorityAccuracy = try accuracy(MajorityVote(lfCount: matrix.lfCount, classCount: matrix.classCount))
+    if let directory = arguments.votesDirectory {
+        try writeVotes(data, to: URL(fileURLWithPath: directory))
+        progress("[\(label)] wrote \(directory)/train.npy and labels.npy")
+    }
+
     let errors = zip(model.learnedAccuracies, truth.accuracies).map { abs($0 - $1) }
     let balanceError = zip(model.classPrior, truth.classBalance).map { abs($0 - $1) }.max() ?? 0
     progress("[\(label)] \(model.fitReport.patternCount) patterns, \(model.fitReport.iterations) iterations, fit \(String(format: "%.2f", fitSeconds)) s, peak \(peak / 1_000_000) MB")
     let storage = Double(matrix.storageBytes)
     return Record(
         rows: configuration.rows, lfs: configuration.lfs, classes: configuration.classes,
-        threads: arguments.threads, options: arguments.emOptions.summary,
+        threads: arguments.threads, options: arguments.emOptions.summary, regime: arguments.regime,
         votes: matrix.voteCount, patterns: model.fitReport.patternCount, storage_bytes: matrix.storageBytes,
         generate_seconds: generateSeconds, fit_seconds: fitSeconds,
         iterations: model.fitReport.iterations, converged: model.fitReport.converged,
         rss_start_bytes: rssStart, rss_before_fit_bytes: rssBefore, peak_rss_bytes: peak, fit_overhead_bytes: peak - rssBefore,
         fit_overhead_over_storage: Double(peak - rssBefore) / storage, peak_rss_over_storage: Double(peak) / storage,
         accuracy_error_max: errors.max() ?? 0, accuracy_error_mean: errors.reduce(0, +) / Double(max(1, errors.count)),
-        class_balance_error_max: balanceError, patterns_seconds: patternsSeconds,
+        class_balance_error_max: balanceError, accuracy: fittedAccuracy, generating_model_accuracy: generatingAccuracy,
+        majority_vote_accuracy: majorityAccuracy, patterns_seconds: patternsSeconds,
         patterns_peak_overhead_bytes: patternsPeak, patterns_retained_bytes: patternsRetained)
+}
+
+/// Accuracy of the generating model's own posterior argmax (ties: lower class) against the true
+/// labels: the best any label model can do on these votes.
+func bayesAccuracy(_ data: SyntheticVotes) -> Double {
+    let truth = data.parameters, tables = truth.tables, classes = truth.classCount, lfs = truth.lfCount
+    var base = truth.classBalance.map { log($0) }
+    var voteWeight = [Double](repeating: 0, count: lfs * classes * classes)
+    for lf in 0..<lfs {
+        for label in 0..<classes {
+            let abstain = log(max(tables.abstainProbability(lf: lf, trueClass: label), 1e-300))
+            base[label] += abstain
+            for vote in 0..<classes {
+                voteWeight[(lf * classes + vote) * classes + label] =
+                    log(max(tables.voteProbability(lf: lf, trueClass: label, vote: vote), 1e-300)) - abstain
+            }
+        }
+    }
+    var right = 0
+    var scores = [Double](repeating: 0, count: classes)
+    for row in 0..<data.matrix.rowCount {
+        for label in 0..<classes { scores[label] = base[label] }
+        for (lf, vote) in data.matrix.votes(inRow: row) {
+            for label in 0..<classes { scores[label] += voteWeight[(lf * classes + vote) * classes + label] }
+        }
+        var best = 0
+        for label in 1..<classes where scores[label] > scores[best] { best = label }
+        if best == Int(data.labels[row]) { right += 1 }
+    }
+    return Double(right) / Double(max(1, data.matrix.rowCount))
+}
+
+/// The votes as a dense `rows × LFs` int8 `.npy` (abstain -1) and the true classes as int64,
+/// the files `benchmarks/peers/snorkel_on_votes.py --train-npy … --labels-npy …` reads.
+func writeVotes(_ data: SyntheticVotes, to directory: URL) throws {
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    try data.matrix.writeNPY(to: directory.appendingPathComponent("train.npy"), dtype: .int8)
+    var labels = try VoteMatrix(lfCount: 1, classCount: data.parameters.classCount)
+    for label in data.labels { try labels.appendRow([Int(label)]) }
+    try labels.writeNPY(to: directory.appendingPathComponent("labels.npy"), dtype: .int64)
+}
+
+/// One JSON line of `--wrench`.
+struct SelectionRecord: Encodable {
+    var set: String
+    var threads: Int
+    var train_patterns: Int
+    var variants: Int
+    var median_seconds: Double
+    var seconds: [Double]
+    var iterations: [Int]
+    var chosen: Int
+    var chosen_variant: String
+    var test_accuracy: Double
+}
+
+/// The valid-selected fit on a WRENCH set, timed like `wslabel fit` times it (grid, fits, dev scoring).
+func selection(_ directory: String, _ arguments: Arguments) throws -> SelectionRecord {
+    let dataset = try WrenchDataset(directory: URL(fileURLWithPath: directory))
+    guard let train = dataset.split("train"), let valid = dataset.split("valid"), let test = dataset.split("test") else {
+        throw BenchError.usage("\(directory): needs train, valid and test splits")
+    }
+    let classes = dataset.classCount
+    var times: [Double] = []
+    var result: VariantSelection?
+    for _ in 0..<max(1, arguments.repeats) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let grid = VariantGrid.variants(classCount: classes, devBalance: valid.goldClassBalance(classCount: classes))
+        result = try VariantSelection(train: train.votes, dev: valid.votes, devGold: valid.gold, grid: grid,
+                                      metric: .accuracy, threads: arguments.threads)
+        times.append(seconds(since: start))
+    }
+    let chosen = result!.chosen.model
+    let metrics = try chosen.score(test.votes, gold: test.completeGold!, tiePolicy: chosen.defaultTiePolicy)
+    return SelectionRecord(
+        set: URL(fileURLWithPath: directory).lastPathComponent, threads: arguments.threads,
+        train_patterns: chosen.fitReport.patternCount, variants: result!.candidates.count,
+        median_seconds: times.sorted()[times.count / 2], seconds: times,
+        iterations: result!.candidates.map(\.model.fitReport.iterations), chosen: result!.chosenIndex,
+        chosen_variant: chosen.options.summary, test_accuracy: metrics.accuracy)
 }
 
 do {
     let arguments = try Arguments(Array(CommandLine.arguments.dropFirst()))
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
+    if !arguments.wrench.isEmpty {
+        for directory in arguments.wrench {
+            FileHandle.standardOutput.write(try encoder.encode(selection(directory, arguments)) + Data("\n".utf8))
+        }
+        exit(0)
+    }
     for configuration in arguments.configurations {
         let record = try run(configuration, arguments)
         FileHandle.standardOutput.write(try encoder.encode(record) + Data("\n".utf8))

@@ -8,6 +8,12 @@ Fits on DIR/train.npy (no gold), scores DIR/test.npy against the gold column of 
 file order, as `wslabel apply` writes them). With --dev-raw-dir and a DIR/dev.npy whose ids
 (DIR/dev.ids.txt, one JSON string per line) are `file:row`, also fits with the dev items' class
 balance (Snorkel's `Y_dev`), the information wslabel's dev split gives it. Prints one JSON object.
+
+    python snorkel_on_votes.py --train-npy DIR/train.npy --labels-npy DIR/labels.npy --seeds 0
+
+Synthetic mode (the votes `wslabel-scale-bench --write-votes DIR` writes, see benchmarks/scale.sh):
+one untimed warm-up fit, then one timed `LabelModel.fit` per seed on all rows, scored against the
+true classes of the same rows. Prints one JSON object.
 """
 import argparse
 import csv
@@ -19,12 +25,18 @@ import numpy as np
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--votes", required=True)
-    parser.add_argument("--gold-csv", required=True)
-    parser.add_argument("--gold-column", required=True)
+    parser.add_argument("--votes")
+    parser.add_argument("--gold-csv")
+    parser.add_argument("--gold-column")
     parser.add_argument("--seeds", default="0,1,2")
     parser.add_argument("--dev-raw-dir")
+    parser.add_argument("--train-npy")
+    parser.add_argument("--labels-npy")
     args = parser.parse_args()
+    if args.train_npy:
+        return synthetic(args)
+    if not (args.votes and args.gold_csv and args.gold_column):
+        parser.error("--votes, --gold-csv and --gold-column are required (or --train-npy and --labels-npy)")
 
     from snorkel.labeling.model import LabelModel, MajorityLabelVoter
 
@@ -51,6 +63,30 @@ def main():
             seconds = time.perf_counter() - start
             accuracy = float((model.predict(test, tie_break_policy="random") == gold).mean())
             out[key].append({"seed": seed, "accuracy": accuracy, "fit_seconds": seconds})
+    print(json.dumps(out))
+
+
+def synthetic(args):
+    """Warm LabelModel.fit time and accuracy on votes with known true classes."""
+    from snorkel.labeling.model import LabelModel
+
+    votes = np.load(args.train_npy).astype(np.int64)
+    labels = np.load(args.labels_npy).reshape(-1)
+    cardinality = int(max(votes.max(), labels.max())) + 1
+    out = {"rows": int(votes.shape[0]), "lfs": int(votes.shape[1]), "classes": cardinality,
+           "votes": int((votes >= 0).sum())}
+    warm = LabelModel(cardinality=cardinality, verbose=False)
+    start = time.perf_counter()
+    warm.fit(votes, n_epochs=100, seed=0, log_freq=1000)
+    out["warmup_fit_seconds"] = time.perf_counter() - start
+    out["snorkel"] = []
+    for seed in [int(s) for s in args.seeds.split(",")]:
+        model = LabelModel(cardinality=cardinality, verbose=False)
+        start = time.perf_counter()
+        model.fit(votes, n_epochs=100, seed=seed, log_freq=1000)
+        seconds = time.perf_counter() - start
+        accuracy = float((model.predict(votes, tie_break_policy="abstain") == labels).mean())
+        out["snorkel"].append({"seed": seed, "accuracy": accuracy, "fit_seconds": seconds})
     print(json.dumps(out))
 
 

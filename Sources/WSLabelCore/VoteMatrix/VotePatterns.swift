@@ -9,6 +9,12 @@
 /// Patterns are numbered in order of first appearance, which makes everything built on them
 /// deterministic.
 ///
+/// When rows barely repeat (dense LFs: nearly every row is its own pattern), grouping costs a
+/// hash-table probe per row and a copy of every vote and saves almost nothing, so a large
+/// matrix whose rows turn out mostly distinct is not grouped: each row is its own pattern with
+/// count 1, and the pattern storage *is* the matrix's (shared, not copied); see
+/// ``Grouping/automatic``.
+///
 /// ```swift
 /// let matrix = try VoteMatrix(denseRows: [[1, -1], [1, -1], [-1, -1]], classCount: 2)
 /// let patterns = VotePatterns(matrix)
@@ -29,8 +35,12 @@ public struct VotePatterns: Sendable {
     /// `mapsRows: false`.
     public private(set) var patternOfRow: [Int32] = []
 
-    // The patterns themselves, in compressed sparse rows like `VoteMatrix`.
-    private var starts: [UInt32] = [0]
+    /// Whether pattern `i` is row `i` (the rows were not grouped; every count is 1).
+    private(set) var isRowAligned = false
+
+    // The patterns themselves, in compressed sparse rows like `VoteMatrix` (and, when
+    // row-aligned, the matrix's own arrays).
+    private var starts: [Int] = [0]
     private(set) var lfIndices: [UInt16] = []
     private(set) var classVotes: [UInt8] = []
 
@@ -52,14 +62,45 @@ public struct VotePatterns: Sendable {
     ///   - mapsRows: also record ``patternOfRow`` (needed to expand per-pattern results back to
     ///     rows; fitting does not need it).
     /// - Complexity: O(votes + rows) expected time; memory for the distinct patterns, a hash
-    ///   table of 8 bytes per slot (at most 70% full), and `patternOfRow` when `mapsRows`.
+    ///   table of 8 bytes per slot (at most 70% full), and `patternOfRow` when `mapsRows`. When
+    ///   the rows are left ungrouped (see ``Grouping/automatic``): O(rows) time and 8 bytes
+    ///   per row for the counts (plus 8 for clamps, 4 for `patternOfRow`).
     public init(_ matrix: VoteMatrix, clampedLabels: [Int?]? = nil, mapsRows: Bool = true) {
+        self.init(matrix, clampedLabels: clampedLabels, mapsRows: mapsRows, grouping: .automatic)
+    }
+
+    /// Whether rows are grouped into patterns.
+    enum Grouping {
+        /// Group, unless the matrix has at least ``directRowMinimum`` rows and more than half
+        /// of the first sixteenth of its rows (at least ``directRowMinimum``/2) are distinct
+        /// patterns: then grouping would at best halve the cost of an EM pass over rows, while
+        /// costing a hash-table probe per row and a copy of every vote, so the rows are used
+        /// as they are. Rows that repeat mostly later than the first sixteenth are the one
+        /// case where this gives up a saving (at most the grouping's, per pass).
+        case automatic
+        /// Always group (tests).
+        case always
+        /// Never group: pattern `i` is row `i` (tests).
+        case never
+    }
+
+    /// Matrices with fewer rows are always grouped (grouping them costs little).
+    static let directRowMinimum = 1 << 17
+
+    init(_ matrix: VoteMatrix, clampedLabels: [Int?]?, mapsRows: Bool, grouping: Grouping) {
         precondition(clampedLabels == nil || clampedLabels!.count == matrix.rowCount, "one label per row")
         precondition(matrix.voteCount < Int(UInt32.max) && matrix.rowCount < Int(Int32.max),
                      "VotePatterns holds fewer than 2^31 rows and 2^32 votes")
         lfCount = matrix.lfCount
         classCount = matrix.classCount
         let rowCount = matrix.rowCount
+        if grouping == .never {
+            alignWithRows(of: matrix, clampedLabels: clampedLabels, mapsRows: mapsRows)
+            return
+        }
+        // Rows after which the automatic rule looks at the share of distinct patterns.
+        let probeRows = grouping == .automatic && rowCount >= Self.directRowMinimum
+            ? max(Self.directRowMinimum / 2, rowCount / 16) : Int.max
         counts.reserveCapacity(rowCount)
         starts.reserveCapacity(rowCount + 1)
         lfIndices.reserveCapacity(matrix.voteCount)
@@ -73,10 +114,15 @@ public struct VotePatterns: Sendable {
         let packsRows = clampedLabels == nil && lfCount * voteBits <= 64
         var packedPatterns: [UInt64] = []
         var table = PatternTable()
+        var abandoned = false
         matrix.rowStarts.withUnsafeBufferPointer { rowStarts in
         matrix.lfIndices.withUnsafeBufferPointer { rowLFs in
         matrix.classVotes.withUnsafeBufferPointer { rowVotes in
             for row in 0..<rowCount {
+                if row == probeRows && counts.count * 2 > row {
+                    abandoned = true
+                    break
+                }
                 let clamp = clampedLabels.map { $0[row] ?? -1 } ?? -1
                 let start = rowStarts[row], length = rowStarts[row + 1] - start
                 let lfs = rowLFs.baseAddress.map { $0 + start }, votes = rowVotes.baseAddress.map { $0 + start }
@@ -99,7 +145,7 @@ public struct VotePatterns: Sendable {
                     pattern = counts.count
                     lfIndices.append(contentsOf: UnsafeBufferPointer(start: lfs, count: length))
                     classVotes.append(contentsOf: UnsafeBufferPointer(start: votes, count: length))
-                    starts.append(UInt32(lfIndices.count))
+                    starts.append(lfIndices.count)
                     counts.append(0)
                     if clampedLabels != nil { clampedClass.append(clamp) }
                     if packsRows { packedPatterns.append(packed) }
@@ -109,6 +155,20 @@ public struct VotePatterns: Sendable {
                 if mapsRows { patternOfRow.append(Int32(pattern)) }
             }
         }}}
+        if abandoned {
+            alignWithRows(of: matrix, clampedLabels: clampedLabels, mapsRows: mapsRows)
+        }
+    }
+
+    /// Makes every row its own pattern, sharing the matrix's storage.
+    private mutating func alignWithRows(of matrix: VoteMatrix, clampedLabels: [Int?]?, mapsRows: Bool) {
+        isRowAligned = true
+        starts = matrix.rowStarts
+        lfIndices = matrix.lfIndices
+        classVotes = matrix.classVotes
+        counts = [Double](repeating: 1, count: matrix.rowCount)
+        clampedClass = clampedLabels.map { $0.map { $0 ?? -1 } } ?? []
+        patternOfRow = mapsRows ? (0..<Int32(matrix.rowCount)).map { $0 } : []
     }
 
     /// The `(lf, vote)` pairs of pattern `index`, in increasing LF order.
@@ -118,7 +178,29 @@ public struct VotePatterns: Sendable {
 
     /// The range of pattern `index` in the stored LF-index and vote arrays.
     @inline(__always)
-    func storageRange(ofPattern index: Int) -> Range<Int> { Int(starts[index])..<Int(starts[index + 1]) }
+    func storageRange(ofPattern index: Int) -> Range<Int> { starts[index]..<starts[index + 1] }
+
+    /// Calls `body` with the pattern storage as raw pointers: pattern `i`'s votes are at
+    /// `starts[i]..<starts[i + 1]` of `lfs` and `votes`, and it stands for `counts[i]` rows.
+    /// Hot loops use it to keep bounds and reference-count checks out of the per-vote work.
+    @inline(__always)
+    func withStorage<Result>(
+        _ body: (_ starts: UnsafePointer<Int>, _ lfs: UnsafePointer<UInt16>, _ votes: UnsafePointer<UInt8>,
+                 _ counts: UnsafePointer<Double>) -> Result
+    ) -> Result {
+        // Empty arrays may have no base address; a dummy keeps the pointers valid (never read).
+        var none: UInt16 = 0, noVote: UInt8 = 0, noCount = 0.0
+        return starts.withUnsafeBufferPointer { starts in
+        lfIndices.withUnsafeBufferPointer { lfs in
+        classVotes.withUnsafeBufferPointer { votes in
+        counts.withUnsafeBufferPointer { counts in
+            withUnsafePointer(to: &none) { none in
+            withUnsafePointer(to: &noVote) { noVote in
+            withUnsafePointer(to: &noCount) { noCount in
+                body(starts.baseAddress!, lfs.baseAddress ?? none, votes.baseAddress ?? noVote, counts.baseAddress ?? noCount)
+            }}}
+        }}}}
+    }
 
     /// The class pattern `index` is clamped to, or -1.
     @inline(__always)

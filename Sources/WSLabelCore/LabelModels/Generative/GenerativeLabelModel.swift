@@ -85,6 +85,7 @@ extension VotePatterns {
     /// Per-row probabilities from per-pattern ones.
     /// - Precondition: the patterns were grouped with `mapsRows: true`.
     func expand(_ patternValues: [Double]) -> ProbabilisticLabels {
+        if isRowAligned { return ProbabilisticLabels(classCount: classCount, values: patternValues) }
         var values = [Double](repeating: 0, count: patternOfRow.count * classCount)
         for (row, pattern) in patternOfRow.enumerated() {
             let source = Int(pattern) * classCount, target = row * classCount

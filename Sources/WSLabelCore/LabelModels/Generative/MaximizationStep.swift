@@ -22,12 +22,15 @@ struct MaximizationStep {
         var totals = [Double](repeating: 0, count: lfs * classes)
         var probabilities = [Double](repeating: 0, count: counts.count)
         var votesFor = [Double](repeating: 0, count: classes)
+        // Tied tables: each vote's shared "wrong" rate, the same for every true class but its own.
+        var wrongRate = [Double](repeating: 0, count: classes)
         // This runs once per EM iteration over every table entry: raw buffers keep bounds checks
         // and copy-on-write checks out of the loops (the arithmetic and its order are unchanged).
         counts.withUnsafeMutableBufferPointer { counts in
         totals.withUnsafeMutableBufferPointer { totals in
         probabilities.withUnsafeMutableBufferPointer { probabilities in
         votesFor.withUnsafeMutableBufferPointer { votesFor in
+        wrongRate.withUnsafeMutableBufferPointer { wrongRate in
         statistics.voteCounts.withUnsafeBufferPointer { voteCounts in
         statistics.classMass.withUnsafeBufferPointer { mass in
             for lf in 0..<lfs {
@@ -54,23 +57,23 @@ struct MaximizationStep {
                     allTotals += totals[lf * classes + trueClass]
                     for vote in 0..<classes { votesFor[vote] += counts[(lf * classes + trueClass) * outcomes + 1 + vote] }
                 }
+                if tied {
+                    for vote in 0..<classes {
+                        let right = counts[(lf * classes + vote) * outcomes + 1 + vote]
+                        wrongRate[vote] = Self.ratio(votesFor[vote] - right, allTotals - totals[lf * classes + vote])
+                    }
+                }
                 for trueClass in 0..<classes {
                     let base = (lf * classes + trueClass) * outcomes
                     let rowTotal = totals[lf * classes + trueClass]
                     for vote in 0..<classes {
-                        let value: Double
-                        if !tied || vote == trueClass {
-                            value = Self.ratio(counts[base + 1 + vote], rowTotal)
-                        } else {
-                            let right = counts[(lf * classes + vote) * outcomes + 1 + vote]
-                            value = Self.ratio(votesFor[vote] - right, allTotals - totals[lf * classes + vote])
-                        }
+                        let value = !tied || vote == trueClass ? Self.ratio(counts[base + 1 + vote], rowTotal) : wrongRate[vote]
                         probabilities[base + 1 + vote] = max(value, Self.probabilityFloor)
                     }
                     Self.normalizeRow(probabilities.baseAddress! + base, outcomes: outcomes)
                 }
             }
-        }}}}}}
+        }}}}}}}
         return ConditionalTables(lfCount: lfs, classCount: classes, probabilities: probabilities)
     }
 

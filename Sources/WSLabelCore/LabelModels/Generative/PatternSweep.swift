@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One pass of the generative model over the distinct vote patterns, as BLAS matrix products.
 ///
 /// Patterns are cut into fixed blocks. For each block, its one-hot vote matrix `A`
@@ -13,7 +21,11 @@
 /// When the one-hot matrix is very sparse (many LFs, few votes per item) the dense products
 /// spend nearly all their work multiplying zeros, so below a density of 1/16 the same two
 /// products run as sparse-times-dense loops over the stored votes instead (``Kernel/sparse``);
-/// both kernels compute the same sums and agree to rounding.
+/// both kernels compute the same sums and agree to rounding. The sparse kernel also serves
+/// every two-class model (a product with two output columns leaves BLAS little to do; the
+/// loop keeps both scores in registers) and patterns that are the rows themselves
+/// (``VotePatterns/isRowAligned``: dense LFs, where it runs at a few nanoseconds per vote).
+/// It does the E-step and the M-step statistics of a block in one pass over its votes.
 ///
 /// Only the (LF, vote) columns that occur in some pattern are materialized: most LFs vote for
 /// one class only, so this shrinks the products by up to `classCount` times without changing
@@ -75,7 +87,7 @@ struct PatternSweep: Sendable {
         for (position, column) in activeColumns.enumerated() { compact[column] = Int32(position) }
         compactColumn = compact
         let density = Double(patterns.voteCount) / Double(max(1, patterns.count * activeColumns.count))
-        let kernel = kernel ?? (density >= 1.0 / 16 ? .dense : .sparse)
+        let kernel = kernel ?? (density >= 1.0 / 16 && classes > 2 && !patterns.isRowAligned ? .dense : .sparse)
         self.kernel = kernel
         // Block size depends only on the problem, never on the thread count: about 64 blocks,
         // at least 256 patterns each, and a one-hot block of at most 4M doubles (32 MiB).
@@ -141,6 +153,12 @@ struct PatternSweep: Sendable {
                 let blockPosterior = keepingPosteriors ? posteriorOut.base + range.lowerBound * classes : scratch.posterior
                 let resident = workspace.residentOneHot.map { $0 + range.lowerBound * columns }
                 let oneHot = resident ?? scratch.oneHot
+                if kernel == .sparse, case let .model(weights, bias) = source {
+                    workspace.blockLikelihood[block] = sparseModelPass(
+                        over: range, weights: weights, bias: bias, into: blockPosterior, accumulate: accumulate,
+                        counts: workspace.blockCounts + block * columns * classes, mass: workspace.blockMass + block * classes)
+                    return
+                }
                 if kernel == .dense && resident == nil { scatter(range, into: oneHot, value: 1) }
                 workspace.blockLikelihood[block] = fillPosteriors(of: range, source, oneHot: oneHot, into: blockPosterior)
                 if accumulate {
@@ -170,6 +188,118 @@ struct PatternSweep: Sendable {
         var result = statistics
         result.posteriors = posteriors
         return result
+    }
+
+    /// The sparse kernel's E-step and, when `accumulate`, M-step statistics for one block in a
+    /// single pass over its stored votes (each pattern's votes are read twice while in cache).
+    /// The arithmetic and its order are those of ``fillPosteriors(of:_:oneHot:into:)`` followed
+    /// by ``accumulateStatistics(of:posteriors:oneHot:weighted:counts:mass:)``, so the results
+    /// are the same bits; only the loads differ (raw pointers, no bounds or reference checks).
+    private func sparseModelPass(
+        over range: Range<Int>, weights: [Double], bias: [Double], into output: UnsafeMutablePointer<Double>,
+        accumulate: Bool, counts: UnsafeMutablePointer<Double>, mass: UnsafeMutablePointer<Double>
+    ) -> Double {
+        let classes = classCount, columns = columnCount
+        let clamps = patterns.clampedClass
+        return patterns.withStorage { starts, lfs, votes, rowCounts in
+        compactColumn.withUnsafeBufferPointer { compact in
+        weights.withUnsafeBufferPointer { w in
+        bias.withUnsafeBufferPointer { bias in
+            let w = w.baseAddress!, compact = compact.baseAddress!
+            if accumulate {
+                counts.update(repeating: 0, count: columns * classes)
+                for label in 0..<classes { mass[label] = 0 }
+            }
+            if classes == 2 {
+                return Self.twoClassPass(
+                    over: range, starts: starts, lfs: lfs, votes: votes, rowCounts: rowCounts, clamps: clamps,
+                    compact: compact, weights: w, bias: (bias[0], bias[1]), into: output, accumulate: accumulate,
+                    counts: counts, mass: mass)
+            }
+            var logLikelihood = 0.0
+            for (offset, pattern) in range.enumerated() {
+                let scores = output + offset * classes
+                for label in 0..<classes { scores[label] = 0 }
+                let first = starts[pattern], end = starts[pattern + 1]
+                for index in first..<end {
+                    let row = w + Int(compact[Int(lfs[index]) * classes + Int(votes[index])]) * classes
+                    for label in 0..<classes { scores[label] += row[label] }
+                }
+                for label in 0..<classes { scores[label] += bias[label] }
+                let clamp = clamps.isEmpty ? -1 : clamps[pattern]
+                let rowLikelihood = clamp >= 0 ? scores[clamp] : LogSpace.softmaxInPlace(scores, count: classes)
+                if clamp >= 0 { oneHotFill(scores, count: classes, at: clamp) }
+                let count = rowCounts[pattern]
+                logLikelihood += count * rowLikelihood
+                guard accumulate else { continue }
+                for label in 0..<classes { mass[label] += count * scores[label] }
+                for index in first..<end {
+                    let target = counts + Int(compact[Int(lfs[index]) * classes + Int(votes[index])]) * classes
+                    for label in 0..<classes { target[label] += count * scores[label] }
+                }
+            }
+            return logLikelihood
+        }}}}
+    }
+
+    /// ``sparseModelPass(over:weights:bias:into:accumulate:counts:mass:)`` for two classes, with
+    /// the two scores in registers. Same operations in the same order (the softmax's `exp(0)`
+    /// of the leading class is exactly 1 and is not computed), so the same bits.
+    @inline(__always)
+    private static func twoClassPass(
+        over range: Range<Int>, starts: UnsafePointer<Int>, lfs: UnsafePointer<UInt16>, votes: UnsafePointer<UInt8>,
+        rowCounts: UnsafePointer<Double>, clamps: [Int], compact: UnsafePointer<Int32>, weights w: UnsafePointer<Double>,
+        bias: (Double, Double), into output: UnsafeMutablePointer<Double>, accumulate: Bool,
+        counts: UnsafeMutablePointer<Double>, mass: UnsafeMutablePointer<Double>
+    ) -> Double {
+        var logLikelihood = 0.0
+        var mass0 = 0.0, mass1 = 0.0
+        for pattern in range {
+            var score0 = 0.0, score1 = 0.0
+            let first = starts[pattern], end = starts[pattern + 1]
+            for index in first..<end {
+                let row = w + Int(compact[Int(lfs[index]) &* 2 &+ Int(votes[index])]) &* 2
+                score0 += row[0]
+                score1 += row[1]
+            }
+            score0 += bias.0
+            score1 += bias.1
+            let clamp = clamps.isEmpty ? -1 : clamps[pattern]
+            let rowLikelihood: Double, posterior0: Double, posterior1: Double
+            if clamp >= 0 {
+                rowLikelihood = clamp == 0 ? score0 : score1
+                posterior0 = clamp == 0 ? 1 : 0
+                posterior1 = 1 - posterior0
+            } else {
+                // LogSpace.softmaxInPlace on two scores.
+                let maximum = max(score0, score1)
+                let e0 = score0 == maximum ? 1 : exp(score0 - maximum)
+                let e1 = score0 == maximum ? exp(score1 - maximum) : 1
+                let sum = e0 + e1
+                posterior0 = e0 / sum
+                posterior1 = e1 / sum
+                rowLikelihood = maximum + log(sum)
+            }
+            let offset = (pattern - range.lowerBound) &* 2
+            output[offset] = posterior0
+            output[offset + 1] = posterior1
+            let count = rowCounts[pattern]
+            logLikelihood += count * rowLikelihood
+            guard accumulate else { continue }
+            let weighted0 = count * posterior0, weighted1 = count * posterior1
+            mass0 += weighted0
+            mass1 += weighted1
+            for index in first..<end {
+                let target = counts + Int(compact[Int(lfs[index]) &* 2 &+ Int(votes[index])]) &* 2
+                target[0] += weighted0
+                target[1] += weighted1
+            }
+        }
+        if accumulate {
+            mass[0] = mass0
+            mass[1] = mass1
+        }
+        return logLikelihood
     }
 
     /// `count ⊙ q` into `weighted`, its column sums into `mass`, then `Aᵀ · (count ⊙ q)` into

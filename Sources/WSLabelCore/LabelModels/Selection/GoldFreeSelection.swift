@@ -84,7 +84,10 @@ public struct GoldFreeSelection: Sendable {
     public init(train: VoteMatrix, grid: [EMOptions]? = nil, clampedTrainLabels: [Int?]? = nil, threads: Int? = nil) throws {
         let grid = grid ?? Self.variants(classCount: train.classCount)
         guard !grid.isEmpty else { throw WSLabelError.invalidArgument("the variant grid is empty") }
-        for options in grid { try options.validate(classCount: train.classCount) }
+        for options in grid {
+            try options.validate(classCount: train.classCount)
+            try options.validateLFWeights(lfCount: train.lfCount)
+        }
         if let clampedTrainLabels, clampedTrainLabels.count != train.rowCount {
             throw WSLabelError.invalidArgument("expected \(train.rowCount) clamped labels (one per training row), got \(clampedTrainLabels.count)")
         }

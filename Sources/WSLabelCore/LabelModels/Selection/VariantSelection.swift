@@ -89,8 +89,12 @@ public struct VariantSelection: Sendable {
         let threadCount = threads ?? defaultThreadCount()
         let classes = train.classCount
 
+        // A variant listed twice (a dev balance equal to the uniform prior) is fit once; the
+        // copy gets the same candidate, so ties still go to the earlier one.
         // Small problems: one variant per thread. Large ones: variants in turn, each fit using
         // every thread over pattern blocks. Either way each fit is deterministic on its own.
+        let firstIndex = grid.indices.map { index in grid.firstIndex(of: grid[index])! }
+        let distinct = grid.indices.filter { firstIndex[$0] == $0 }
         let parallelVariants = patterns.count < 50_000 && threadCount > 1
         // The dev rows' predicted labels and the patterns' posteriors under `model`.
         let predict: @Sendable (GenerativeLabelModel, Int) -> (labels: [Int], probabilities: [Double]) = { model, fitThreads in
@@ -100,8 +104,7 @@ public struct VariantSelection: Sendable {
             return (devPatterns.patternOfRow.map { patternLabels[Int($0)] }, probabilities)
         }
         let results = ResultSlots<Candidate>(count: grid.count + (incumbent == nil ? 0 : 1))
-        let evaluate: @Sendable (Int, Int) -> Void = { index, fitThreads in
-            let model = index < grid.count ? GenerativeLabelModel.fit(patterns, options: grid[index], threads: fitThreads) : incumbent!
+        let evaluate: @Sendable (Int, GenerativeLabelModel, Int) -> Void = { index, model, fitThreads in
             let (labels, probabilities) = predict(model, fitThreads)
             let metrics = ClassificationMetrics(predictions: labels, gold: gold, classCount: classes)
             // Summed in row order; each (pattern, class) log is taken once (NaN = not yet).
@@ -115,15 +118,21 @@ public struct VariantSelection: Sendable {
             results[index] = Candidate(model: model, devScore: metric.value(of: metrics),
                                        devNegativeLogLikelihood: negativeLogLikelihood / Double(gold.count))
         }
-        let evaluated = grid.count + (incumbent == nil ? 0 : 1)
+        // The incumbent (index grid.count) is scored, not fit.
+        let fitVariant: @Sendable (Int, Int) -> Void = { index, fitThreads in
+            let model = index < grid.count ? GenerativeLabelModel.fit(patterns, options: grid[index], threads: fitThreads) : incumbent!
+            evaluate(index, model, fitThreads)
+        }
+        let jobs = distinct + (incumbent == nil ? [] : [grid.count])
         if parallelVariants {
             let next = AtomicCounter()
-            DispatchQueue.concurrentPerform(iterations: min(threadCount, evaluated)) { _ in
-                while case let index = next.increment(), index < evaluated { evaluate(index, 1) }
+            DispatchQueue.concurrentPerform(iterations: min(threadCount, jobs.count)) { _ in
+                while case let position = next.increment(), position < jobs.count { fitVariant(jobs[position], 1) }
             }
         } else {
-            for index in 0..<evaluated { evaluate(index, threadCount) }
+            for index in jobs { fitVariant(index, threadCount) }
         }
+        for index in grid.indices where firstIndex[index] != index { results[index] = results[firstIndex[index]] }
         candidates = results.values
         self.metric = metric
         var best = 0
