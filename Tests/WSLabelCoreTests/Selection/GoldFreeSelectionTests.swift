@@ -73,6 +73,16 @@ final class GoldFreeSelectionTests: XCTestCase {
         XCTAssertEqual(one.candidates.map(\.agreement), two.candidates.map(\.agreement))
     }
 
+    func testBeyondTheRowLimitVariantsAreComparedOnASampleAndTheChoiceFitOnEveryRow() throws {
+        let regime = try XCTUnwrap(SyntheticRegime.catalog.first { $0.name == "few-lfs-many-rows" })
+        let train = try regime.draw(scale: 3).splits[0].votes   // 240,000 rows
+        let selection = try GoldFreeSelection(train: train, threads: 2)
+        XCTAssertEqual(selection.comparedRowCount, 80_000, "every third row")
+        XCTAssertEqual(selection.chosen.model.fitReport.rowCount, train.rowCount)
+        let others = selection.candidates.indices.filter { $0 != selection.chosenIndex }
+        XCTAssertTrue(others.allSatisfy { selection.candidates[$0].model.fitReport.rowCount == 80_000 })
+    }
+
     func testTheHeavyPriorStaysWhenNoVariantIsClearlyBetter() throws {
         // Votes where every LF is right: every variant predicts the same, so none has an
         // advantage and the heavy prior (first) stays.

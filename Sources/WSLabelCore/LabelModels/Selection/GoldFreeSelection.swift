@@ -28,6 +28,7 @@ import Dispatch
 public struct GoldFreeSelection: Sendable {
     /// One fitted variant and its gold-free scores.
     public struct Candidate: Sendable {
+        /// The fitted variant: on the compared rows, and the chosen one on every training row.
         public let model: GenerativeLabelModel
         /// ``LeaveOneLFOutAgreement`` on the training votes, or `nil` when no row has two votes.
         public let agreement: Double?
@@ -37,6 +38,15 @@ public struct GoldFreeSelection: Sendable {
         /// errors of the paired difference; 0 for the first.
         public let advantage: Double
     }
+
+    /// The most training rows the variants are compared on. Beyond it they are compared on every
+    /// k-th row (a deterministic sample of at most this many, where the score's differences are
+    /// already far outside its noise) and only the chosen variant is fit on every row, so that on
+    /// millions of rows the choice costs a fraction of one full fit.
+    public static let comparisonRowLimit = 100_000
+
+    /// Training rows the variants were compared on (all of them up to ``comparisonRowLimit``).
+    public let comparedRowCount: Int
 
     /// Standard errors by which a variant must beat the first (heavy-prior) one to be chosen
     /// over it: about a 2.3% chance that noise alone makes a variant no better look better.
@@ -71,7 +81,8 @@ public struct GoldFreeSelection: Sendable {
         return variants
     }
 
-    /// Fits and scores every variant of `grid` on `train`.
+    /// Fits and scores every variant of `grid` on `train` (on a sample of its rows beyond
+    /// ``comparisonRowLimit``, the chosen variant then fit on every row).
     ///
     /// - Parameters:
     ///   - train: the training votes; no gold needed.
@@ -91,7 +102,12 @@ public struct GoldFreeSelection: Sendable {
         if let clampedTrainLabels, clampedTrainLabels.count != train.rowCount {
             throw WSLabelError.invalidArgument("expected \(train.rowCount) clamped labels (one per training row), got \(clampedTrainLabels.count)")
         }
-        let patterns = VotePatterns(train, clampedLabels: clampedTrainLabels, mapsRows: false)
+        let step = (train.rowCount + Self.comparisonRowLimit - 1) / Self.comparisonRowLimit
+        let sampled = step > 1 ? Array(stride(from: 0, to: train.rowCount, by: step)) : nil
+        let compared = sampled.map { train.selectingRows($0) } ?? train
+        let comparedClamps = sampled.flatMap { rows in clampedTrainLabels.map { labels in rows.map { labels[$0] } } } ?? clampedTrainLabels
+        comparedRowCount = compared.rowCount
+        let patterns = VotePatterns(compared, clampedLabels: comparedClamps, mapsRows: false)
         let threadCount = threads ?? defaultThreadCount()
         let majorityShare = Self.predictedShare(patterns: patterns, posteriors: nil)
         let results = ResultSlots<(GenerativeLabelModel, LeaveOneLFOutAgreement, [Int])>(count: grid.count)
@@ -113,7 +129,7 @@ public struct GoldFreeSelection: Sendable {
             for index in grid.indices { evaluate(index, threadCount) }
         }
         let fitted = results.values
-        candidates = fitted.enumerated().map { index, result in
+        var candidates = fitted.enumerated().map { index, result in
             Candidate(model: result.0, agreement: result.1.value, lostClasses: result.2,
                       advantage: index == 0 ? 0 : result.1.pairedAdvantage(over: fitted[0].1, patterns: patterns))
         }
@@ -131,6 +147,13 @@ public struct GoldFreeSelection: Sendable {
         if best != 0 && candidates[0].lostClasses.isEmpty && !(candidates[best].advantage >= Self.requiredAdvantage) {
             best = 0
         }
+        if sampled != nil {
+            let chosen = candidates[best]
+            candidates[best] = Candidate(
+                model: try GenerativeLabelModel.fit(train, options: grid[best], clampedLabels: clampedTrainLabels, threads: threadCount),
+                agreement: chosen.agreement, lostClasses: chosen.lostClasses, advantage: chosen.advantage)
+        }
+        self.candidates = candidates
         chosenIndex = best
     }
 
