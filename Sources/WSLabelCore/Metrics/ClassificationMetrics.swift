@@ -28,22 +28,24 @@ public struct ClassificationMetrics: Sendable, Equatable, Codable {
         var truePositives = [Int](repeating: 0, count: classCount)
         var predicted = [Int](repeating: 0, count: classCount)
         var actual = [Int](repeating: 0, count: classCount)
-        var correct = 0, covered = 0
         for (prediction, truth) in zip(predictions, gold) {
             precondition(truth >= 0 && truth < classCount, "gold label \(truth) out of range")
             actual[truth] += 1
             guard prediction != VoteMatrix.abstain else { continue }
-            covered += 1
             predicted[prediction] += 1
-            if prediction == truth {
-                correct += 1
-                truePositives[truth] += 1
-            }
+            if prediction == truth { truePositives[truth] += 1 }
         }
-        let count = max(gold.count, 1)
-        rowCount = gold.count
-        accuracy = Double(correct) / Double(count)
-        coverage = Double(covered) / Double(count)
+        self.init(truePositives: truePositives, predicted: predicted, actual: actual)
+    }
+
+    /// Scores from per-class counts: right predictions, predictions (abstains excluded) and
+    /// gold labels of each class.
+    init(truePositives: [Int], predicted: [Int], actual: [Int]) {
+        let classCount = actual.count
+        let total = actual.reduce(0, +), count = max(total, 1)
+        rowCount = total
+        accuracy = Double(truePositives.reduce(0, +)) / Double(count)
+        coverage = Double(predicted.reduce(0, +)) / Double(count)
         let f1 = (0..<classCount).map { label in
             let denominator = predicted[label] + actual[label]
             return denominator == 0 ? 0 : 2 * Double(truePositives[label]) / Double(denominator)
