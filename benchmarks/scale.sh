@@ -4,7 +4,7 @@
 #
 #   benchmarks/scale.sh                      # every configuration (rows × LFs × classes)
 #   ROWS="1000000" LFS="100" CLASSES="2" THREADS=2 benchmarks/scale.sh
-#   OPTIONS=ml benchmarks/scale.sh           # maximum-likelihood EM instead of EMOptions()
+#   OPTIONS=ml benchmarks/scale.sh           # maximum-likelihood EM (also heavy-prior) instead of the gold-free choice
 #   SCRATCH=.build-perf benchmarks/scale.sh  # build in another scratch directory (default .build-bench)
 #
 #   benchmarks/scale.sh dense                # issue 11's incompressible regime, see below
@@ -27,7 +27,7 @@ case "$named" in
     "") ;;
     dense)
         : "${REGIME:=dense}" "${ROWS:=1000000 10000000}" "${LFS:=100}" "${CLASSES:=2}"
-        : "${OPTIONS:=ml default}" "${SNORKEL:=1}" "${SNORKEL_MAX_ROWS:=1000000}"
+        : "${OPTIONS:=ml gold-free}" "${SNORKEL:=1}" "${SNORKEL_MAX_ROWS:=1000000}"
         : "${OUT:=$root/benchmarks/results/scale-dense.jsonl}" ;;
     *) echo "unknown configuration '$named' (known: dense)" >&2; exit 2 ;;
 esac
@@ -37,7 +37,7 @@ rows_list="${ROWS:-100000 1000000 10000000}"
 lfs_list="${LFS:-10 100}"
 classes_list="${CLASSES:-2 6}"
 threads="${THREADS:-2}"
-options_list="${OPTIONS:-default}"
+options_list="${OPTIONS:-gold-free}"
 regime="${REGIME:-realistic}"
 snorkel="${SNORKEL:-0}"
 snorkel_max_rows="${SNORKEL_MAX_ROWS:-1000000}"

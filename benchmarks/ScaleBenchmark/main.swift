@@ -30,7 +30,7 @@ struct Arguments {
     var classes = [2, 6]
     var threads = 2
     var seed: UInt64 = 42
-    var options = "default"
+    var options = "gold-free"
     var breakdown = false
     var regime = "realistic"
     var votesDirectory: String?
@@ -39,11 +39,12 @@ struct Arguments {
 
     static let usage = """
         usage: wslabel-scale-bench [--rows N[,N…]] [--lfs N[,N…]] [--classes N[,N…]] [--threads N]
-                                   [--seed N] [--options default|ml] [--regime realistic|dense]
+                                   [--seed N] [--options gold-free|heavy-prior|ml] [--regime realistic|dense]
                                    [--breakdown] [--write-votes DIR]
                wslabel-scale-bench --wrench DIR[,DIR…] [--repeat N] [--threads N]
-          --options default  EMOptions() (the library's default variant)
-          --options ml       maximum-likelihood EM (full tables, prior estimated, no pseudo-counts)
+          --options gold-free    what `wslabel fit` does without gold: GoldFreeSelection (default)
+          --options heavy-prior  EMOptions(): tied tables, λ=10 training sets, uniform prior, w=0.5
+          --options ml           maximum-likelihood EM (full tables, prior estimated, no pseudo-counts)
           --regime realistic SyntheticVotes.Parameters.realistic defaults (coverage by LF count,
                              80% unipolar LFs)
           --regime dense     issue 11's incompressible case: every LF unipolar, coverage 2–30%,
@@ -80,7 +81,9 @@ struct Arguments {
             case "--seed": seed = UInt64(try integers(flag)[0])
             case "--options":
                 options = try value(flag)
-                guard ["default", "ml"].contains(options) else { throw BenchError.usage("--options: default or ml") }
+                guard ["gold-free", "heavy-prior", "ml"].contains(options) else {
+                    throw BenchError.usage("--options: gold-free, heavy-prior or ml")
+                }
             case "--breakdown": breakdown = true
             case "--regime":
                 regime = try value(flag)
@@ -110,8 +113,18 @@ struct Arguments {
         }
     }
 
-    var emOptions: EMOptions {
-        options == "ml" ? EMOptions(tables: .full, classBalance: .estimated, priorStrength: 0, abstainWeight: 1) : EMOptions()
+    /// The model `--options` names, fit on `matrix`.
+    func fit(_ matrix: VoteMatrix) throws -> GenerativeLabelModel {
+        switch options {
+        case "gold-free": return try GoldFreeSelection(train: matrix, threads: threads).chosen.model
+        case "ml": return try GenerativeLabelModel.fit(matrix, options: .maximumLikelihood, threads: threads)
+        default: return try GenerativeLabelModel.fit(matrix, options: EMOptions(), threads: threads)
+        }
+    }
+
+    /// How a record names the model: the option, and for gold-free the variant it chose.
+    func optionsSummary(_ model: GenerativeLabelModel) -> String {
+        options == "gold-free" ? "gold-free: " + model.options.summary : model.options.summary
     }
 }
 
@@ -202,7 +215,7 @@ func run(_ configuration: Configuration, _ arguments: Arguments) throws -> Recor
     let peakResettable = resetPeakRSS()
     let rssBefore = statusBytes("VmRSS")
     start = DispatchTime.now().uptimeNanoseconds
-    let model = try GenerativeLabelModel.fit(matrix, options: arguments.emOptions, threads: arguments.threads)
+    let model = try arguments.fit(matrix)
     let fitSeconds = seconds(since: start)
     let peak = statusBytes("VmHWM")
     if !peakResettable { progress("warning: could not reset the peak RSS mark; peak includes generation") }
@@ -242,7 +255,7 @@ func run(_ configuration: Configuration, _ arguments: Arguments) throws -> Recor
     let storage = Double(matrix.storageBytes)
     return Record(
         rows: configuration.rows, lfs: configuration.lfs, classes: configuration.classes,
-        threads: arguments.threads, options: arguments.emOptions.summary, regime: arguments.regime,
+        threads: arguments.threads, options: arguments.optionsSummary(model), regime: arguments.regime,
         votes: matrix.voteCount, patterns: model.fitReport.patternCount, storage_bytes: matrix.storageBytes,
         generate_seconds: generateSeconds, fit_seconds: fitSeconds,
         iterations: model.fitReport.iterations, converged: model.fitReport.converged,

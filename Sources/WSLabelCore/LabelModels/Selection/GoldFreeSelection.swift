@@ -149,8 +149,11 @@ public struct GoldFreeSelection: Sendable {
         }
         if sampled != nil {
             let chosen = candidates[best]
+            // Started from its fit on the sample: the same variant, a few iterations from its
+            // fixed point on every row.
+            let everyRow = VotePatterns(train, clampedLabels: clampedTrainLabels, mapsRows: false)
             candidates[best] = Candidate(
-                model: try GenerativeLabelModel.fit(train, options: grid[best], clampedLabels: clampedTrainLabels, threads: threadCount),
+                model: GenerativeLabelModel.fit(everyRow, options: grid[best], threads: threadCount, startingFrom: chosen.model),
                 agreement: chosen.agreement, lostClasses: chosen.lostClasses, advantage: chosen.advantage)
         }
         self.candidates = candidates

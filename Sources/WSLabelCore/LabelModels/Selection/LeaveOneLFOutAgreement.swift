@@ -40,6 +40,17 @@ struct LeaveOneLFOutAgreement {
     ///   - posteriors: the model's posterior per pattern, row-major `patterns × classes`.
     init(model: GenerativeLabelModel, patterns: VotePatterns, posteriors: [Double]) {
         let classes = patterns.classCount
+        // Each vote's weighted log-likelihood per class, `[lf][vote][class]`, taken once.
+        var logVote = [Double](repeating: 0, count: patterns.lfCount * classes * classes)
+        for lf in 0..<patterns.lfCount {
+            let weight = model.options.lfWeights?[lf] ?? 1
+            for vote in 0..<classes {
+                for label in 0..<classes {
+                    logVote[(lf * classes + vote) * classes + label] =
+                        weight * log(max(model.tables.voteProbability(lf: lf, trueClass: label, vote: vote), EStepParameters.floor))
+                }
+            }
+        }
         var logPosterior = [Double](repeating: 0, count: classes)
         var credit = 0.0, pairs = 0.0
         var credits = [Double](repeating: .nan, count: patterns.voteCount)
@@ -51,10 +62,9 @@ struct LeaveOneLFOutAgreement {
             for index in storage {
                 let lf = Int(patterns.lfIndices[index]), vote = Int(patterns.classVotes[index])
                 var best = -Double.infinity, leaders = 0.0, voteLeads = false
-                let weight = model.options.lfWeights?[lf] ?? 1
+                let row = (lf * classes + vote) * classes
                 for label in 0..<classes {
-                    let score = logPosterior[label]
-                        - weight * log(max(model.tables.voteProbability(lf: lf, trueClass: label, vote: vote), EStepParameters.floor))
+                    let score = logPosterior[label] - logVote[row + label]
                     if score > best + 1e-12 {
                         best = score
                         leaders = 1
