@@ -59,6 +59,7 @@ metric_of() {
     echo "\"dev\": $("$bin" fit --wrench "$data/$set" --select-metric "$metric" --json 2>/dev/null),"
     echo "\"dev_best\": $("$bin" fit --wrench "$data/$set" --select-metric "$metric" --dev-choice best --json 2>/dev/null),"
     echo "\"semi\": $("$bin" fit --wrench "$data/$set" --select-metric "$metric" --semi-supervised --json 2>/dev/null),"
+    echo "\"heavy_prior\": $("$bin" fit --wrench "$data/$set" --variant heavy-prior --json 2>/dev/null),"
     echo "\"mv\": ["
     for seed in 0 1 2; do
       [ $seed = 0 ] || echo ","

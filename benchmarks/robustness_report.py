@@ -21,9 +21,9 @@ def main():
         return 100 * (block["f1_class1"] if metric == "f1" else block["accuracy"])
 
     print("| set | metric | generating model | MV (random ties) | Snorkel, no gold | Snorkel, dev balance | HyperLM (no gold) "
-          "| HyperLM semi (dev gold) | **wslabel, no gold** | wslabel, dev (guarded) | wslabel, dev (best) | wslabel semi "
+          "| HyperLM semi (dev gold) | wslabel heavy prior (the old default) | **wslabel, no gold** | wslabel, dev (guarded) | wslabel, dev (best) | wslabel semi "
           "| no gold − MV | no gold − HyperLM | dev − best peer | gold-free variant |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for name, runs in ws.items():
         metric = runs["metric"]
         p = peers.get(name, {})
@@ -36,11 +36,12 @@ def main():
         hyper_semi = peer_value(p["hyperlm_semi_supervised"], metric) if "test" in p.get("hyperlm_semi_supervised", {}) else None
         free, dev = ws_value(runs["gold_free"], metric), ws_value(runs["dev"], metric)
         best, semi = ws_value(runs["dev_best"], metric), ws_value(runs["semi"], metric)
+        heavy = ws_value(runs["heavy_prior"], metric)
         peer_values = [mv] + snorkel + snorkel_dev + [v for v in (hyper, hyper_semi) if v is not None]
         show = lambda v: "–" if v is None else f"{v:.1f}"  # noqa: E731
         mean = lambda vs: statistics.mean(vs) if vs else None  # noqa: E731
         print(f"| {name} | {'F1' if metric == 'f1' else 'acc'} | {show(generating)} | {mv:.1f} | {show(mean(snorkel))} "
-              f"| {show(mean(snorkel_dev))} | {show(hyper)} | {show(hyper_semi)} | **{free:.1f}** | {dev:.1f} | {best:.1f} "
+              f"| {show(mean(snorkel_dev))} | {show(hyper)} | {show(hyper_semi)} | {heavy:.1f} | **{free:.1f}** | {dev:.1f} | {best:.1f} "
               f"| {semi:.1f} | {free - mv:+.1f} | {'–' if hyper is None else f'{free - hyper:+.1f}'} "
               f"| {dev - max(peer_values):+.1f} | `{runs['gold_free']['variant']}` |")
 
