@@ -2,9 +2,10 @@ extension LabelingRun {
     /// The run as one JSON object: what `wslabel fit --json` prints.
     ///
     /// Keys: `model`, `variant`, `seed`, `iterations`, `log_likelihood`, `fit_seconds`,
-    /// `selection` (metric, dev split, variants tried, the chosen index and its dev score; or,
-    /// chosen without gold, `metric: leave_one_lf_out_agreement`, its score and the variants
-    /// that lost a class) and
+    /// `selection` (metric, dev split, variants tried, the chosen index and its dev score,
+    /// whether the gold-free choice was kept and the dev winner's advantage over it in standard
+    /// errors; or, chosen without gold, `metric: leave_one_lf_out_agreement`, its score and the
+    /// number of variants that lost a class) and
     /// `splits`, where each split has `rows`, `lf_coverage`, the label `distribution`, and with
     /// gold labels `accuracy`, `macro_f1`, `coverage` and, for two classes, `f1` (class 1);
     /// with `lfSummary`, also `lf_summary` (``LFSummary/json``); with `llmCosts`, `llm`

@@ -1,8 +1,10 @@
 /// Fits a label model on the training split's votes (no gold) and labels every split,
 /// scoring the splits that have gold labels. This is what `wslabel fit` does.
 ///
-/// With the EM model and a dev split with gold labels, the variant is chosen on that split
-/// (``VariantSelection``); without one, it is chosen without gold (``GoldFreeSelection``).
+/// With the EM model the variant is first chosen without gold (``GoldFreeSelection``); with a
+/// dev split with gold labels, the best of ``VariantGrid`` on that split then replaces it when
+/// clearly better (``VariantSelection``, guarded by ``LabelingRunConfiguration/devChoice``), and
+/// with ``LabelingRunConfiguration/semiSupervised`` the dev items also join the fit.
 ///
 /// ```swift
 /// let dataset = try WrenchDataset(directory: url)

@@ -1,10 +1,10 @@
 /// Settings of the generative label model's EM fit: one *variant* of the model.
 ///
-/// The defaults are the variant wslabel uses when no gold labels are available to choose one:
-/// tied tables, a uniform class prior, Dirichlet strength 10 and abstain weight 0.5. It scored
-/// best on average over the WRENCH valid splits among the gold-free variants (see
-/// `benchmarks/RESULTS.md`). ``VariantGrid`` lists the family searched when a dev split with
-/// gold labels is given.
+/// The defaults are the *heavy prior*: tied tables, a uniform class prior, a Dirichlet prior of
+/// 10 training sets believing every LF 70% accurate, and abstain weight 0.5 — close to a
+/// majority vote that also reads abstains. It is the first variant ``GoldFreeSelection``
+/// compares and keeps unless another is clearly better; ``VariantGrid`` lists the family a dev
+/// split with gold labels scores (see `benchmarks/RESULTS.md`, robustness suite).
 public struct EMOptions: Sendable, Equatable, Hashable, Codable {
     /// How each LF's conditional table is parameterized.
     public enum Tables: String, Sendable, Codable, CaseIterable {
