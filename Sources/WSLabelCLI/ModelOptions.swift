@@ -52,13 +52,23 @@ struct ModelOptions: ParsableArguments {
     var semiSupervised = false
 
     @Option(name: .long, help: ArgumentHelp("""
-        Dependent LFs (duplicates, copies): weight (find them and count each cluster once in the \
-        EM fit, when no dev split chooses the variant) or off. `wslabel report` lists the pairs \
-        either way. (default: off)
-        """, valueName: "weight|off"))
+        LFs counted once as a group in the EM fit: duplicates (LFs with identical votes on every \
+        item: exact, they add nothing), weight (every cluster of dependent LFs `wslabel report` \
+        lists, correlated copies too: helps when copies are the problem, can hurt real LF sets) \
+        or off. (default: duplicates)
+        """, valueName: "duplicates|weight|off"))
     var lfDependencies: DependencyHandling?
 
-    enum DependencyHandling: String, ExpressibleByArgument, CaseIterable { case weight, off }
+    enum DependencyHandling: String, ExpressibleByArgument, CaseIterable {
+        case duplicates, weight, off
+        var choice: LabelingRunConfiguration.DependentLFs {
+            switch self {
+            case .duplicates: return .duplicates
+            case .weight: return .clusters
+            case .off: return .off
+            }
+        }
+    }
 
     @Option(name: .long, help: WorkerThreads.help)
     var threads: Int?
@@ -89,7 +99,7 @@ struct ModelOptions: ParsableArguments {
             ties: ties ?? task.ties ?? .model, devSplit: devSplit ?? task.devSplit,
             selectionMetric: metric, fixedVariant: variant?.options, goldFree: goldFree,
             devChoice: devChoice ?? .guarded, semiSupervised: semiSupervised, threads: threads,
-            countsDependentLFsOnce: lfDependencies == .weight)
+            dependentLFs: (lfDependencies ?? .duplicates).choice)
     }
 
     private func positiveClassIndex(_ labelNames: [String], name positiveClass: String?) throws -> Int {

@@ -105,17 +105,27 @@ public struct LabelingRun: Sendable {
                 fitVotes = train.votes.appending(dev.votes)
                 fitClamps = (clampedTrainLabels ?? [Int?](repeating: nil, count: train.votes.rowCount)) + dev.gold
             }
+            // LFs counted once as a group, in every variant.
+            let lfWeights: [Double]?
+            switch configuration.dependentLFs {
+            case .duplicates: lfWeights = DuplicateLFs(votes: train.votes).weights
+            case .clusters:
+                let dependencies = try LFDependencies(votes: train.votes, threads: threads)
+                lfWeights = dependencies.clusters.isEmpty ? nil : dependencies.weights
+            case .off: lfWeights = nil
+            }
+            func weighted(_ variants: [EMOptions]) -> [EMOptions] {
+                variants.map { options in
+                    var options = options
+                    options.lfWeights = lfWeights
+                    return options
+                }
+            }
             var fitted: GenerativeLabelModel?
             if let fixed = configuration.fixedVariant {
-                fitted = try Self.fit(fitVotes, options: fixed, fitClamps, configuration, threads: threads)
+                fitted = try GenerativeLabelModel.fit(fitVotes, options: weighted([fixed])[0], clampedLabels: fitClamps, threads: threads)
             } else if dev == nil || configuration.devChoice == .guarded {
-                var grid = GoldFreeSelection.variants(classCount: classes)
-                if configuration.countsDependentLFsOnce {
-                    let dependencies = try LFDependencies(votes: train.votes, threads: threads)
-                    if !dependencies.clusters.isEmpty {
-                        for index in grid.indices { grid[index].lfWeights = dependencies.weights }
-                    }
-                }
+                let grid = weighted(GoldFreeSelection.variants(classCount: classes))
                 let search = try GoldFreeSelection(train: fitVotes, grid: grid, clampedTrainLabels: fitClamps, threads: threads)
                 goldFreeSelection = search
                 fitted = search.chosen.model
@@ -123,7 +133,7 @@ public struct LabelingRun: Sendable {
             if configuration.fixedVariant == nil, let dev {
                 let search = try VariantSelection(
                     train: fitVotes, dev: dev.votes, devGold: dev.gold,
-                    grid: VariantGrid.variants(classCount: classes, devBalance: devBalance),
+                    grid: weighted(VariantGrid.variants(classCount: classes, devBalance: devBalance)),
                     metric: configuration.selectionMetric, clampedTrainLabels: fitClamps,
                     incumbent: fitted, threads: threads)
                 selection = search
@@ -168,15 +178,6 @@ public struct LabelingRun: Sendable {
                 "the dev split \"\(name)\" has no gold labels to choose the model variant and class balance with")
         }
         return split
-    }
-
-    /// One EM fit, counting dependent LFs once when the configuration asks for it.
-    private static func fit(_ votes: VoteMatrix, options: EMOptions, _ clamped: [Int?]?,
-                            _ configuration: LabelingRunConfiguration, threads: Int) throws -> GenerativeLabelModel {
-        guard configuration.countsDependentLFsOnce else {
-            return try GenerativeLabelModel.fit(votes, options: options, clampedLabels: clamped, threads: threads)
-        }
-        return try GenerativeLabelModel.fitCountingDependentLFsOnce(votes, options: options, clampedLabels: clamped, threads: threads).model
     }
 
     private static func seconds(_ duration: Duration) -> Double {

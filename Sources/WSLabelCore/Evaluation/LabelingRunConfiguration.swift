@@ -57,16 +57,26 @@ public struct LabelingRunConfiguration: Sendable {
     public var semiSupervised: Bool = false
     /// Worker threads (nil: every core). Outputs do not depend on it.
     public var threads: Int?
-    /// Whether EM looks for dependent LFs (``LFDependencies``) and counts each cluster of them
-    /// once (``GenerativeLabelModel/fitCountingDependentLFsOnce(_:options:clampedLabels:threads:)``)
-    /// when no dev split chooses the variant. Majority vote ignores it.
-    public var countsDependentLFsOnce: Bool = false
+    /// Which LFs EM counts once as a group (``EMOptions/lfWeights``): in every variant fit,
+    /// gold-free or dev-scored. Majority vote ignores it.
+    public enum DependentLFs: String, Sendable, CaseIterable {
+        /// Exact duplicates (``DuplicateLFs``): they add no information, so this is exact.
+        case duplicates
+        /// Every cluster of dependent LFs (``LFDependencies``), duplicates or correlated copies;
+        /// helps where copies are the only thing wrong, hurts real LF sets (RESULTS.md).
+        case clusters
+        /// Every LF counts fully.
+        case off
+    }
+
+    /// Which LFs EM counts once as a group.
+    public var dependentLFs: DependentLFs = .duplicates
 
     public init(
         model: ModelKind = .em, seed: UInt64 = 0, ties: TieChoice = .model, devSplit: String? = nil,
         selectionMetric: SelectionMetric = .accuracy, fixedVariant: EMOptions? = nil, goldFree: Bool = false,
         devChoice: DevChoice = .guarded, semiSupervised: Bool = false,
-        threads: Int? = nil, countsDependentLFsOnce: Bool = false
+        threads: Int? = nil, dependentLFs: DependentLFs = .duplicates
     ) {
         self.model = model
         self.seed = seed
@@ -78,6 +88,6 @@ public struct LabelingRunConfiguration: Sendable {
         self.devChoice = devChoice
         self.semiSupervised = semiSupervised
         self.threads = threads
-        self.countsDependentLFsOnce = countsDependentLFsOnce
+        self.dependentLFs = dependentLFs
     }
 }
