@@ -53,9 +53,9 @@ struct ModelOptions: ParsableArguments {
 
     @Option(name: .long, help: ArgumentHelp("""
         LFs counted once as a group in the EM fit: duplicates (LFs with identical votes on every \
-        item: exact, they add nothing), weight (every cluster of dependent LFs `wslabel report` \
-        lists, correlated copies too: helps when copies are the problem, can hurt real LF sets) \
-        or off. (default: duplicates)
+        item), weight (every cluster of dependent LFs `wslabel report` lists, correlated copies \
+        too) or off. Both help when copies are what is wrong with the LFs and can cost points on \
+        real LF sets (benchmarks/RESULTS.md). (default: off)
         """, valueName: "duplicates|weight|off"))
     var lfDependencies: DependencyHandling?
 
@@ -99,7 +99,7 @@ struct ModelOptions: ParsableArguments {
             ties: ties ?? task.ties ?? .model, devSplit: devSplit ?? task.devSplit,
             selectionMetric: metric, fixedVariant: variant?.options, goldFree: goldFree,
             devChoice: devChoice ?? .guarded, semiSupervised: semiSupervised, threads: threads,
-            dependentLFs: (lfDependencies ?? .duplicates).choice)
+            dependentLFs: (lfDependencies ?? .off).choice)
     }
 
     private func positiveClassIndex(_ labelNames: [String], name positiveClass: String?) throws -> Int {

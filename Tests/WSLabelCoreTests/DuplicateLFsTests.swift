@@ -1,7 +1,7 @@
 @testable import WSLabelCore
 import XCTest
 
-/// Exact duplicate LFs are found in one pass and counted once by default.
+/// Exact duplicate LFs are found in one pass and, when asked, counted once.
 final class DuplicateLFsTests: XCTestCase {
     func testFindsExactCopiesAndNotNearCopies() throws {
         let truth = try SyntheticVotes.Parameters.realistic(lfCount: 8, classCount: 3, seed: 5)
@@ -22,13 +22,13 @@ final class DuplicateLFsTests: XCTestCase {
         XCTAssertEqual(DuplicateLFs(votes: votes).groups, [[0, 3]])
     }
 
-    func testTheDefaultRunCountsADuplicatedLFOnce() throws {
+    func testARunCanCountADuplicatedLFOnce() throws {
         let regime = try XCTUnwrap(SyntheticRegime.catalog.first { $0.name == "duplicated-lfs" })
         let task = try regime.draw(scale: 0.5)
         let splits = [task.splits[0], task.splits[2]]
-        let counted = try LabelingRun(labelNames: task.labelNames, splits: splits, configuration: LabelingRunConfiguration(threads: 2))
-        let plain = try LabelingRun(labelNames: task.labelNames, splits: splits,
-                                    configuration: LabelingRunConfiguration(threads: 2, dependentLFs: .off))
+        let counted = try LabelingRun(labelNames: task.labelNames, splits: splits,
+                                      configuration: LabelingRunConfiguration(threads: 2, dependentLFs: .duplicates))
+        let plain = try LabelingRun(labelNames: task.labelNames, splits: splits, configuration: LabelingRunConfiguration(threads: 2))
         XCTAssertEqual(counted.variant?.lfWeights?.filter { $0 < 1 }.count, 4, "the weakest LF and its 3 copies")
         XCTAssertNil(plain.variant?.lfWeights)
         // Measured at full scale: 76.3 → 78.5; at 10,000 rows the gain must still show.

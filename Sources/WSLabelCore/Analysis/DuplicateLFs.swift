@@ -1,6 +1,8 @@
 /// LFs that cast the same vote (or abstain together) on every row: exact duplicates, which add
 /// no information however many copies there are — the same keyword in two LF files, an LF
-/// registered twice. Counting each group once is exact, so ``LabelingRun`` does it by default.
+/// registered twice. Counting each group once is exact for the model
+/// (``LabelingRunConfiguration/DependentLFs/duplicates``); it is not the default because on
+/// real LF sets a duplicated strong LF can also be what holds a misspecified model together.
 ///
 /// Found in O(votes): each LF's column is hashed, and LFs with equal hashes are compared.
 ///
