@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Chooses the generative-model variant without gold labels: what `wslabel fit` uses when no
 /// dev split has gold.
 ///
@@ -118,16 +116,7 @@ public struct GoldFreeSelection: Sendable {
             let lost = (0..<patterns.classCount).filter { majorityShare[$0] >= 0.002 && share[$0] < majorityShare[$0] / 20 }
             results[index] = (model, LeaveOneLFOutAgreement(model: model, patterns: patterns, posteriors: posteriors), lost)
         }
-        // As in VariantSelection: small problems fit one variant per thread, large ones fit
-        // variants in turn with every thread; each fit is deterministic either way.
-        if patterns.count < 50_000 && threadCount > 1 {
-            let next = AtomicCounter()
-            DispatchQueue.concurrentPerform(iterations: min(threadCount, grid.count)) { _ in
-                while case let index = next.increment(), index < grid.count { evaluate(index, 1) }
-            }
-        } else {
-            for index in grid.indices { evaluate(index, threadCount) }
-        }
+        VariantFits.run(Array(grid.indices), patternCount: patterns.count, threads: threadCount, evaluate)
         let fitted = results.values
         var candidates = fitted.enumerated().map { index, result in
             Candidate(model: result.0, agreement: result.1.value, lostClasses: result.2,

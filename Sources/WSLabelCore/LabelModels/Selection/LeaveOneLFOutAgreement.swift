@@ -87,20 +87,12 @@ struct LeaveOneLFOutAgreement {
     /// difference (each (row, LF) pair scored by both): `+∞` when this model is better on some
     /// pair and never worse, `0` when they never differ.
     func pairedAdvantage(over other: LeaveOneLFOutAgreement, patterns: VotePatterns) -> Double {
-        var pairs = 0.0, sum = 0.0, sumOfSquares = 0.0
+        var difference = PairedDifference()
         for pattern in 0..<patterns.count {
-            let count = patterns.counts[pattern]
             for index in patterns.storageRange(ofPattern: pattern) where !credits[index].isNaN {
-                let difference = credits[index] - other.credits[index]
-                pairs += count
-                sum += count * difference
-                sumOfSquares += count * difference * difference
+                difference.add(credits[index] - other.credits[index], weight: patterns.counts[pattern])
             }
         }
-        guard pairs > 1 else { return 0 }
-        let mean = sum / pairs
-        let variance = max(0, sumOfSquares / pairs - mean * mean)
-        if variance == 0 { return mean > 0 ? .infinity : 0 }
-        return mean / (variance / pairs).squareRoot()
+        return difference.standardErrors
     }
 }

@@ -21,14 +21,11 @@ struct PairedBootstrap {
         let rows = gold.count
         guard gold.indices.contains(where: { candidate[$0] != incumbent[$0] }) else { return 0 }
         if metric == .accuracy {
-            var sum = 0.0, sumOfSquares = 0.0
+            var difference = PairedDifference()
             for row in gold.indices {
-                let difference = Double((candidate[row] == gold[row] ? 1 : 0) - (incumbent[row] == gold[row] ? 1 : 0))
-                sum += difference
-                sumOfSquares += difference * difference
+                difference.add(Double((candidate[row] == gold[row] ? 1 : 0) - (incumbent[row] == gold[row] ? 1 : 0)))
             }
-            let mean = sum / Double(rows)
-            return standardized(mean: mean, variance: (sumOfSquares / Double(rows) - mean * mean) / Double(rows))
+            return difference.standardErrors
         }
         // Cell of a row: (candidate, incumbent, gold), a prediction of `classCount` meaning abstain.
         let outcomes = classCount + 1
@@ -48,7 +45,7 @@ struct PairedBootstrap {
             sumOfSquares += difference * difference
         }
         let mean = sum / Double(resamples)
-        return standardized(mean: mean, variance: sumOfSquares / Double(resamples) - mean * mean)
+        return PairedDifference.standardized(mean: mean, variance: sumOfSquares / Double(resamples) - mean * mean)
     }
 
     /// The metric of one side (0 = candidate, 1 = incumbent) from the cell counts.
@@ -65,10 +62,5 @@ struct PairedBootstrap {
             if prediction == truth { truePositives[truth] += count }
         }
         return metric.value(of: ClassificationMetrics(truePositives: truePositives, predicted: predicted, actual: actual))
-    }
-
-    private static func standardized(mean: Double, variance: Double) -> Double {
-        guard variance > 0 else { return mean > 0 ? .infinity : 0 }
-        return mean / variance.squareRoot()
     }
 }

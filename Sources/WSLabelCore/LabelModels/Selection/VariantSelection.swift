@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Fits every variant of a grid on the training votes and keeps the one that scores best on a
 /// dev split with gold labels.
 ///
@@ -91,11 +89,8 @@ public struct VariantSelection: Sendable {
 
         // A variant listed twice (a dev balance equal to the uniform prior) is fit once; the
         // copy gets the same candidate, so ties still go to the earlier one.
-        // Small problems: one variant per thread. Large ones: variants in turn, each fit using
-        // every thread over pattern blocks. Either way each fit is deterministic on its own.
         let firstIndex = grid.indices.map { index in grid.firstIndex(of: grid[index])! }
         let distinct = grid.indices.filter { firstIndex[$0] == $0 }
-        let parallelVariants = patterns.count < 50_000 && threadCount > 1
         // The dev rows' predicted labels and the patterns' posteriors under `model`.
         let predict: @Sendable (GenerativeLabelModel, Int) -> (labels: [Int], probabilities: [Double]) = { model, fitThreads in
             let probabilities = model.patternProbabilities(devPatterns, threads: fitThreads)
@@ -123,15 +118,8 @@ public struct VariantSelection: Sendable {
             let model = index < grid.count ? GenerativeLabelModel.fit(patterns, options: grid[index], threads: fitThreads) : incumbent!
             evaluate(index, model, fitThreads)
         }
-        let jobs = distinct + (incumbent == nil ? [] : [grid.count])
-        if parallelVariants {
-            let next = AtomicCounter()
-            DispatchQueue.concurrentPerform(iterations: min(threadCount, jobs.count)) { _ in
-                while case let position = next.increment(), position < jobs.count { fitVariant(jobs[position], 1) }
-            }
-        } else {
-            for index in jobs { fitVariant(index, threadCount) }
-        }
+        VariantFits.run(distinct + (incumbent == nil ? [] : [grid.count]), patternCount: patterns.count,
+                        threads: threadCount, fitVariant)
         for index in grid.indices where firstIndex[index] != index { results[index] = results[firstIndex[index]] }
         candidates = results.values
         self.metric = metric
