@@ -319,40 +319,47 @@ def run_dawid_skene(C, splits, V, n_iter, transductive):
     return out
 
 
-def run_hyperlm(C, splits, V, semi_supervised):
-    """HyperLM, as its authors run it: transductive. One forward pass of the pretrained network over
-    train + the evaluated split's votes together (no gold), the split's rows scored. With
-    semi_supervised, test is inferred from train + valid + test with valid's gold labels given
-    (HyperLM's semi-supervised mode trains on them); valid is then not scored (its labels were
-    given). The checkpoint is a pickled torch file, so torch >= 2.6 needs
-    TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD=1 (set here)."""
+def hyperlm_model():
+    """HyperLM's pretrained network on the CPU. The checkpoint is a pickled torch file, so torch >= 2.6
+    needs TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD=1 (set here)."""
     os.environ.setdefault("TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD", "1")
     import torch
     from hyperlm import HyperLabelModel
 
     torch.manual_seed(0)  # the semi-supervised mode trains; the plain mode is a fixed forward pass
-    model = HyperLabelModel(device="cpu")
+    return HyperLabelModel(device="cpu")
+
+
+def hyperlm_infer(model, X: np.ndarray, C: int, **kwargs) -> np.ndarray:
+    """HyperLM's probabilities for every row of X (rows x C).
+
+    HyperLM's sparse input drops the rows after the last one with a vote, and its semi-supervised
+    loss then fails on a mask of the full length: rows without votes go first (a stable permutation,
+    undone on the output), so no row is dropped. It also takes the class count from the largest vote
+    it sees: missing classes get probability 0, dropped rows the uniform distribution."""
+    order = np.argsort((X >= 0).any(axis=1), kind="stable")
+    position = np.empty_like(order)
+    position[order] = np.arange(len(order))
+    if "y_indices" in kwargs:
+        kwargs["y_indices"] = [int(position[i]) for i in kwargs["y_indices"]]
+    P = np.asarray(model.infer(X[order], return_probs=True, **kwargs))
+    out = np.full((X.shape[0], C), 1.0 / C)
+    out[:P.shape[0]] = 0.0
+    out[:P.shape[0], :P.shape[1]] = P
+    return out[position]
+
+
+def run_hyperlm(C, splits, V, semi_supervised):
+    """HyperLM, as its authors run it: transductive. One forward pass of the pretrained network over
+    train + the evaluated split's votes together (no gold), the split's rows scored. With
+    semi_supervised, test is inferred from train + valid + test with valid's gold labels given
+    (HyperLM's semi-supervised mode trains on them); valid is then not scored (its labels were
+    given)."""
+    model = hyperlm_model()
     L_train = splits["train"][0]
 
     def infer(X, **kwargs):
-        """HyperLM's sparse input drops the rows after the last one with a vote, and its
-        semi-supervised loss then fails on a mask of the full length: rows without votes go
-        first (a stable permutation, undone on the output), so no row is dropped."""
-        order = np.argsort((X >= 0).any(axis=1), kind="stable")
-        position = np.empty_like(order)
-        position[order] = np.arange(len(order))
-        if "y_indices" in kwargs:
-            kwargs["y_indices"] = [int(position[i]) for i in kwargs["y_indices"]]
-        P = padded(np.asarray(model.infer(X[order], return_probs=True, **kwargs)), X.shape[0])
-        return P[position]
-
-    def padded(P, rows):
-        """HyperLM takes the class count from the largest vote it sees, and its sparse input drops
-        the rows after the last one with a vote: those get the uniform distribution here."""
-        out = np.full((rows, C), 1.0 / C)
-        out[:P.shape[0]] = 0.0
-        out[:P.shape[0], :P.shape[1]] = P
-        return out
+        return hyperlm_infer(model, X, C, **kwargs)
 
     Ps, secs = {}, {}
     if not semi_supervised:
