@@ -5,8 +5,10 @@ let package = Package(
     name: "wslabel",
     products: [
         .library(name: "WSLabelCore", targets: ["WSLabelCore"]),
+        .library(name: "WSLabelData", targets: ["WSLabelData"]),
         .library(name: "WSLabeling", targets: ["WSLabeling"]),
         .library(name: "WSLabelReports", targets: ["WSLabelReports"]),
+        .library(name: "WSLabelPipeline", targets: ["WSLabelPipeline"]),
         .library(name: "WSLabelCLI", targets: ["WSLabelCLI"]),
         .executable(name: "wslabel", targets: ["wslabel"]),
     ],
@@ -25,19 +27,32 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
         ),
-        // Vote matrix, label models and metrics: pure math over CBLAS.
+        // The layers form a chain; each target depends only on the ones above it
+        // (docs/ARCHITECTURE.md):
+        //   WSLabelCore → WSLabelData → WSLabeling → WSLabelReports → WSLabelPipeline → WSLabelCLI
+        //
+        // Math and models: the vote matrix, the label models (EM over CBLAS/LAPACKE, majority
+        // vote), their selection, metrics, LF statistics and synthetic votes. No file I/O.
         .target(name: "WSLabelCore", dependencies: ["CBLAS"]),
-        // Items and datasets, labeling functions, LF files, the applier and its vote cache.
+        // Data formats and items: vote files (NPY, CSV), WRENCH folders, JSON, item readers
+        // (JSON Lines, CSV), saved models, atomic outputs.
+        .target(name: "WSLabelData", dependencies: ["WSLabelCore"]),
+        // Labeling: LFs (keyword, regex, heuristic, LLM prompt), LF and task files, the applier
+        // and its SQLite vote cache, the LLM client and its ledger, human labels, prices.
         .target(
             name: "WSLabeling",
             dependencies: [
-                "WSLabelCore",
+                "WSLabelCore", "WSLabelData",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-        // LF reports rendered as text, Markdown, CSV, JSON and self-contained HTML with SVG plots.
-        .target(name: "WSLabelReports", dependencies: ["WSLabelCore"]),
+        // Analysis and reports: the LF report, the cost-quality analysis, the run's summary,
+        // rendered as text, Markdown, CSV, JSON and self-contained HTML with SVG plots.
+        .target(name: "WSLabelReports", dependencies: ["WSLabelCore", "WSLabelData", "WSLabeling"]),
+        // The pipeline as one library call: a labeling job loads its input (applying a task's
+        // LFs), fits, scores, writes its outputs and reports, as every command needs.
+        .target(name: "WSLabelPipeline", dependencies: ["WSLabelCore", "WSLabelData", "WSLabeling", "WSLabelReports"]),
         // The LF catalog `wslabel` links: Swift LFs in labeling_functions/Swift, LF files beside it.
         .target(
             name: "LabelingFunctions",
@@ -50,7 +65,7 @@ let package = Package(
         .target(
             name: "WSLabelCLI",
             dependencies: [
-                "WSLabelCore", "WSLabeling", "WSLabelReports",
+                "WSLabelCore", "WSLabelData", "WSLabeling", "WSLabelReports", "WSLabelPipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,12 +73,12 @@ let package = Package(
         // Benchmarks that need compiled code (scale); scripts live beside them in benchmarks/.
         .executableTarget(
             name: "wslabel-scale-bench",
-            dependencies: ["WSLabelCore"],
+            dependencies: ["WSLabelData"],
             path: "benchmarks/ScaleBenchmark"
         ),
-        .executableTarget(name: "wslabel-robustness-bench", dependencies: ["WSLabelCore"], path: "benchmarks/RobustnessBenchmark"),
-        .executableTarget(name: "wslabel-apply-bench", dependencies: ["WSLabeling", "LabelingFunctions"], path: "benchmarks/ApplyBenchmark"),
-        .executableTarget(name: "wslabel-fuzz", dependencies: ["WSLabelCore", "WSLabeling"], path: "Tests/Fuzz/Sources"),
+        .executableTarget(name: "wslabel-robustness-bench", dependencies: ["WSLabelData"], path: "benchmarks/RobustnessBenchmark"),
+        .executableTarget(name: "wslabel-apply-bench", dependencies: ["WSLabelData", "WSLabeling", "LabelingFunctions"], path: "benchmarks/ApplyBenchmark"),
+        .executableTarget(name: "wslabel-fuzz", dependencies: ["WSLabelData", "WSLabeling"], path: "Tests/Fuzz/Sources"),
         .target(
             name: "TestSupport",
             dependencies: [
@@ -73,9 +88,10 @@ let package = Package(
             ],
             path: "Tests/TestSupport"
         ),
-        .testTarget(name: "WSLabelCoreTests", dependencies: ["WSLabelCore", "TestSupport"]),
-        .testTarget(name: "WSLabelingTests", dependencies: ["WSLabeling", "LabelingFunctions", "TestSupport"]),
-        .testTarget(name: "WSLabelReportsTests", dependencies: ["WSLabelCore", "WSLabelReports", "TestSupport"]),
-        .testTarget(name: "WSLabelCLITests", dependencies: ["WSLabelCore", "WSLabeling", "WSLabelCLI", "TestSupport"]),
+        .testTarget(name: "WSLabelCoreTests", dependencies: ["WSLabelCore", "WSLabelData", "WSLabeling", "WSLabelReports", "TestSupport"]),
+        .testTarget(name: "WSLabelDataTests", dependencies: ["WSLabelCore", "WSLabelData", "TestSupport"]),
+        .testTarget(name: "WSLabelingTests", dependencies: ["WSLabelData", "WSLabeling", "LabelingFunctions", "TestSupport"]),
+        .testTarget(name: "WSLabelReportsTests", dependencies: ["WSLabelCore", "WSLabelData", "WSLabeling", "WSLabelReports", "TestSupport"]),
+        .testTarget(name: "WSLabelCLITests", dependencies: ["WSLabelCore", "WSLabelData", "WSLabeling", "WSLabelReports", "WSLabelPipeline", "WSLabelCLI", "TestSupport"]),
     ]
 )

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
-import WSLabelCore
-import WSLabeling
+import WSLabelPipeline
 
 struct Apply: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,72 +21,24 @@ struct Apply: ParsableCommand {
             """
     )
 
-    @Option(name: .long, help: ArgumentHelp("The task file (default: wslabel.yaml in the current folder).", valueName: "file"))
-    var config = "wslabel.yaml"
+    @OptionGroup var task: TaskFileOptions
 
     @Option(name: .long, help: ArgumentHelp("Folder for the vote files (created when missing).", valueName: "dir"))
     var outputDir: String
 
     @Option(name: .long, help: ArgumentHelp("csv (ids and LF names in the file), npy (what Snorkel users load with np.load) or wrench (WRENCH's JSON layout, gold labels included).", valueName: "csv|npy|wrench"))
-    var format: VoteFormat = .csv
+    var format: VoteExport.Format = .csv
 
-    @Flag(name: .long, help: "Apply every LF afresh instead of reusing cached votes.")
-    var noCache = false
-
-    @Option(name: .long, help: WorkerThreads.help)
-    var threads: Int?
-
-    enum VoteFormat: String, ExpressibleByArgument, CaseIterable {
-        case csv, npy, wrench
-
-        /// The files a split's votes go to: `<split>.csv`, `<split>.npy` and its ids beside it,
-        /// or `<split>.json` (WRENCH).
-        func fileNames(split: String) -> (votes: String, ids: String?) {
-            switch self {
-            case .csv: return ("\(split).csv", nil)
-            case .npy: return ("\(split).npy", "\(split).ids.txt")
-            case .wrench: return ("\(split).json", nil)
-            }
-        }
-    }
-
-    func validate() throws {
-        try WorkerThreads.validate(threads)
-    }
+    @OptionGroup var workers: WorkerThreads
 
     func run() throws {
         try CLIErrors.report {
-            let task = try TaskFile(contentsOf: URL(fileURLWithPath: config))
-            let folder = URL(fileURLWithPath: outputDir)
-            let written = task.splits.flatMap { split in
-                let names = format.fileNames(split: split.name)
-                return [names.votes, names.ids].compactMap { $0 }.map { FileRole(folder.appendingPathComponent($0), "--output-dir's \($0)") }
-            } + (format == .wrench ? [FileRole(folder.appendingPathComponent("label.json"), "--output-dir's label.json")] : [])
-            try OutputConflicts.check(outputs: written, inputs: task.inputFiles())
-            let applied = try TaskApplication.withProgressBar(task: task, useCache: !noCache, threads: threads)
-            ApplyTable.log(applied)
-            do {
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            } catch {
-                throw WSLabelError.fileAccess(path: folder.path, "cannot create the folder")
-            }
-            if format == .wrench {
-                try WrenchDataset.write(labelNames: task.labels, splits: applied.splits, to: folder)
-            }
-            for split in applied.splits {
-                let names = format.fileNames(split: split.name)
-                let votes = folder.appendingPathComponent(names.votes)
-                switch format {
-                case .csv:
-                    try split.votes.writeCSV(to: votes, ids: split.ids, lfNames: applied.catalog.names)
-                case .npy:
-                    try split.votes.writeNPY(to: votes)
-                    try ItemIDsFile.write(split.ids, to: folder.appendingPathComponent(names.ids!))
-                case .wrench:
-                    break  // written with label.json above
-                }
-                Log.info("wrote \(split.name): \(split.votes.rowCount) items × \(split.votes.lfCount) LFs")
+            try VoteExport.write(task: task.url, useCache: !task.noCache, format: format, to: URL(fileURLWithPath: outputDir), threads: workers.threads,
+                                 events: JobLog().events) { split, rows, lfs in
+                Log.info("wrote \(split): \(rows) items × \(lfs) LFs")
             }
         }
     }
 }
+
+extension VoteExport.Format: ExpressibleByArgument {}

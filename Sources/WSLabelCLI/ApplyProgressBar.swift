@@ -1,4 +1,3 @@
-import Foundation
 import WSLabelCore
 import WSLabeling
 
@@ -39,26 +38,6 @@ enum ApplyProgressBar {
 
     private static func fit(_ line: String, width: Int) -> String {
         line.count <= width ? line : String(line.prefix(max(0, width - 1))) + "…"
-    }
-}
-
-extension TaskApplication {
-    /// Applies `task`'s LFs with ``ApplyProgressBar`` on stderr when it is a terminal: the
-    /// step every command that reads a task file shares.
-    static func withProgressBar(task: TaskFile, useCache: Bool, threads: Int?) throws -> TaskApplication {
-        let line = ProgressLine()
-        let clock = ContinuousClock()
-        var split = "", start = clock.now
-        defer { line.finish() }
-        return try TaskApplication(task: task, useCache: useCache, threads: threads) { progress in
-            if progress.split != split {
-                split = progress.split
-                start = clock.now
-            }
-            let elapsed = clock.now - start
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-            line.update { width in ApplyProgressBar.line(progress, elapsed: seconds, width: width) }
-        }
     }
 }
 

@@ -1,15 +1,7 @@
-import Foundation
-import WSLabelReports
 import WSLabeling
 
-/// The compact account of an LF application that `fit` and `apply` log.
+/// The compact account of an LF application that every command applying a task's LFs logs.
 enum ApplyTable {
-    /// Logs what applying the task's LFs came to, LLM calls included.
-    static func log(_ applied: TaskApplication) {
-        Log.info(summary(applied.report))
-        if let costs = applied.llmCosts { for line in LLMCostTable.logLines(costs) { Log.info(line) } }
-    }
-
     static func summary(_ report: ApplyReport) -> String {
         var lines = [String(format: "applied %d LFs to %d items in %.2f s: %d evaluations, %d cached votes reused, %d failures",
                             report.lfs.count, report.itemCount, report.seconds, report.evaluations, report.cacheHits, report.failures)]

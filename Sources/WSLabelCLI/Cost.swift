@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
 import WSLabelCore
+import WSLabelData
+import WSLabelPipeline
 import WSLabelReports
-import WSLabeling
 
 struct Cost: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -32,8 +33,7 @@ struct Cost: ParsableCommand {
             """
     )
 
-    @Option(name: .long, help: ArgumentHelp("The task file.", valueName: "file"))
-    var config: String = "wslabel.yaml"
+    @OptionGroup var task: TaskFileOptions
 
     @Option(name: .long, help: ArgumentHelp("Split with gold labels to score on (default: test, else the first labeled split other than train).", valueName: "split"))
     var split: String?
@@ -59,9 +59,6 @@ struct Cost: ParsableCommand {
     /// The largest projection: beyond it, dollar amounts lose their cents to rounding.
     static let maxProjectedItems = 1_000_000_000_000
 
-    @Flag(name: .long, help: "Apply every LF afresh instead of reusing cached votes (LLM answers are asked again too).")
-    var noCache = false
-
     @OptionGroup var model: ModelOptions
 
     func validate() throws {
@@ -76,18 +73,15 @@ struct Cost: ParsableCommand {
     func run() throws {
         try CLIErrors.report {
             let started = Date()
-            let task = try TaskFile(contentsOf: URL(fileURLWithPath: config))
             let destination = output.map(AtomicFile.url(forArgument:))
-            try OutputConflicts.check(outputs: destination.map { [FileRole($0, "--output")] } ?? [], inputs: task.inputFiles())
-            let applied = try TaskApplication.withProgressBar(task: task, useCache: !noCache, threads: model.threads)
-            ApplyTable.log(applied)
-            let configuration = try model.configuration(labelNames: task.labels, task: task.model)
+            let applied = try task.apply(threads: model.workers.threads, outputs: destination.map { [FileRole($0, "--output")] } ?? [])
+            let configuration = try model.choices.configuration(labelNames: applied.task.labels, task: applied.task.model)
             Log.info("fitting the label models and pricing the options…")
             // Machine time is this run's, less the LLM calls' (which the ledger prices).
             let llmSeconds = applied.llmCosts?.usage.reduce(0) { $0 + $1.seconds } ?? 0
             let costs = try TaskCostAnalysis(applied: applied, configuration: configuration, evaluationSplit: split, llmLF: llmLF,
-                                             computeSeconds: max(0, Date().timeIntervalSince(started) - llmSeconds), projectedItems: projectItems)
-            let summary = TaskCostSummary(costs, budget: budget)
+                                             computeSeconds: max(0, Date().timeIntervalSince(started) - llmSeconds),
+                                             projectedItems: projectItems, budget: budget)
             var learning: ActiveLearningCurve?
             if curve {
                 Log.info("measuring the active-learning curve…")
@@ -96,13 +90,13 @@ struct Cost: ParsableCommand {
             let text: String
             switch (json, destination?.pathExtension.lowercased()) {
             case (_, "html"?), (_, "htm"?):
-                text = CostReport.html(summary, curve: learning, title: "Cost and quality: " + task.url.deletingLastPathComponent().lastPathComponent)
+                text = CostReport.html(costs, curve: learning, title: "Cost and quality: " + applied.task.url.deletingLastPathComponent().lastPathComponent)
             case (true, _), (_, "json"?):
-                var object = CostReport.json(summary)
+                var object = CostReport.json(costs)
                 if let learning, case let .object(members) = object { object = .object(members + [("active_learning", ActiveLearningReport.json(learning))]) }
                 text = object.serialized + "\n"
             default:
-                text = CostReport.text(summary, width: destination == nil ? Terminal.standardOutput.width : nil)
+                text = CostReport.text(costs, width: destination == nil ? Terminal.standardOutput.width : nil)
                     + (learning.map { "\n" + ActiveLearningReport.text($0) } ?? "")
             }
             if let destination {
@@ -112,13 +106,5 @@ struct Cost: ParsableCommand {
                 print(text, terminator: "")
             }
         }
-    }
-}
-
-extension TaskCostSummary {
-    /// What `cost` and `report --costs` show of a task's analysis.
-    init(_ costs: TaskCostAnalysis, budget: Double?) {
-        self.init(analysis: costs.analysis, evaluationSplit: costs.evaluationSplit, llmLF: costs.llmLF,
-                  itemsMissingFromLedger: costs.itemsMissingFromLedger, budget: budget)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import WSLabelCore
+import WSLabelData
+import WSLabelPipeline
 import WSLabelReports
 
 struct Fit: ParsableCommand {
@@ -60,29 +61,16 @@ struct Fit: ParsableCommand {
     func run() throws {
         try CLIErrors.report {
             let started = Date()
-            let fitted = try FittedRun(input: input, model: model) { task in
-                [output.map { FileRole(AtomicFile.url(forArgument: $0), "--output") }
-                    ?? task?.labelsOutput.map { FileRole($0, "output.labels") },
-                 saveModel.map { FileRole(AtomicFile.url(forArgument: $0), "--save-model") }].compactMap { $0 }
-            }
-            let run = fitted.run
-            var labelsOnStandardOutput = false
-            if let output = output.map(AtomicFile.url(forArgument:)) ?? fitted.loaded.task?.task.labelsOutput {
-                labelsOnStandardOutput = AtomicFile.writesToStandardOutput(output)
-                try? FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
-                let written = fitted.resultsToWrite
-                try ProbabilisticLabelsWriter.write(written, labelNames: run.labelNames, to: output)
-                Log.info("wrote labels of \(written.map(\.ids.count).reduce(0, +)) items to \(output.path)")
-            }
-            if let saveModel {
-                try SavedLabelModel(model: run.model, labelNames: run.labelNames).save(to: AtomicFile.url(forArgument: saveModel))
-                Log.info("saved the model to \(saveModel)")
-            }
-            let report = fitted.report
+            let job = LabelingJob(input: try input.labelingInput(), model: model.choices,
+                                  labelsOutput: output.map { .file(AtomicFile.url(forArgument: $0)) } ?? .taskSetting,
+                                  modelOutput: saveModel.map(AtomicFile.url(forArgument:)))
+            let result = try job.run(events: JobLog().events)
+            let report = result.report
             // With the labels on stdout (--output -), the summary goes to stderr, out of their way.
+            let labelsOnStandardOutput = result.labelsOutput.map(AtomicFile.writesToStandardOutput) ?? false
             let terminal = labelsOnStandardOutput ? Terminal.standardError : Terminal.standardOutput
-            let summary = json ? run.summary(lfSummary: report.summary, llmCosts: report.llmCosts).serialized
-                               : RunTable.render(run) + "\n\n" + report.compactSummary(width: terminal.width, color: terminal.color)
+            let summary = json ? result.run.summary(lfSummary: report.summary, llmCosts: report.llmCosts).serialized
+                               : RunTable.render(result.run) + "\n\n" + report.compactSummary(width: terminal.width, color: terminal.color)
             if labelsOnStandardOutput {
                 FileHandle.standardError.write(Data((summary + "\n").utf8))
             } else {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import WSLabelCore
-import WSLabeling
+import WSLabelPipeline
 
 /// The options that choose and tune the label model, shared by the commands that fit one.
 struct ModelOptions: ParsableArguments {
@@ -70,8 +70,7 @@ struct ModelOptions: ParsableArguments {
         }
     }
 
-    @Option(name: .long, help: WorkerThreads.help)
-    var threads: Int?
+    @OptionGroup var workers: WorkerThreads
 
     enum FixedVariant: String, ExpressibleByArgument, CaseIterable {
         case heavyPrior = "heavy-prior", mle
@@ -79,34 +78,29 @@ struct ModelOptions: ParsableArguments {
     }
 
     func validate() throws {
-        try WorkerThreads.validate(threads)
-        if semiSupervised && goldFree {
-            throw ValidationError("--semi-supervised fits on the dev split's gold labels; --gold-free ignores them. Give one or the other.")
+        do {
+            try choices.validate()
+        } catch let error as WSLabelError {
+            throw ValidationError(error.localizedDescription)
         }
     }
 
-    /// The library configuration these options describe; options not given on the command
-    /// line come from the task file's `model:` section, then the defaults.
-    func configuration(labelNames: [String], task: TaskFile.ModelSettings = .init()) throws -> LabelingRunConfiguration {
-        let metric: SelectionMetric
-        switch selectMetric ?? task.selectMetric ?? .accuracy {
-        case .accuracy: metric = .accuracy
-        case .macroF1: metric = .macroF1
-        case .f1: metric = .f1(positiveClass: try positiveClassIndex(labelNames, name: positiveClass ?? task.positiveLabel))
-        }
-        return LabelingRunConfiguration(
-            model: model ?? task.model ?? .em, seed: seed ?? task.seed ?? 0,
-            ties: ties ?? task.ties ?? .model, devSplit: devSplit ?? task.devSplit,
-            selectionMetric: metric, fixedVariant: variant?.options, goldFree: goldFree,
-            devChoice: devChoice ?? .guarded, semiSupervised: semiSupervised, threads: threads,
-            dependentLFs: (lfDependencies ?? .off).choice)
-    }
-
-    private func positiveClassIndex(_ labelNames: [String], name positiveClass: String?) throws -> Int {
-        guard let positiveClass else { return 1 }
-        if let index = labelNames.firstIndex(of: positiveClass) { return index }
-        if let index = Int(positiveClass), labelNames.indices.contains(index) { return index }
-        throw ValidationError("--positive-class \(positiveClass) is neither a class name (\(labelNames.joined(separator: ", "))) nor an index 0..<\(labelNames.count)")
+    /// What the flags choose; what they leave out comes from the task file, then the defaults.
+    var choices: ModelChoices {
+        var choices = ModelChoices()
+        choices.model = model
+        choices.seed = seed
+        choices.ties = ties
+        choices.devSplit = devSplit
+        choices.selectMetric = selectMetric
+        choices.positiveClass = positiveClass
+        choices.fixedVariant = variant?.options
+        choices.goldFree = goldFree
+        choices.devChoice = devChoice
+        choices.semiSupervised = semiSupervised
+        choices.threads = workers.threads
+        choices.dependentLFs = lfDependencies?.choice
+        return choices
     }
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import WSLabelCore
+import WSLabelData
+import WSLabelPipeline
 
 struct Predict: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,28 +25,11 @@ struct Predict: ParsableCommand {
     func run() throws {
         try CLIErrors.report {
             let modelURL = URL(fileURLWithPath: modelFile)
-            let destination = output.map(AtomicFile.url(forArgument:))
             let saved = try SavedLabelModel.load(from: modelURL)
-            let loaded = try input.load(threads: nil, defaultLabels: saved.labelNames, otherInputs: [FileRole(modelURL, "the --model-file")]) { _ in
-                destination.map { [FileRole($0, "--output")] } ?? []
-            }
-            guard loaded.labelNames == saved.labelNames else {
-                throw WSLabelError.incompatibleModel("\(modelFile): the model's classes \(saved.labelNames) differ from the input's \(loaded.labelNames)")
-            }
-            let model = saved.labelModel
-            let ties = (model as? GenerativeLabelModel)?.defaultTiePolicy ?? .abstain
-            // Lone vote files are new items to label, not a training split.
-            let splits = input.votes == nil ? loaded.splits
-                : loaded.splits.map { LabeledSplit(name: "predict", ids: $0.ids, votes: $0.votes, gold: $0.gold) }
-            let results: [LabelingRun.SplitResult]
-            do {
-                results = try splits.map { try LabelingRun.SplitResult(labeling: $0, with: model, tiePolicy: ties) }
-            } catch let WSLabelError.incompatibleModel(message) {
-                throw WSLabelError.incompatibleModel("\(modelFile): \(message)")
-            }
-            if let destination {
-                try ProbabilisticLabelsWriter.write(results, labelNames: saved.labelNames, to: destination)
-            } else {
+            let job = PredictionJob(input: try input.labelingInput(defaultLabels: saved.labelNames), model: saved, modelFile: modelURL,
+                                    output: output.map(AtomicFile.url(forArgument:)))
+            let results = try job.run(events: JobLog().events)
+            if job.output == nil {
                 print(ProbabilisticLabelsWriter.jsonLines(results, labelNames: saved.labelNames), terminator: "")
             }
         }

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
-import WSLabelCore
+import WSLabelData
+import WSLabelPipeline
 import WSLabelReports
-import WSLabeling
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -62,21 +62,22 @@ struct Report: ParsableCommand {
     func run() throws {
         try CLIErrors.report {
             let destination = output.map(AtomicFile.url(forArgument:))
-            let fitted = try FittedRun(input: input, model: model) { _ in destination.map { [FileRole($0, "--output")] } ?? [] }
+            var job = LabelingJob(input: try input.labelingInput(), model: model.choices, labelsOutput: .none)
+            job.otherOutputs = destination.map { [FileRole($0, "--output")] } ?? []
+            let result = try job.run(events: JobLog().events)
             let chosen = format ?? destination.flatMap { ReportFormat(fileExtension: $0.pathExtension) } ?? .text
             let terminal = destination == nil ? Terminal.standardOutput : Terminal(width: nil, color: false)
             var options = ReportOptions(
-                title: title ?? defaultTitle(fitted),
+                title: title ?? defaultTitle(result.loaded),
                 width: terminal.width,
                 color: color == .always || (color == .auto && terminal.color))
-            if costs, chosen == .html, let applied = fitted.loaded.task {
-                let configuration = fitted.run.configuration
+            if costs, chosen == .html, let applied = result.loaded.task {
                 Log.info("pricing the labeling options and measuring the active-learning curve…")
-                let analysis = try TaskCostAnalysis(applied: applied, configuration: configuration)
-                options.costs = TaskCostSummary(analysis, budget: nil)
-                options.learningCurve = try applied.learningCurve(evaluationSplit: analysis.evaluationSplit, configuration: configuration)
+                let analysis = try TaskCostAnalysis(applied: applied, configuration: result.run.configuration)
+                options.costs = analysis
+                options.learningCurve = try applied.learningCurve(evaluationSplit: analysis.evaluationSplit, configuration: result.run.configuration)
             }
-            let text = fitted.report.rendered(as: chosen, options: options)
+            let text = result.report.rendered(as: chosen, options: options)
             if let destination {
                 try AtomicFile.write(Data(text.utf8), to: destination)
                 Log.info("wrote the \(chosen.rawValue) report to \(destination.path)")
@@ -86,8 +87,8 @@ struct Report: ParsableCommand {
         }
     }
 
-    private func defaultTitle(_ fitted: FittedRun) -> String {
-        if let task = fitted.loaded.task?.task.url { return "LF report: " + task.deletingLastPathComponent().lastPathComponent }
+    private func defaultTitle(_ loaded: LabelingInput.Loaded) -> String {
+        if let task = loaded.task?.task.url { return "LF report: " + task.deletingLastPathComponent().lastPathComponent }
         let source = input.wrench ?? input.votes ?? "votes"
         return "LF report: " + URL(fileURLWithPath: source).lastPathComponent
     }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import WSLabelCore
+import WSLabelData
+import WSLabelPipeline
 import WSLabelReports
 import WSLabeling
 
@@ -23,19 +25,6 @@ struct Review: ParsableCommand {
         subcommands: [Export.self, Import.self, Curve.self]
     )
 
-    struct TaskOption: ParsableArguments {
-        @Option(name: .long, help: ArgumentHelp("The task file.", valueName: "file"))
-        var config: String = "wslabel.yaml"
-
-        /// Reads the task, refuses `outputs` that would replace one of its files, applies its LFs.
-        func load(threads: Int?, outputs: [FileRole] = []) throws -> TaskApplication {
-            let task = try TaskFile(contentsOf: URL(fileURLWithPath: config))
-            try OutputConflicts.check(outputs: outputs, inputs: task.inputFiles())
-            let applied = try TaskApplication.withProgressBar(task: task, useCache: true, threads: threads)
-            ApplyTable.log(applied)
-            return applied
-        }
-    }
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -48,7 +37,7 @@ struct Review: ParsableCommand {
                 and the item's fields except the gold field (--include-gold adds it, which biases the labels).
                 """)
 
-        @OptionGroup var task: TaskOption
+        @OptionGroup var task: TaskFileOptions
         @Option(name: .long, help: ArgumentHelp("label-studio (JSON tasks) or argilla (JSON Lines records).", valueName: "format"))
         var format: TaskReview.ExportFormat = .labelStudio
         @Option(name: .long, help: "How many items (1 or more; a count beyond the split's size exports every item).")
@@ -76,13 +65,11 @@ struct Review: ParsableCommand {
             try CLIErrors.report {
                 let url = AtomicFile.url(forArgument: output)
                 let config = URL(fileURLWithPath: output + ".label-config.xml")
-                let applied = try task.load(threads: model.threads, outputs: [FileRole(url, "--output")]
+                let applied = try task.apply(threads: model.workers.threads, outputs: [FileRole(url, "--output")]
                     + (format == .labelStudio ? [FileRole(config, "the labeling config")] : []))
-                let configuration = try model.configuration(labelNames: applied.task.labels, task: applied.task.model)
-                let run = try LabelingRun(labelNames: applied.task.labels, splits: applied.splits, configuration: configuration,
-                                          clampedTrainLabels: applied.clampedTrainLabels)
+                let run = try LabelingJob.fit(LabelingInput.Loaded(applied), choices: model.choices)
                 let items = try TaskReview.items(applied: applied, run: run, split: split, count: count, strategy: strategy,
-                                                 belowConfidence: belowConfidence, seed: configuration.seed, includeGold: includeGold)
+                                                 belowConfidence: belowConfidence, seed: run.configuration.seed, includeGold: includeGold)
                 switch format {
                 case .labelStudio:
                     try AtomicFile.write(LabelStudioFormat.tasks(items), to: url)
@@ -106,7 +93,7 @@ struct Review: ParsableCommand {
                 fit, report and cost then use: people's labels clamp their items in the label model's fit.
                 """)
 
-        @OptionGroup var task: TaskOption
+        @OptionGroup var task: TaskFileOptions
         @Option(name: .long, help: ArgumentHelp("label-studio or argilla (default: from the extension, .jsonl is argilla).", valueName: "format"))
         var format: TaskReview.ExportFormat?
         @Argument(help: ArgumentHelp("Export files.", valueName: "file"))
@@ -114,19 +101,11 @@ struct Review: ParsableCommand {
 
         func run() throws {
             try CLIErrors.report {
-                let task = try TaskFile(contentsOf: URL(fileURLWithPath: self.task.config))
-                try OutputConflicts.check(
-                    outputs: [FileRole(task.humanLabels, "the human labels (output.human_labels)")],
-                    inputs: task.inputFiles(humanLabels: false) + files.map { FileRole(URL(fileURLWithPath: $0), "an export file") })
-                var labels: [HumanLabel] = []
-                for file in files {
-                    let imported = try TaskReview.importLabels(from: URL(fileURLWithPath: file), task: task, format: format)
-                    Log.info("\(file): \(imported.labels.count) labels, \(imported.unanswered) unanswered, \(imported.disagreements) settled by majority")
-                    labels += imported.labels
+                let task = try TaskFile(contentsOf: self.task.url)
+                let merge = try TaskReview.importLabels(from: files.map(URL.init(fileURLWithPath:)), into: task, format: format) { file, imported in
+                    Log.info("\(file.relativePath): \(imported.labels.count) labels, \(imported.unanswered) unanswered, \(imported.disagreements) settled by majority")
                 }
-                let store = HumanLabelStore(url: task.humanLabels)
-                let (added, changed) = try store.merge(labels, labels: task.labels)
-                Log.info("\(task.humanLabels.path): \(added) new labels, \(changed) changed, \(try store.load(labels: task.labels).count) in all")
+                Log.info("\(task.humanLabels.path): \(merge.added) new labels, \(merge.changed) changed, \(merge.total) in all")
             }
         }
     }
@@ -140,7 +119,7 @@ struct Review: ParsableCommand {
                 scored on --split. Random picks are averaged over --seeds.
                 """)
 
-        @OptionGroup var task: TaskOption
+        @OptionGroup var task: TaskFileOptions
         @Option(name: .long, parsing: .upToNextOption, help: "Numbers of human labels.")
         var steps: [Int] = TaskApplication.defaultCurveSteps
         @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Strategies: active, least-confident, disagreement, random.", valueName: "strategy"))
@@ -155,8 +134,8 @@ struct Review: ParsableCommand {
 
         func run() throws {
             try CLIErrors.report {
-                let applied = try task.load(threads: model.threads)
-                let configuration = try model.configuration(labelNames: applied.task.labels, task: applied.task.model)
+                let applied = try task.apply(threads: model.workers.threads)
+                let configuration = try model.choices.configuration(labelNames: applied.task.labels, task: applied.task.model)
                 Log.info("refitting the label model for \(steps.count) steps × \(strategies.count) strategies…")
                 let curve = try applied.learningCurve(evaluationSplit: split, configuration: configuration, steps: steps,
                                                       strategies: strategies, seeds: seeds)

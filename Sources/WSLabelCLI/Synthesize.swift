@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WSLabelCore
+import WSLabelData
 
 struct Synthesize: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -62,11 +63,9 @@ struct Synthesize: ParsableCommand {
 
     func run() throws {
         try CLIErrors.report {
-            let labelNames = try ClassNamesArgument.parse(labels)
-            let truth = try SyntheticVotes.Parameters.realistic(lfCount: lfs, classCount: labelNames.count, seed: seed)
-            let data = try SyntheticVotes(parameters: truth, rows: train + valid + test, seed: seed)
-            let splits = data.splits([("train", train), ("valid", valid), ("test", test)]).filter { !$0.ids.isEmpty }
-            try WrenchDataset.write(labelNames: labelNames, splits: splits, to: URL(fileURLWithPath: output))
+            let splits = try WrenchDataset.synthesize(labelNames: try ClassNamesArgument.parse(labels), lfCount: lfs,
+                                                      splitSizes: [("train", train), ("valid", valid), ("test", test)], seed: seed,
+                                                      to: URL(fileURLWithPath: output))
             Log.info("wrote \(splits.map { "\($0.name) \($0.ids.count)" }.joined(separator: ", ")) rows with \(lfs) LFs to \(output)")
         }
     }

@@ -1,5 +1,7 @@
 import Foundation
 import WSLabelCore
+import WSLabelData
+import WSLabeling
 
 /// A run's LLM calls as a table: one row per LLM-prompt LF, shared by the text, Markdown and
 /// HTML reports, plus the one-line account `fit` and `apply` log.

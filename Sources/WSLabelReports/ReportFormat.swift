@@ -35,11 +35,11 @@ public struct ReportOptions: Sendable {
     /// Whether the text report uses ANSI colours (only on a terminal).
     public var color: Bool
     /// A cost analysis (and active-learning curve) the HTML report shows as a section of its own.
-    public var costs: TaskCostSummary?
+    public var costs: TaskCostAnalysis?
     public var learningCurve: ActiveLearningCurve?
 
     public init(title: String = "wslabel LF report", width: Int? = nil, color: Bool = false,
-                costs: TaskCostSummary? = nil, learningCurve: ActiveLearningCurve? = nil) {
+                costs: TaskCostAnalysis? = nil, learningCurve: ActiveLearningCurve? = nil) {
         self.title = title
         self.width = width
         self.color = color

@@ -1,4 +1,6 @@
 import WSLabelCore
+import WSLabelData
+import WSLabeling
 
 /// The whole report as JSON, numbers at full precision.
 ///

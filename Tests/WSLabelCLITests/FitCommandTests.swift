@@ -1,7 +1,8 @@
 import Foundation
-import XCTest
 import TestSupport
 import WSLabelCore
+import WSLabelData
+import XCTest
 
 final class FitCommandTests: XCTestCase {
     func testJSONSummaryHasTheDocumentedKeys() throws {

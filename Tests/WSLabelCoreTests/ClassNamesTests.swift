@@ -1,6 +1,7 @@
-import XCTest
 import TestSupport
 @testable import WSLabelCore
+@testable import WSLabelData
+import XCTest
 
 /// Class names are checked the same way wherever they come from; here WRENCH's `label.json`.
 final class ClassNamesTests: XCTestCase {

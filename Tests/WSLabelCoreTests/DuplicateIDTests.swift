@@ -1,6 +1,7 @@
-import XCTest
 import TestSupport
 @testable import WSLabelCore
+@testable import WSLabelData
+import XCTest
 
 /// Every reader of item ids rejects a repeated id, naming the file, the line, the id and the
 /// line where it first appeared (as the JSON Lines item reader does).

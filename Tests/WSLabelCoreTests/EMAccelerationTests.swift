@@ -1,7 +1,8 @@
 import Foundation
 import TestSupport
-import XCTest
 @testable import WSLabelCore
+@testable import WSLabelData
+import XCTest
 
 /// Speed without a different answer: SQUAREM-accelerated EM and the row-by-row sweep of incompressible votes must reach what plain EM over grouped
 /// patterns reaches.

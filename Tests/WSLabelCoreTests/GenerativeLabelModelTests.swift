@@ -1,6 +1,7 @@
-import XCTest
 import TestSupport
 @testable import WSLabelCore
+@testable import WSLabelData
+import XCTest
 
 final class GenerativeLabelModelTests: XCTestCase {
     /// The WRENCH protocol: fit on train votes, class balance and variant from valid gold,

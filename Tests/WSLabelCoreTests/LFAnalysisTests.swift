@@ -1,5 +1,8 @@
-import XCTest
 @testable import WSLabelCore
+@testable import WSLabelData
+import WSLabelReports
+import WSLabeling
+import XCTest
 
 /// LF statistics with Snorkel's definitions: the worked example from Snorkel's `LFAnalysis`
 /// docstrings, then hand-computed edge cases.

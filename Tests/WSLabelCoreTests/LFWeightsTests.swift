@@ -1,7 +1,8 @@
 import Foundation
 import TestSupport
-import XCTest
 @testable import WSLabelCore
+@testable import WSLabelData
+import XCTest
 
 /// Per-LF E-step weights (``EMOptions/lfWeights``): a cluster of copies weighted `1/|cluster|`
 /// counts once, the weights validate, and saved models keep them (and load without them).

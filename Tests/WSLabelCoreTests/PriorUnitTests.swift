@@ -1,5 +1,6 @@
 import TestSupport
 @testable import WSLabelCore
+@testable import WSLabelData
 import XCTest
 
 /// Priors counted in pseudo-votes per LF (`EMOptions.PriorUnit.lfVotes`): their weight washes

@@ -1,8 +1,10 @@
 import Foundation
 import TestSupport
-import XCTest
 import WSLabelCore
+@testable import WSLabelData
 @testable import WSLabelReports
+import WSLabeling
+import XCTest
 
 /// The cost report's HTML page, rendered by headless Chromium: it draws its two plots and logs
 /// nothing. Skips without Chromium (a failure under `CI=true`).
@@ -14,7 +16,7 @@ final class CostPageChromiumTests: XCTestCase {
             classCount: 2, gold: [0, 0, 1, 1, 0, 1], labelModel: [0, 1, 1, 0, 0, 1], labelModelConfidence: confidence,
             allConfidence: confidence + [0.99, 0.52], majorityVote: [0, 0, 1, -1, 0, 1],
             llm: .init(name: "llm", votes: [0, 0, -1, 1, 1, 1], allCosts: Array(repeating: (0.01, 2), count: 8)))
-        let summary = TaskCostSummary(analysis: CostQualityAnalysis(inputs), evaluationSplit: "test", llmLF: "llm",
+        let summary = TaskCostAnalysis(analysis: CostQualityAnalysis(inputs), evaluationSplit: "test", llmLF: "llm",
                                       itemsMissingFromLedger: 0, budget: 5)
         let dataset = try WrenchDataset(directory: try SharedData.wrench("youtube"))
         let curve = try ActiveLearningCurve(labelNames: dataset.labelNames, train: dataset.split("train")!, evaluation: dataset.split("test")!,

@@ -1,4 +1,6 @@
 import Foundation
+@testable import WSLabelData
+import WSLabeling
 #if canImport(FoundationXML)
 import FoundationXML
 #endif

@@ -1,6 +1,9 @@
 import Foundation
 import TestSupport
 import WSLabelCore
+import WSLabelData
+import WSLabelReports
+import WSLabeling
 
 /// LF reports for the HTML tests: small hand-made vote matrices run through ``LabelingRun`` as
 /// `wslabel fit` would, and the real WRENCH youtube set.

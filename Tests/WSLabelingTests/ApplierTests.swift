@@ -2,8 +2,9 @@ import Foundation
 import Synchronization
 import TestSupport
 import WSLabelCore
-import XCTest
+@testable import WSLabelData
 @testable import WSLabeling
+import XCTest
 
 /// Counts LF invocations by name, from any thread.
 final class InvocationCounter: Sendable {

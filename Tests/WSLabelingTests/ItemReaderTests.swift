@@ -1,8 +1,9 @@
 import Foundation
-import XCTest
 import TestSupport
 import WSLabelCore
+@testable import WSLabelData
 @testable import WSLabeling
+import XCTest
 
 final class ItemReaderTests: XCTestCase {
     /// Chunk sizes that split records, quotes, CRLFs and multi-byte characters at every spot.

@@ -1,6 +1,7 @@
-import XCTest
 import WSLabelCore
+@testable import WSLabelData
 @testable import WSLabeling
+import XCTest
 
 /// ItemView's fast paths against the standard-library expressions they stand for.
 final class ItemViewTests: XCTestCase {

@@ -1,6 +1,7 @@
-import XCTest
 import WSLabelCore
+@testable import WSLabelData
 @testable import WSLabeling
+import XCTest
 
 final class LFFileTests: XCTestCase {
     private let labels = ["HAM", "SPAM"]

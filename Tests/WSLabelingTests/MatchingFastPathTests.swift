@@ -1,7 +1,8 @@
 import Foundation
-import XCTest
 import WSLabelCore
+@testable import WSLabelData
 @testable import WSLabeling
+import XCTest
 
 /// The byte-level matching of keyword and regex LFs against the definitions they stand for:
 /// NSRegularExpression (ICU) for regex LFs, a code-point substring test (Python's `in`) for

@@ -1,7 +1,8 @@
 import Foundation
 import WSLabelCore
-import XCTest
+@testable import WSLabelData
 @testable import WSLabeling
+import XCTest
 
 /// A regular expression that backtracks catastrophically on an item stops at its time limit:
 /// the LF fails on that item (an abstain, counted in the apply report) and the run goes on.

@@ -1,6 +1,7 @@
-import XCTest
 import LabelingFunctions
+import WSLabelData
 import WSLabeling
+import XCTest
 
 /// The Swift heuristics of the support-ticket example vote as their documentation says, on
 /// tickets made up for the test (none is from the example's data).

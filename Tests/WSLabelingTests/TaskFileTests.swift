@@ -1,7 +1,8 @@
 import TestSupport
-import XCTest
 import WSLabelCore
+@testable import WSLabelData
 @testable import WSLabeling
+import XCTest
 
 final class TaskFileTests: XCTestCase {
     private let url = URL(fileURLWithPath: "/project/wslabel.yaml")

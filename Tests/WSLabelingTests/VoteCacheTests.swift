@@ -2,8 +2,9 @@ import Foundation
 import GRDB
 import TestSupport
 import WSLabelCore
-import XCTest
+@testable import WSLabelData
 @testable import WSLabeling
+import XCTest
 
 final class VoteCacheTests: XCTestCase {
     // MARK: Item fingerprints

@@ -1,8 +1,9 @@
-import XCTest
 import LabelingFunctions
 import TestSupport
 import WSLabelCore
+@testable import WSLabelData
 @testable import WSLabeling
+import XCTest
 
 final class YouTubeSpamLFTests: XCTestCase {
     /// The Swift versions of the tutorial's seven LFs vote exactly as WRENCH youtube's columns

@@ -25,6 +25,7 @@
 import Foundation
 import LabelingFunctions
 import WSLabelCore
+import WSLabelData
 import WSLabeling
 
 struct BenchError: Error, CustomStringConvertible {

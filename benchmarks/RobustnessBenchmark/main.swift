@@ -10,6 +10,7 @@
 
 import Foundation
 import WSLabelCore
+import WSLabelData
 
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("wslabel-robustness-bench: \(message)\n".utf8))

@@ -17,6 +17,7 @@
 import Dispatch
 import Foundation
 import WSLabelCore
+import WSLabelData
 
 struct Configuration {
     var rows: Int

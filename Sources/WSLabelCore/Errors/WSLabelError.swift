@@ -60,7 +60,7 @@ public enum WSLabelError: Error, LocalizedError, Equatable {
 
     /// A copy of a `malformedInput` error with the unknown parts of its location filled in from
     /// `outer` (a reader knows the file; the code it calls knows the row and field).
-    func locatedIn(_ outer: SourceLocation) -> WSLabelError {
+    package func locatedIn(_ outer: SourceLocation) -> WSLabelError {
         guard case let .malformedInput(inner, message) = self else { return self }
         var merged = inner
         merged.file = inner.file ?? outer.file

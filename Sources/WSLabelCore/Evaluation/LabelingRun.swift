@@ -90,14 +90,12 @@ public struct LabelingRun: Sendable {
         let start = clock.now
 
         var model: any LabelModel
-        var modelTies: TiePolicy
         var variant: EMOptions?
         var selection: VariantSelection?
         var goldFreeSelection: GoldFreeSelection?
         switch configuration.model {
         case .mv:
             model = MajorityVote(lfCount: train.votes.lfCount, classCount: classes)
-            modelTies = .random(seed: configuration.seed)
         case .em:
             // Semi-supervised: the dev split's labeled items join the fit with their class fixed.
             var fitVotes = train.votes, fitClamps = clampedTrainLabels
@@ -141,13 +139,12 @@ public struct LabelingRun: Sendable {
             }
             guard let fitted else { preconditionFailure("every path fits a model") }
             model = fitted
-            modelTies = fitted.defaultTiePolicy
             variant = fitted.options
         }
         fitSeconds = Self.seconds(clock.now - start)
 
         switch configuration.ties {
-        case .model: tiePolicy = modelTies
+        case .model: tiePolicy = model.tiePolicy(seed: configuration.seed)
         case .abstain: tiePolicy = .abstain
         case .prior: tiePolicy = .classPrior(devBalance ?? [Double](repeating: 1, count: classes))
         case .random: tiePolicy = .random(seed: configuration.seed)

@@ -17,6 +17,16 @@ public struct MajorityVote: LabelModel, Equatable {
         self.classCount = classCount
     }
 
+    public var kind: LabelModelKind { .mv }
+    /// `nil`: majority vote fits nothing.
+    public var fitSummary: LabelModelFitReport? { nil }
+    /// `nil`: majority vote trusts every LF alike.
+    public var learnedParameters: LearnedLFParameters? { nil }
+    public var savedParameters: SavedLabelModelParameters { .majorityVote(lfCount: lfCount, classCount: classCount) }
+
+    /// A seeded random draw among the tied classes, as WRENCH does; without a seed, no label.
+    public func tiePolicy(seed: UInt64?) -> TiePolicy { seed.map { .random(seed: $0) } ?? .abstain }
+
     /// - Complexity: O(rows × classes + votes).
     public func predictProbabilities(_ votes: VoteMatrix) throws -> ProbabilisticLabels {
         try checkShape(of: votes)

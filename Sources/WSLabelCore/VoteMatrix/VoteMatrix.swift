@@ -27,9 +27,9 @@ public struct VoteMatrix: Sendable, Equatable {
     public let classCount: Int
 
     // Compressed sparse rows: the votes of row i are at rowStarts[i]..<rowStarts[i+1], sorted by LF.
-    @usableFromInline var rowStarts: [Int]
-    @usableFromInline var lfIndices: [UInt16]
-    @usableFromInline var classVotes: [UInt8]
+    @usableFromInline package var rowStarts: [Int]
+    @usableFromInline package var lfIndices: [UInt16]
+    @usableFromInline package var classVotes: [UInt8]
 
     /// An empty matrix with no rows.
     public init(lfCount: Int, classCount: Int) throws {
@@ -55,7 +55,7 @@ public struct VoteMatrix: Sendable, Equatable {
         }
     }
 
-    static func validateShape(lfCount: Int, classCount: Int) throws {
+    package static func validateShape(lfCount: Int, classCount: Int) throws {
         guard (0...maxLFCount).contains(lfCount) else {
             throw WSLabelError.invalidArgument("a vote matrix holds 0 to \(maxLFCount) LFs, not \(lfCount)")
         }

@@ -1,4 +1,6 @@
 import WSLabelCore
+import WSLabelData
+import WSLabeling
 
 /// The active-learning curve as a table (one row per number of human labels, one column per
 /// strategy) or JSON.

@@ -1,12 +1,14 @@
 import Foundation
 import WSLabelCore
+import WSLabelData
+import WSLabeling
 
 /// The cost-quality analysis as `wslabel cost` prints it: a table of options with the frontier
 /// marked, the recommendation within a budget, and the prices with where they come from; or
 /// the same as JSON.
 public enum CostReport {
     /// The analysis as aligned text, in at most `width` columns.
-    public static func text(_ costs: TaskCostSummary, width: Int? = nil) -> String {
+    public static func text(_ costs: TaskCostAnalysis, width: Int? = nil) -> String {
         let analysis = costs.analysis
         var table = TextTable(header: ["option", "accuracy", "macro-F1", "coverage", "cost", "$/1k labels", "hours", "$/acc. pt", "frontier"],
                               textColumns: [0, 8])
@@ -26,7 +28,7 @@ public enum CostReport {
     /// `macro_f1`, `coverage`, `cost_usd`, `cost_per_1000_usd`, `hours`,
     /// `cost_per_accuracy_point_usd`, `on_frontier`, `projection`), `recommendation` (with a
     /// budget: `budget_usd`, `option`, `reason`) and `prices` (each figure with its `source`).
-    public static func json(_ costs: TaskCostSummary) -> JSONValue {
+    public static func json(_ costs: TaskCostAnalysis) -> JSONValue {
         let analysis = costs.analysis
         func optional(_ value: Double?) -> JSONValue { value.map(JSONValue.number) ?? .null }
         var members: [(key: String, value: JSONValue)] = [
@@ -68,13 +70,13 @@ public enum CostReport {
 
     /// The analysis as one self-contained HTML page: the recommendation, the frontier plot, the
     /// options table, the active-learning curve (when measured) and the prices with their sources.
-    public static func html(_ costs: TaskCostSummary, curve: ActiveLearningCurve? = nil, title: String) -> String {
+    public static func html(_ costs: TaskCostAnalysis, curve: ActiveLearningCurve? = nil, title: String) -> String {
         HTMLPage.render(title: title, sections: ["<h1>\(HTMLEscaping.text(title))</h1>"] + htmlSections(costs, curve: curve, headingLevel: 2))
     }
 
     /// The cost analysis as HTML blocks, headings at `headingLevel`: shared by the cost page and
     /// the LF report's cost section.
-    static func htmlSections(_ costs: TaskCostSummary, curve: ActiveLearningCurve?, headingLevel: Int) -> [String] {
+    static func htmlSections(_ costs: TaskCostAnalysis, curve: ActiveLearningCurve?, headingLevel: Int) -> [String] {
         let analysis = costs.analysis
         let h = "h\(headingLevel)"
         let header = ["option", "accuracy", "macro-F1", "coverage", "cost", "$ / 1k labels", "hours", "$ / accuracy point", "frontier"]
@@ -95,7 +97,7 @@ public enum CostReport {
     }
 
     /// What the options price and where the quality comes from.
-    static func heading(_ costs: TaskCostSummary) -> String {
+    static func heading(_ costs: TaskCostAnalysis) -> String {
         let analysis = costs.analysis
         let scored = "scored on the \(ReportNumbers.count(analysis.evaluationCount)) items of \(costs.evaluationSplit) (gold labels)"
         guard analysis.projection != nil else { return "Labeling all \(ReportNumbers.count(analysis.itemCount)) items of the task, \(scored)" }
@@ -103,7 +105,7 @@ public enum CostReport {
     }
 
     /// What the figures rest on, one sentence each.
-    static func notes(_ costs: TaskCostSummary) -> [String] {
+    static func notes(_ costs: TaskCostAnalysis) -> [String] {
         let prices = costs.analysis.prices
         var notes = [
             "Crowd labels: $\(ReportNumbers.fixed(prices.crowd.perItem, digits: 2)) an item, \(ReportNumbers.fixed(prices.crowd.itemsPerHour, digits: 0)) an hour — \(prices.crowd.source).",
@@ -132,25 +134,5 @@ public enum CostReport {
             ReportNumbers.dollars(option.costPerThousand(items: items)), ReportNumbers.fixed(option.hours, digits: 2),
             option.costPerAccuracyPoint.map(ReportNumbers.dollars) ?? "–", option.onFrontier ? "◆" : "",
         ]
-    }
-}
-
-/// A cost analysis with what `wslabel cost` shows beside it.
-public struct TaskCostSummary: Sendable {
-    public var analysis: CostQualityAnalysis
-    public var evaluationSplit: String
-    public var llmLF: String?
-    public var itemsMissingFromLedger: Int
-    /// The budget asked about, and the recommendation within it.
-    public var budget: Double?
-    public var recommendation: CostQualityAnalysis.Recommendation?
-
-    public init(analysis: CostQualityAnalysis, evaluationSplit: String, llmLF: String?, itemsMissingFromLedger: Int, budget: Double?) {
-        self.analysis = analysis
-        self.evaluationSplit = evaluationSplit
-        self.llmLF = llmLF
-        self.itemsMissingFromLedger = itemsMissingFromLedger
-        self.budget = budget
-        recommendation = budget.map(analysis.recommendation(budget:))
     }
 }

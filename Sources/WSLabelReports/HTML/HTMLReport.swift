@@ -28,7 +28,7 @@ public enum HTMLReport {
     ///   - title: the page's title and main heading.
     /// - Returns: a complete HTML document, UTF-8 text ending in a newline.
     ///   - costs: a cost analysis to show as a section, with its active-learning curve.
-    public static func render(_ report: LFReport, title: String, costs: TaskCostSummary? = nil,
+    public static func render(_ report: LFReport, title: String, costs: TaskCostAnalysis? = nil,
                               learningCurve: ActiveLearningCurve? = nil) -> String {
         let costSection = costs.map { costs in
             (["<section id=\"costs\">", "<h2>Cost and quality</h2>"]

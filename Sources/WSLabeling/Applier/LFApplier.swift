@@ -1,5 +1,6 @@
 import Foundation
 import WSLabelCore
+import WSLabelData
 
 /// Applies a catalog of labeling functions to items and builds the vote matrix.
 ///

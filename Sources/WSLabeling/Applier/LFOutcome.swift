@@ -19,6 +19,7 @@ public enum LFOutcome: Sendable, Hashable {
 }
 
 import Foundation
+import WSLabelData
 
 extension LabelingFunction {
     /// The LF's outcome on `item`: its vote, an abstain, or ``LFOutcome/failed(_:)`` with the

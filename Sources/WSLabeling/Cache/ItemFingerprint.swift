@@ -1,3 +1,4 @@
+import WSLabelData
 /// A 128-bit hash of everything a labeling function can read from an item: its id, text,
 /// fields and gold label.
 ///

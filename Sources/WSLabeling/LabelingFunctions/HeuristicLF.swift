@@ -1,3 +1,4 @@
+import WSLabelData
 /// An LF written as Swift code: a closure over the item's shared views.
 ///
 /// Bump `version` whenever the closure's logic changes: the fingerprint cannot see inside

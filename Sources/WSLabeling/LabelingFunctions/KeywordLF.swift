@@ -1,4 +1,5 @@
 import Foundation
+import WSLabelData
 
 /// Votes `label` when the item's text contains any of `keywords`.
 ///

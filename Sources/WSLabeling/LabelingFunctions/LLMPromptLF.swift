@@ -1,5 +1,6 @@
 import Foundation
 import WSLabelCore
+import WSLabelData
 
 /// An LF that asks a language model about one item and turns the answer into a vote.
 ///

@@ -1,3 +1,4 @@
+import WSLabelData
 /// A labeling function: looks at one item and votes for a label, or abstains (`nil`).
 ///
 /// Labels are referred to by name; the applier maps names to class indices of the task and

@@ -1,4 +1,5 @@
 import Foundation
+import WSLabelData
 
 /// Votes `label` when a regular expression matches anywhere in the item's text.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import WSLabelCore
+import WSLabelData
 
 /// Argilla-compatible JSON Lines: one record per line in the shape of Argilla 2's
 /// `Record.to_dict()` — `id`, `fields` (`text`), `metadata` (the item's other fields, the gold

@@ -1,5 +1,6 @@
 import Foundation
 import WSLabelCore
+import WSLabelData
 
 /// The labels people gave a task's items, kept in one JSON Lines file (`{"id", "label",
 /// "source"}` per line, sorted by id): what `wslabel review import` writes, and what `fit`,

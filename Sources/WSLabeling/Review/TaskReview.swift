@@ -1,5 +1,6 @@
 import Foundation
 import WSLabelCore
+import WSLabelData
 
 /// Choosing a task's items for people to label, and taking their labels back.
 ///
@@ -78,6 +79,39 @@ public enum TaskReview {
         }
         try checkIDs(of: imported, against: task)
         return imported
+    }
+
+    /// What ``importLabels(from:into:format:perFile:)`` did to the task's human labels.
+    public struct LabelMerge: Sendable, Equatable {
+        /// Items labeled for the first time.
+        public var added: Int
+        /// Items whose label changed.
+        public var changed: Int
+        /// Items with a human label now.
+        public var total: Int
+    }
+
+    /// Reads people's labels from export files into `task`'s human labels
+    /// (``TaskFile/humanLabels``): every file is read and checked before anything is merged, and
+    /// the human-label file is refused as an output when it is one of the task's inputs or an
+    /// export. What `wslabel review import` does.
+    /// - Parameters:
+    ///   - perFile: told each file's import (labels, unanswered, settled by majority).
+    /// - Throws: ``WSLabelError`` naming the file and field of the first problem.
+    public static func importLabels(from files: [URL], into task: TaskFile, format: ExportFormat? = nil,
+                                    perFile: (URL, HumanLabelImport) -> Void = { _, _ in }) throws -> LabelMerge {
+        try OutputConflicts.check(
+            outputs: [FileRole(task.humanLabels, "the human labels (output.human_labels)")],
+            inputs: task.inputFiles(humanLabels: false) + files.map { FileRole($0, "an export file") })
+        var labels: [HumanLabel] = []
+        for file in files {
+            let imported = try importLabels(from: file, task: task, format: format)
+            perFile(file, imported)
+            labels += imported.labels
+        }
+        let store = HumanLabelStore(url: task.humanLabels)
+        let (added, changed) = try store.merge(labels, labels: task.labels)
+        return LabelMerge(added: added, changed: changed, total: try store.load(labels: task.labels).count)
     }
 
     /// Fails on labels whose ids are not items of `task`: at the first, with their count and

@@ -1,5 +1,6 @@
 import Foundation
 import WSLabelCore
+import WSLabelData
 
 /// The items of one of a task's splits, file after file, batch by batch, as the LFs see them:
 /// gold values mapped to label names (by the readers, through ``ItemSource/goldLabels``) and,

@@ -1,5 +1,6 @@
 import Foundation
 import WSLabelCore
+import WSLabelData
 
 /// A task's LFs applied to every split of its data: the vote matrices a label model is fit on.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import WSLabelCore
+import WSLabelData
 
 extension TaskFile {
     /// Every file the task reads or keeps state in, with its role, so that a command can refuse

@@ -1,5 +1,6 @@
 import Foundation
 import WSLabelCore
+import WSLabelData
 import Yams
 
 /// A labeling task as a project file (`wslabel.yaml`): the labels, the data and its fields, the

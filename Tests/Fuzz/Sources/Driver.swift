@@ -1,4 +1,5 @@
 import Foundation
+import WSLabelData
 
 // Two builds of one program. `scripts/fuzz.sh` compiles it with `-sanitize=fuzzer,address` and
 // `-D WSLABEL_LIBFUZZER`: libFuzzer's `main` then drives the target named by the environment

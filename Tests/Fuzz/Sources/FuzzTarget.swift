@@ -1,3 +1,4 @@
+import WSLabelData
 /// One parser under fuzzing: a name for `scripts/fuzz.sh`, and a check that runs an input
 /// through the parser and throws ``PropertyViolation`` when the parser breaks its promise.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import WSLabelCore
+import WSLabelData
 import WSLabeling
 
 /// `ItemReader` on JSONL and CSV items, and the JSONL fast path against the parser.

@@ -1,4 +1,5 @@
 import WSLabelCore
+import WSLabelData
 
 /// `JSONParser`, which every JSON reader uses: WRENCH splits, `label.json`, and the lines of a
 /// `.jsonl` file that its scanner leaves to the parser.

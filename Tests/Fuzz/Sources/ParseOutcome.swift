@@ -1,4 +1,5 @@
 import WSLabelCore
+import WSLabelData
 
 /// What a parser made of an input: a value, or the `WSLabelError` it rejected it with.
 enum ParseOutcome<Value> {

@@ -1,5 +1,6 @@
 import Foundation
 import WSLabelCore
+import WSLabelData
 
 /// A model file written by `wslabel fit --save-model`, loaded and asked to predict.
 enum SavedModelTarget {

@@ -1,4 +1,5 @@
 import Foundation
+import WSLabelData
 
 /// A folder of this process's own under the system temp folder, for the parsers that read
 /// files: each input is written to a fixed name there, so the folder stays small however long

@@ -1,5 +1,6 @@
 import Foundation
 import WSLabelCore
+import WSLabelData
 
 /// Vote matrices in CSV and `.npy` files, which wslabel both reads and writes.
 enum VoteFileTargets {

@@ -1,5 +1,6 @@
 import Foundation
 import WSLabelCore
+import WSLabelData
 
 /// A WRENCH folder. The input holds `train.json`, then optionally, after a NUL byte (which
 /// JSON text never holds), `label.json` (else two classes), and after another NUL `valid.json`.

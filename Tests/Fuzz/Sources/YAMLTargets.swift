@@ -1,5 +1,6 @@
 import Foundation
 import WSLabelCore
+import WSLabelData
 import WSLabeling
 
 /// Task files and LF files: YAML read with Yams, then checked field by field.

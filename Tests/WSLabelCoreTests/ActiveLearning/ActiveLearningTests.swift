@@ -1,7 +1,8 @@
 import Foundation
 import TestSupport
-import XCTest
 @testable import WSLabelCore
+@testable import WSLabelData
+import XCTest
 
 final class ActiveLearningTests: XCTestCase {
     /// Row 0: sure and unanimous; row 1: unsure and split 2–2; row 2: unsure, one vote; row 3:

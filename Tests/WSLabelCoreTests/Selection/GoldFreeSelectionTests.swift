@@ -1,5 +1,6 @@
 import TestSupport
 import WSLabelCore
+import WSLabelData
 import XCTest
 
 /// The gold-free default on the synthetic regimes of the robustness suite, where the truth is

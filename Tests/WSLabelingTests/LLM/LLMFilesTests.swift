@@ -1,6 +1,7 @@
-import XCTest
 import WSLabelCore
+@testable import WSLabelData
 @testable import WSLabeling
+import XCTest
 
 /// `kind: llm` in LF files and the `llm` section of task files: what they declare, and the
 /// load-time errors naming file, line and field.

@@ -1,6 +1,7 @@
-import XCTest
 import WSLabelCore
+@testable import WSLabelData
 @testable import WSLabeling
+import XCTest
 
 /// The LLM-prompt LF's own logic: prompts, strict chat parsing, log-probability scoring,
 /// fingerprints. Calls over HTTP are in LLMServiceTests.

@@ -1,8 +1,9 @@
 import Foundation
 import TestSupport
-import XCTest
 import WSLabelCore
+@testable import WSLabelData
 @testable import WSLabeling
+import XCTest
 
 /// LLM calls over real HTTP to a loopback server that injects faults: caching, retries with
 /// backoff and `Retry-After`, timeouts, malformed answers, dropped connections, the budget,

@@ -37,18 +37,14 @@ public struct GenerativeLabelModel: LabelModel, Equatable, Codable {
     public let fitReport: FitReport
 
     /// How an EM fit ended.
-    public struct FitReport: Sendable, Equatable, Codable {
-        /// EM iterations run.
-        public var iterations: Int
-        /// Whether the log-likelihood change fell below the tolerance before the iteration cap.
-        public var converged: Bool
-        /// Final log-likelihood of the training votes (summed over rows).
-        public var logLikelihood: Double
-        /// Distinct vote patterns the fit ran over.
-        public var patternCount: Int
-        /// Training rows.
-        public var rowCount: Int
+    public typealias FitReport = LabelModelFitReport
+
+    public var kind: LabelModelKind { .em }
+    public var fitSummary: LabelModelFitReport? { fitReport }
+    public var learnedParameters: LearnedLFParameters? {
+        LearnedLFParameters(accuracies: learnedAccuracies, tables: tables, classPrior: classPrior)
     }
+    public var savedParameters: SavedLabelModelParameters { .generative(self) }
 
     /// Each LF's probability of being right when it votes, under the learned prior.
     public var learnedAccuracies: [Double] {
@@ -58,6 +54,9 @@ public struct GenerativeLabelModel: LabelModel, Equatable, Codable {
     /// The tie policy that matches the model: ties go to the class with the larger expected
     /// share of the training rows, then to the lower class index.
     public var defaultTiePolicy: TiePolicy { .classPrior(labelDistribution) }
+
+    /// ``defaultTiePolicy``: the model's rule draws nothing at random, so the seed is unused.
+    public func tiePolicy(seed: UInt64?) -> TiePolicy { defaultTiePolicy }
 
     /// - Complexity: O(rows + votes) to group patterns, then one matrix product per pattern block.
     public func predictProbabilities(_ votes: VoteMatrix) throws -> ProbabilisticLabels {

@@ -1,3 +1,4 @@
+import WSLabelData
 /// Tells whether a text may match an ASCII pattern letter through a non-ASCII character under
 /// ICU's case-insensitive matching (U+212A KELVIN SIGN matches "k", "ß" matches "ss"): the
 /// condition under which the byte-level fast paths of ``RegexLF`` must leave the text to ICU.

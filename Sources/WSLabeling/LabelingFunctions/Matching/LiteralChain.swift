@@ -1,3 +1,4 @@
+import WSLabelData
 /// A regular expression that is a chain of plain literals joined by `.*` (`check.*out`,
 /// `free.*money.*now`), matched on UTF-8 bytes without the regex engine.
 ///

@@ -1,0 +1,51 @@
+import Foundation
+import WSLabelPipeline
+import WSLabelReports
+
+/// Renders a job's events on stderr: a log line per step, and while a task's LFs apply, the
+/// redrawn ``ApplyProgressBar`` when stderr is a terminal.
+final class JobLog: @unchecked Sendable {
+    private let line = ProgressLine()
+    private let clock = ContinuousClock()
+    private var split = ""
+    private var splitStart = ContinuousClock.now
+
+    /// The log as the `events` argument of a library call.
+    var events: (LabelingJob.Event) -> Void { { [self] event in handle(event) } }
+
+    func handle(_ event: LabelingJob.Event) {
+        switch event {
+        case let .readingTask(url):
+            Log.info("reading task \(url.path)")
+        case let .readingVotes(url):
+            Log.info("reading \(url.relativePath)")
+        case let .applying(progress):
+            if progress.split != split {
+                split = progress.split
+                splitStart = clock.now
+            }
+            let elapsed = clock.now - splitStart
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            line.update { width in ApplyProgressBar.line(progress, elapsed: seconds, width: width) }
+        case let .applied(applied):
+            line.finish()
+            Log.info(ApplyTable.summary(applied.report))
+            if let costs = applied.llmCosts { for line in LLMCostTable.logLines(costs) { Log.info(line) } }
+        case let .loaded(lfCount, labelNames, splitRows):
+            let sizes = splitRows.map { "\($0.split) \($0.rows)" }.joined(separator: ", ")
+            Log.info("\(lfCount) LFs, \(labelNames.count) classes (\(labelNames.joined(separator: ", "))); rows: \(sizes)")
+        case let .fitting(model, humanLabeled):
+            if let humanLabeled {
+                Log.info("fitting \(model.rawValue), semi-supervised: \(humanLabeled) train items labeled by people…")
+            } else {
+                Log.info("fitting \(model.rawValue)…")
+            }
+        case let .wroteLabels(items, url):
+            Log.info("wrote labels of \(items) items to \(url.path)")
+        case let .savedModel(url):
+            Log.info("saved the model to \(url.path)")
+        }
+    }
+
+    deinit { line.finish() }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import Foundation
+import WSLabelData
+import WSLabelPipeline
+import WSLabeling
+
+/// `--config` and `--no-cache`: the task file a command reads and whether its vote cache is
+/// used — the options every command that applies a task's LFs shares.
+struct TaskFileOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("A task file naming labels, data, LFs and model options (default: wslabel.yaml in the current folder).", valueName: "file"))
+    var config: String?
+
+    @Flag(name: .long, help: "Apply every LF afresh instead of reusing cached votes (the cache is left as it is; LLM answers are asked again too).")
+    var noCache = false
+
+    /// The task file given, or `wslabel.yaml` in the current folder.
+    var url: URL { URL(fileURLWithPath: config ?? "wslabel.yaml") }
+
+    /// The task as a job's input.
+    var input: LabelingInput { .task(url, useCache: !noCache) }
+
+    /// Reads the task, refuses `outputs` that would replace one of its files, applies its LFs
+    /// (progress and counts logged on stderr).
+    func apply(threads: Int?, outputs: [FileRole] = []) throws -> TaskApplication {
+        try LabelingInput.applyTask(url, useCache: !noCache, threads: threads, outputs: { _ in outputs }, events: JobLog().events)
+    }
+}

@@ -1,0 +1,242 @@
+import Synchronization
+import WSLabelCore
+
+/// An item with the preprocessed views LFs share, computed once per item rather than once per
+/// LF: the lowercased text and its word tokens.
+///
+/// ```swift
+/// let view = ItemView(Item(id: "1", text: "Check out MY channel!"))
+/// view.lowercasedText   // "check out my channel!"
+/// view.tokens           // ["check", "out", "my", "channel"]
+/// view.wordCount        // 4 (whitespace-separated words, as Python's str.split())
+/// ```
+public struct ItemView: Sendable {
+    /// The item.
+    public let item: Item
+    /// `item.text` lowercased.
+    public let lowercasedText: String
+    /// Number of whitespace-separated words of `item.text`.
+    public let wordCount: Int
+    /// The tokens, made on first use (most LFs never ask) and then kept.
+    private let lazyTokens = LazyTokens()
+
+    public init(_ item: Item) {
+        self.item = item
+        lowercasedText = Self.lowercase(item.text)
+        wordCount = Self.countWords(item.text)
+    }
+
+    /// Lowercased runs of letters and digits, in order. Computed on first use, once per view
+    /// (thread-safe: views are `Sendable`).
+    public var tokens: [Substring] {
+        lazyTokens.storage.withLock { tokens in
+            if let tokens { return tokens }
+            let made = Self.tokenize(lowercasedText)
+            tokens = made
+            return made
+        }
+    }
+
+    /// The item's text.
+    public var text: String { item.text }
+
+    /// A field of the source record.
+    public subscript(field name: String) -> String? { item.fields[name] }
+
+    // MARK: - Fast paths with the standard library's exact semantics
+    //
+    // Everything here is per-item work on the applier's hot path. Each helper gives exactly the
+    // result of the obvious standard-library expression named in its comment, working on the
+    // UTF-8 bytes: ASCII needs no Unicode property tables, and grapheme clusters (Characters)
+    // are asked for only where one could change the answer.
+
+    /// `text.lowercased()`: the standard library maps each Unicode scalar to its
+    /// `properties.lowercaseMapping` (no context rules); ASCII scalars are mapped inline here,
+    /// straight into the new string's storage.
+    static func lowercase(_ text: String) -> String {
+        let lowered = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            // Lowercasing grows a scalar's UTF-8 by at most half (U+0130 İ, 2 bytes, becomes
+            // "i̇", 3 bytes); should some scalar grow more, the general path below takes over.
+            let isASCII = !bytes.contains { $0 >= 0x80 }
+            let capacity = isASCII ? bytes.count : bytes.count + bytes.count / 2 + 4
+            var fits = true
+            let string = String(unsafeUninitializedCapacity: capacity) { output in
+                var written = 0
+                var index = 0
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if byte < 0x80 {
+                        output[written] = UTF8Bytes.lowercasedASCII(byte)
+                        written += 1
+                        index += 1
+                        continue
+                    }
+                    let (scalar, length) = UTF8Bytes.scalar(in: bytes, at: index)
+                    if !ScalarPropertySet.changesWhenLowercased.contains(scalar) {
+                        // Its own lowercase (U+FEFF, emoji, most non-Latin text): copied as is.
+                        for offset in 0..<length { output[written + offset] = bytes[index + offset] }
+                        written += length
+                        index += length
+                        continue
+                    }
+                    for unit in Unicode.Scalar(scalar)!.properties.lowercaseMapping.utf8 {
+                        guard written < capacity else {
+                            fits = false
+                            return 0
+                        }
+                        output[written] = unit
+                        written += 1
+                    }
+                    index += length
+                }
+                return written
+            }
+            return fits ? string : nil
+        }
+        if let lowered = lowered ?? nil { return lowered }
+        var bytes: [UInt8] = []
+        for scalar in text.unicodeScalars {
+            bytes.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `character.isLetter || character.isNumber` (both read the first scalar's properties;
+    /// an ASCII character is one of A–Z, a–z, 0–9 exactly when it is alphabetic or numeric).
+    @inline(__always)
+    static func isLetterOrNumber(_ character: Character) -> Bool {
+        if let ascii = character.asciiValue {
+            return (ascii | 0x20) &- 0x61 < 26 || ascii &- 0x30 < 10
+        }
+        return character.isLetter || character.isNumber
+    }
+
+    /// `text.split(whereSeparator: \.isWhitespace).count`.
+    ///
+    /// The runs of ``forEachRun(in:where:_:)``, counted; eight ASCII bytes at a time where no
+    /// grapheme cluster can reach into them (see ``countWordStarts(in:inWord:)``).
+    static func countWords(_ text: String) -> Int {
+        let utf8 = text.utf8
+        let counted = utf8.withContiguousStorageIfAvailable { bytes -> Int in
+            guard let base = bytes.baseAddress else { return 0 }
+            var count = 0, inWord = false, previousMayJoin = false, index = 0
+            while index < bytes.count {
+                if !previousMayJoin, index + 8 <= bytes.count {
+                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    if word & 0x8080_8080_8080_8080 == 0 {
+                        count += countWordStarts(in: word, inWord: &inWord)
+                        index += 8
+                        continue
+                    }
+                }
+                let (scalar, length) = UTF8Bytes.scalar(in: bytes, at: index)
+                let mayJoin = scalar >= 0x300 && scalar != 0xFEFF
+                let isWordScalar = !isWhitespace(scalar)
+                if isWordScalar != inWord {
+                    let startsCharacter = !(mayJoin || previousMayJoin)
+                        || utf8.index(utf8.startIndex, offsetBy: index).samePosition(in: text) != nil
+                    if startsCharacter {
+                        inWord = isWordScalar
+                        if isWordScalar { count += 1 }
+                    }
+                }
+                previousMayJoin = mayJoin
+                index += length
+            }
+            return count
+        }
+        return counted ?? text.split(whereSeparator: \.isWhitespace).count
+    }
+
+    /// The words that start in eight ASCII bytes (`word`, first byte lowest), given whether a
+    /// word runs into them; updates `inWord` for the byte after. ASCII white space is 0x20
+    /// and 0x09–0x0D; each test below is exact per byte (no carry crosses a byte).
+    @inline(__always)
+    static func countWordStarts(in word: UInt64, inWord: inout Bool) -> Int {
+        let highs: UInt64 = 0x8080_8080_8080_8080, lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let spaces = word ^ 0x2020_2020_2020_2020
+        let isSpace = ~(((spaces & lows) &+ lows) | spaces) & highs  // high bit where the byte is 0x20
+        let raised = word | highs  // every byte ≥ 0x80, so subtracting 9 or 14 never borrows
+        let atLeast9 = (raised &- 0x0909_0909_0909_0909) & highs
+        let atLeast14 = (raised &- 0x0E0E_0E0E_0E0E_0E0E) & highs
+        let isWordByte = ~(isSpace | (atLeast9 & ~atLeast14)) & highs
+        let previousIsWordByte = isWordByte << 8 | (inWord ? 0x80 : 0)
+        inWord = isWordByte & (0x80 << 56) != 0
+        return (isWordByte & ~previousIsWordByte).nonzeroBitCount
+    }
+
+    /// `text.split { !isLetterOrNumber($0) }`.
+    static func tokenize(_ text: String) -> [Substring] {
+        var tokens: [Substring] = []
+        let utf8 = text.utf8
+        let scanned = forEachRun(in: text, where: isLetterOrNumber) { start, end in
+            tokens.append(text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
+        }
+        return scanned ? tokens : text.split { !isLetterOrNumber($0) }
+    }
+
+    /// Calls `body(start, end)` with the UTF-8 offsets of each maximal run of characters of
+    /// `text` whose first scalar is a member (`isMember`), in order: the pieces that
+    /// `text.split { !isMember($0's first scalar) }` returns. `false` (and no calls) when the
+    /// text has no contiguous UTF-8.
+    ///
+    /// A `Character`'s properties are those of its first scalar, so the scan goes scalar by
+    /// scalar and needs the grapheme-cluster boundaries only where membership changes: a
+    /// scalar that continues the previous one's cluster belongs to that character. Two scalars
+    /// below U+0300 never share a cluster except CR LF (the standard library's own fast path;
+    /// both are non-members for every property used here), and U+FEFF, a control, always has a
+    /// cluster of its own (the YouTube comments end in it); around any other scalar the string
+    /// is asked whether a cluster starts there.
+    @inline(__always)  // so that each caller's closures are inlined into the scan loop
+    private static func forEachRun(in text: String, where isMember: (UInt32) -> Bool, _ body: (Int, Int) -> Void) -> Bool {
+        let utf8 = text.utf8
+        let scanned = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var runStart = -1  // the current run's first byte, or -1 between runs
+            var previousMayJoin = false
+            var index = 0
+            while index < bytes.count {
+                let (scalar, length) = UTF8Bytes.scalar(in: bytes, at: index)
+                let mayJoin = scalar >= 0x300 && scalar != 0xFEFF
+                if isMember(scalar) != (runStart >= 0) {
+                    let startsCharacter = !(mayJoin || previousMayJoin)
+                        || utf8.index(utf8.startIndex, offsetBy: index).samePosition(in: text) != nil
+                    if startsCharacter {
+                        if runStart >= 0 {
+                            body(runStart, index)
+                            runStart = -1
+                        } else {
+                            runStart = index
+                        }
+                    }
+                }
+                previousMayJoin = mayJoin
+                index += length
+            }
+            if runStart >= 0 { body(runStart, bytes.count) }
+            return true
+        }
+        return scanned ?? false
+    }
+
+    /// `Character.isWhitespace` of a character starting with `scalar`: its White_Space
+    /// property (ASCII: U+0009–U+000D and U+0020).
+    @inline(__always)
+    private static func isWhitespace(_ scalar: UInt32) -> Bool {
+        if scalar < 0x80 { return scalar == 0x20 || scalar &- 0x09 < 5 }
+        return ScalarPropertySet.whitespace.contains(scalar)
+    }
+
+    /// `isLetter || isNumber` of a character starting with `scalar`: Alphabetic, or any
+    /// numeric type.
+    @inline(__always)
+    private static func isLetterOrNumber(_ scalar: UInt32) -> Bool {
+        if scalar < 0x80 { return (scalar | 0x20) &- 0x61 < 26 || scalar &- 0x30 < 10 }
+        let properties = Unicode.Scalar(scalar)!.properties
+        return properties.isAlphabetic || properties.numericType != nil
+    }
+}
+
+/// The storage of ``ItemView/tokens``, filled on first use.
+private final class LazyTokens: Sendable {
+    let storage = Mutex<[Substring]?>(nil)
+}

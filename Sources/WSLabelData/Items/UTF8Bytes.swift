@@ -1,0 +1,22 @@
+import WSLabelCore
+
+/// Byte-level helpers the per-item fast paths share (``ItemView``, the keyword and regex
+/// matchers): reading a scalar out of valid UTF-8, and ASCII case.
+package enum UTF8Bytes {
+    /// The scalar whose UTF-8 starts at `index` of valid UTF-8 `bytes`, and its length.
+    @inline(__always)
+    package static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
+        let lead = UInt32(bytes[index])
+        if lead < 0x80 { return (lead, 1) }
+        if lead < 0xE0 { return ((lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F), 2) }
+        if lead < 0xF0 {
+            return ((lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F), 3)
+        }
+        return ((lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
+                    | UInt32(bytes[index + 3] & 0x3F), 4)
+    }
+
+    /// `byte` lowercased when it is an ASCII capital, else itself.
+    @inline(__always)
+    package static func lowercasedASCII(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
+}

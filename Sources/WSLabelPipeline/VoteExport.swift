@@ -1,0 +1,81 @@
+import Foundation
+import WSLabelCore
+import WSLabelData
+import WSLabeling
+
+/// Writes a task's vote matrices, one set of files per split, for other tools to read: what
+/// `wslabel apply` does after applying the LFs.
+public enum VoteExport {
+    /// A layout of the vote files.
+    public enum Format: String, Sendable, CaseIterable {
+        /// `<split>.csv`: an id column, one column per LF named after it, -1 = abstain.
+        case csv
+        /// `<split>.npy` (what Snorkel users load with `np.load`) and `<split>.ids.txt`, the ids
+        /// in row order, one JSON string per line.
+        case npy
+        /// WRENCH's layout: `label.json` and `<split>.json` with each item's `weak_labels` and
+        /// gold `label`.
+        case wrench
+
+        /// The files of one split: `<split>.csv`, `<split>.npy` with its ids beside it, or
+        /// `<split>.json`.
+        public func fileNames(split: String) -> (votes: String, ids: String?) {
+            switch self {
+            case .csv: return ("\(split).csv", nil)
+            case .npy: return ("\(split).npy", "\(split).ids.txt")
+            case .wrench: return ("\(split).json", nil)
+            }
+        }
+
+        /// Every file written into `folder` for a task with `splits`, with the role an error
+        /// names it by.
+        public func files(splits: [String], in folder: URL) -> [FileRole] {
+            splits.flatMap { split in
+                let names = fileNames(split: split)
+                return [names.votes, names.ids].compactMap { $0 }.map { FileRole(folder.appendingPathComponent($0), "--output-dir's \($0)") }
+            } + (self == .wrench ? [FileRole(folder.appendingPathComponent("label.json"), "--output-dir's label.json")] : [])
+        }
+    }
+
+    /// Applies `task`'s LFs and writes every split's votes into `folder` (created when missing).
+    /// The files are checked against the task's inputs before any LF runs.
+    /// - Parameters:
+    ///   - events: told what is read and applied, and each split written (``LabelingJob/Event``).
+    ///   - written: told each split's name, rows and LF count once its files are written.
+    /// - Returns: the applied task.
+    /// - Throws: ``WSLabelError`` for bad input, an output clashing with an input, or a folder
+    ///   that cannot be created.
+    @discardableResult
+    public static func write(
+        task url: URL, useCache: Bool = true, format: Format, to folder: URL, threads: Int? = nil,
+        events: @escaping (LabelingJob.Event) -> Void = { _ in },
+        written: (_ split: String, _ rows: Int, _ lfs: Int) -> Void = { _, _, _ in }
+    ) throws -> TaskApplication {
+        let applied = try LabelingInput.applyTask(url, useCache: useCache, threads: threads, outputs: { task in
+            format.files(splits: task?.splits.map(\.name) ?? [], in: folder)
+        }, events: events)
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw WSLabelError.fileAccess(path: folder.path, "cannot create the folder")
+        }
+        if format == .wrench {
+            try WrenchDataset.write(labelNames: applied.task.labels, splits: applied.splits, to: folder)
+        }
+        for split in applied.splits {
+            let names = format.fileNames(split: split.name)
+            let votes = folder.appendingPathComponent(names.votes)
+            switch format {
+            case .csv:
+                try split.votes.writeCSV(to: votes, ids: split.ids, lfNames: applied.catalog.names)
+            case .npy:
+                try split.votes.writeNPY(to: votes)
+                try ItemIDsFile.write(split.ids, to: folder.appendingPathComponent(names.ids!))
+            case .wrench:
+                break  // written with label.json above
+            }
+            written(split.name, split.votes.rowCount, split.votes.lfCount)
+        }
+        return applied
+    }
+}

@@ -1,0 +1,81 @@
+import WSLabelCore
+import WSLabelData
+import WSLabeling
+extension LabelingRun {
+    /// The run as one JSON object: what `wslabel fit --json` prints.
+    ///
+    /// Keys: `model`, `variant`, `seed`, `iterations`, `log_likelihood`, `fit_seconds`,
+    /// `selection` (metric, dev split, variants tried, the chosen index and its dev score,
+    /// whether the gold-free choice was kept and the dev winner's advantage over it in standard
+    /// errors; or, chosen without gold, `metric: leave_one_lf_out_agreement`, its score and the
+    /// number of variants that lost a class) and
+    /// `splits`, where each split has `rows`, `lf_coverage`, the label `distribution`, and with
+    /// gold labels `accuracy`, `macro_f1`, `coverage` and, for two classes, `f1` (class 1);
+    /// with `lfSummary`, also `lf_summary` (``LFSummary/json``); with `llmCosts`, `llm`
+    /// (``LLMRunCosts/json``).
+    public func summary(lfSummary: LFSummary? = nil, llmCosts: LLMRunCosts? = nil) -> JSONValue {
+        var members: [(key: String, value: JSONValue)] = [
+            ("model", .string(configuration.model.rawValue)),
+            ("variant", variant.map { .string($0.summary) } ?? .null),
+            ("seed", .number(Double(configuration.seed))),
+        ]
+        if let fit = model.fitSummary {
+            members.append(("iterations", .number(Double(fit.iterations))))
+            members.append(("converged", .bool(fit.converged)))
+            members.append(("log_likelihood", .number(fit.logLikelihood)))
+            members.append(("patterns", .number(Double(fit.patternCount))))
+        } else {
+            members.append(("iterations", .number(0)))
+            members.append(("log_likelihood", .null))
+        }
+        members.append(("fit_seconds", .number(fitSeconds)))
+        if let selection {
+            members.append(("selection", .object([
+                ("metric", .string(selection.metric.name)),
+                ("dev_split", .string(configuration.devSplitName)),
+                ("variants", .number(Double(selection.candidates.count))),
+                ("chosen", .number(Double(selection.chosenIndex))),
+                ("dev_score", .number(selection.chosen.devScore)),
+                ("kept_gold_free_choice", .bool(selection.incumbentIndex != nil && selection.chosenIndex == selection.incumbentIndex)),
+                ("advantage_over_gold_free", selection.advantageOverIncumbent.map { .number($0) } ?? .null),
+            ])))
+        } else if let goldFreeSelection {
+            members.append(("selection", .object([
+                ("metric", .string("leave_one_lf_out_agreement")),
+                ("dev_split", .null),
+                ("variants", .number(Double(goldFreeSelection.candidates.count))),
+                ("chosen", .number(Double(goldFreeSelection.chosenIndex))),
+                ("agreement", goldFreeSelection.chosen.agreement.map { .number($0) } ?? .null),
+                ("lost_a_class", .number(Double(goldFreeSelection.candidates.filter { !$0.lostClasses.isEmpty }.count))),
+            ])))
+        }
+        members.append(("splits", .object(results.map { ($0.name, $0.summary(labelNames: labelNames)) })))
+        if let lfSummary { members.append(("lf_summary", lfSummary.json)) }
+        if let llmCosts { members.append(("llm", llmCosts.json)) }
+        return .object(members)
+    }
+}
+
+extension LabelingRun.SplitResult {
+    func summary(labelNames: [String]) -> JSONValue {
+        var counts = [Double](repeating: 0, count: labelNames.count)
+        var abstained = 0.0
+        for label in predictions {
+            if label == VoteMatrix.abstain { abstained += 1 } else { counts[label] += 1 }
+        }
+        var distribution: [(key: String, value: JSONValue)] = zip(labelNames, counts).map { ($0, .number($1)) }
+        if abstained > 0 { distribution.append(("(none)", .number(abstained))) }
+        var members: [(key: String, value: JSONValue)] = [
+            ("rows", .number(Double(ids.count))),
+            ("lf_coverage", .number(lfCoverage)),
+            ("distribution", .object(distribution)),
+        ]
+        if let metrics {
+            members.append(("accuracy", .number(metrics.accuracy)))
+            members.append(("macro_f1", .number(metrics.macroF1)))
+            if labelNames.count == 2 { members.append(("f1", .number(metrics.f1(ofClass: 1)))) }
+            members.append(("coverage", .number(metrics.coverage)))
+        }
+        return .object(members)
+    }
+}
