@@ -1,7 +1,7 @@
 import WSLabelCore
 
 /// Decodes one JSONL record straight from its bytes into an item's parts, without building a
-/// JSON tree: the fast path of ``JSONLItemReader``.
+/// JSON tree: the fast path of ``JSONLItemDecoder``.
 ///
 /// It scans the line once, decoding each value to the text the reader stores for it (strings
 /// as they are, numbers and booleans as JSON writes them, arrays and objects as compact JSON),

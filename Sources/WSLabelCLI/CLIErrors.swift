@@ -2,13 +2,6 @@ import ArgumentParser
 import Foundation
 import WSLabelCore
 
-/// Progress and log lines: always stderr, so stdout stays machine-readable.
-enum Log {
-    static func info(_ message: String) {
-        FileHandle.standardError.write(Data("wslabel: \(message)\n".utf8))
-    }
-}
-
 /// Maps library errors to one clear line on stderr and a non-zero exit code.
 enum CLIErrors {
     static func report(_ body: () throws -> Void) throws {

@@ -10,7 +10,7 @@ import WSLabelCore
 ///
 /// Each line is decoded by ``JSONLRecordScanner`` straight into the item; a line it does not
 /// take (an invalid one, above all) is parsed into a JSON tree instead, which names the error.
-struct JSONLItemReader: ItemDecoder {
+struct JSONLItemDecoder: ItemDecoder {
     var chunks: ByteChunks
     private let source: ItemSource
     private let file: String

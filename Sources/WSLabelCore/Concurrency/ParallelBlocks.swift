@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Deterministic data parallelism over fixed-size blocks.
 ///
@@ -54,4 +55,9 @@ package struct ParallelBlocks: Sendable {
 /// The number of threads to use when the caller does not say: every core.
 func defaultThreadCount() -> Int {
     max(1, ProcessInfoCores.count)
+}
+
+/// The machine's active core count.
+enum ProcessInfoCores {
+    static var count: Int { ProcessInfo.processInfo.activeProcessorCount }
 }

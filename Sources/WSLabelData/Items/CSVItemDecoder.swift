@@ -7,7 +7,7 @@ import WSLabelCore
 /// (and chunks); errors name the physical line. The file must be UTF-8 (a byte order mark is
 /// skipped); LF, CRLF and CR line ends are accepted. An empty gold cell means no gold label.
 /// Ids default to the 1-based data row (the header not counted).
-struct CSVItemReader: ItemDecoder {
+struct CSVItemDecoder: ItemDecoder {
     /// The header row and where the configured columns are.
     private struct Header {
         var width: Int
