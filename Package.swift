@@ -92,6 +92,10 @@ let package = Package(
         .testTarget(name: "WSLabelDataTests", dependencies: ["WSLabelCore", "WSLabelData", "TestSupport"]),
         .testTarget(name: "WSLabelingTests", dependencies: ["WSLabelData", "WSLabeling", "LabelingFunctions", "TestSupport"]),
         .testTarget(name: "WSLabelReportsTests", dependencies: ["WSLabelCore", "WSLabelData", "WSLabeling", "WSLabelReports", "TestSupport"]),
+        .testTarget(
+            name: "WSLabelPipelineTests",
+            dependencies: ["WSLabelCore", "WSLabelData", "WSLabeling", "WSLabelReports", "WSLabelPipeline", "TestSupport"]
+        ),
         .testTarget(name: "WSLabelCLITests", dependencies: ["WSLabelCore", "WSLabelData", "WSLabeling", "WSLabelReports", "WSLabelPipeline", "WSLabelCLI", "TestSupport"]),
     ]
 )
