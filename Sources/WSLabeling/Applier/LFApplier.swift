@@ -58,14 +58,14 @@ public struct LFApplier: Sendable {
     /// seconds of LLM calls, written to the cache and reported as it ends.
     public static let batchSizeWithBatchLFs = 32
 
-    private let classOfLabel: [String: Int]
+    let classOfLabel: [String: Int]
     /// Indices of the catalog's ``BatchLabelingFunction``s, and for each LF whether it is one.
-    private let batchLFs: [Int]
-    private let isBatchLF: [Bool]
+    let batchLFs: [Int]
+    let isBatchLF: [Bool]
     /// For each LF, the classes of the labels it declares (``LabelingFunction/possibleLabels``),
     /// mapped once here: a vote is matched against these one or two names instead of being
     /// hashed. Empty for LFs that may vote any label.
-    private let declaredClasses: [[(label: String, labelClass: Int)]]
+    let declaredClasses: [[(label: String, labelClass: Int)]]
 
     /// An applier of `catalog` for a task with classes `labels`.
     ///
@@ -168,7 +168,7 @@ public struct LFApplier: Sendable {
 
     /// What an (item, LF) slot of a batch came to, as the vote matrix and the report need it:
     /// a class index (0 or more) or one of these codes.
-    private enum SlotCode {
+    enum SlotCode {
         static let abstain: Int16 = -1
         /// The LF threw.
         static let failed: Int16 = -2
@@ -176,147 +176,8 @@ public struct LFApplier: Sendable {
         static let unknownLabel: Int16 = -3
     }
 
-    /// Evaluates the batch (cache first), writes new outcomes back, and appends its rows.
-    private func applyBatch(_ batch: ArraySlice<Item>, into result: inout AppliedVotes) throws {
-        let clock = ContinuousClock()
-        let start = clock.now
-        let items = Array(batch)  // no copy when the slice is a whole array (the usual batch)
-        let functions = catalog.functions
-        let lfCount = functions.count
-        let slotCount = items.count * lfCount
-        let gold = try goldClasses(of: items)
-
-        var outcomes = [LFOutcome?](repeating: nil, count: slotCount)
-        var cacheHits = [Int](repeating: 0, count: lfCount)
-        var fromCache: [Bool] = []
-        var itemFingerprints: [ItemFingerprint] = []
-        let lfFingerprints = result.report.lfs.map(\.fingerprint)
-        if let cache {
-            itemFingerprints = fingerprints(of: items)
-            let cached = try cache.outcomes(of: lfFingerprints, on: itemFingerprints)
-            fromCache = [Bool](repeating: false, count: slotCount)
-            for row in items.indices {
-                for lf in 0..<lfCount {
-                    guard let outcome = cached[row][lf] else { continue }
-                    if retryFailures, case .failed = outcome { continue }
-                    outcomes[row * lfCount + lf] = outcome
-                    fromCache[row * lfCount + lf] = true
-                    cacheHits[lf] += 1
-                }
-            }
-        }
-
-        // Evaluate what the cache did not have, and classify every slot, on all threads. Row
-        // `row` owns slots row*lfCount..<(row+1)*lfCount of both buffers.
-        var codes = [Int16](repeating: SlotCode.abstain, count: slotCount)
-        // The LFs are read from a per-batch copy of the list: copying an LF out of an array
-        // retains what it holds, and two threads retaining the same objects per item cost more
-        // than the LFs themselves.
-        var functionList = functions
-        outcomes.withUnsafeMutableBufferPointer { outcomeBuffer in
-            codes.withUnsafeMutableBufferPointer { codeBuffer in
-                functionList.withUnsafeMutableBufferPointer { functionBuffer in
-                    guard let outcomeBase = outcomeBuffer.baseAddress, let codeBase = codeBuffer.baseAddress,
-                          let functionBase = functionBuffer.baseAddress else { return }
-                    let outcomeSlots = SharedMutableBuffer(base: outcomeBase, count: slotCount)
-                    let codeSlots = SharedMutableBuffer(base: codeBase, count: slotCount)
-                    let lfs = SharedMutableBuffer(base: functionBase, count: lfCount)
-                    ParallelBlocks(itemCount: items.count, blockSize: 32).forEach(threads: threads) { _, _, rows in
-                        // LF by LF over the block's items: each LF is taken out of the shared
-                        // list once per block, not once per item.
-                        var views = [ItemView?](repeating: nil, count: rows.count)
-                        for lf in 0..<lfCount where !isBatchLF[lf] {
-                            let function = lfs[lf]
-                            for (index, row) in rows.enumerated() where outcomeSlots[row * lfCount + lf] == nil {
-                                // One view per item, made only when some LF is not cached.
-                                if views[index] == nil { views[index] = ItemView(items[row]) }
-                                outcomeSlots[row * lfCount + lf] = function.outcome(on: views[index].unsafelyUnwrapped)
-                            }
-                        }
-                        for row in rows {
-                            for lf in 0..<lfCount where !isBatchLF[lf] {
-                                codeSlots[row * lfCount + lf] = code(of: outcomeSlots[row * lfCount + lf]!, lf: lf)
-                            }
-                        }
-                    }
-                }
-            }
-        }
-
-        // Batch LFs: every uncached item of the batch at once, from this thread; then every
-        // slot of theirs, cached or not, is classified.
-        for lf in batchLFs {
-            let rows = items.indices.filter { outcomes[$0 * lfCount + lf] == nil }
-            if !rows.isEmpty, let function = functions[lf] as? any BatchLabelingFunction {
-                let batchOutcomes = function.outcomes(on: rows.map { ItemView(items[$0]) })
-                precondition(batchOutcomes.count == rows.count, "LF \(function.name) returned \(batchOutcomes.count) outcomes for \(rows.count) items")
-                for (row, outcome) in zip(rows, batchOutcomes) { outcomes[row * lfCount + lf] = outcome }
-            }
-            for row in items.indices { codes[row * lfCount + lf] = code(of: outcomes[row * lfCount + lf]!, lf: lf) }
-        }
-
-        if let cache {
-            var entries: [VoteCache.Entry] = []
-            entries.reserveCapacity(slotCount - cacheHits.reduce(0, +))
-            let keepsFailures = functions.map(\.cachesFailures)
-            for row in items.indices {
-                for lf in 0..<lfCount where !fromCache[row * lfCount + lf] {
-                    guard let outcome = outcomes[row * lfCount + lf] else { continue }
-                    if case .failed = outcome, !keepsFailures[lf] { continue }
-                    entries.append(.init(fingerprint: lfFingerprints[lf], item: itemFingerprints[row], outcome: outcome))
-                }
-            }
-            try cache.store(entries)
-        }
-
-        var statistics = result.report.lfs.map { ApplyReport.LFStatistics(name: $0.name, fingerprint: $0.fingerprint) }
-        for lf in 0..<lfCount {
-            statistics[lf].cacheHits = cacheHits[lf]
-            statistics[lf].evaluations = items.count - cacheHits[lf]
-        }
-        var rowLFs: [Int] = [], rowVotes: [Int] = []
-        for row in items.indices {
-            rowLFs.removeAll(keepingCapacity: true)
-            rowVotes.removeAll(keepingCapacity: true)
-            for lf in 0..<lfCount {
-                let slot = row * lfCount + lf
-                switch codes[slot] {
-                case SlotCode.abstain:
-                    break
-                case SlotCode.failed:
-                    statistics[lf].failures += 1
-                    if statistics[lf].firstFailure == nil, case let .failed(message)? = outcomes[slot] {
-                        statistics[lf].firstFailure = "item \(items[row].id): \(message)"
-                    }
-                case SlotCode.unknownLabel:
-                    statistics[lf].failures += 1
-                    statistics[lf].unknownLabels += 1
-                    if statistics[lf].firstFailure == nil, case let .vote(label)? = outcomes[slot] {
-                        statistics[lf].firstFailure = """
-                            item \(items[row].id): voted "\(label)", which is not one of the task's labels \
-                            (\(labels.joined(separator: ", "))); counted as an abstain
-                            """
-                    }
-                case let labelClass:
-                    rowLFs.append(lf)
-                    rowVotes.append(Int(labelClass))
-                    statistics[lf].votes += 1
-                }
-            }
-            result.votes.appendSparseRow(lfs: rowLFs, votes: rowVotes)
-        }
-        result.itemIDs.append(contentsOf: items.lazy.map(\.id))
-        result.gold.append(contentsOf: gold)
-
-        var report = ApplyReport(lfs: statistics)
-        report.itemCount = items.count
-        let elapsed = (clock.now - start).components
-        report.seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
-        result.report.merge(report)
-    }
-
     /// The slot code of `outcome`, an outcome of LF `lf`.
-    private func code(of outcome: LFOutcome, lf: Int) -> Int16 {
+    func code(of outcome: LFOutcome, lf: Int) -> Int16 {
         switch outcome {
         case .abstain:
             return SlotCode.abstain
@@ -328,7 +189,7 @@ public struct LFApplier: Sendable {
         }
     }
 
-    private func fingerprints(of items: [Item]) -> [ItemFingerprint] {
+    func fingerprints(of items: [Item]) -> [ItemFingerprint] {
         var result = [ItemFingerprint](repeating: ItemFingerprint(high: 0, low: 0), count: items.count)
         result.withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
@@ -340,7 +201,7 @@ public struct LFApplier: Sendable {
         return result
     }
 
-    private func goldClasses(of items: [Item]) throws -> [Int?] {
+    func goldClasses(of items: [Item]) throws -> [Int?] {
         try items.map { item in
             guard let gold = item.gold else { return nil }
             guard let goldClass = classOfLabel[gold] else {

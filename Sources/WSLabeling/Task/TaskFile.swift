@@ -132,10 +132,11 @@ public struct TaskFile: Sendable {
     }
 
     /// Parses task-file text as if read from `url`.
+    /// - Throws: ``WSLabelError`` naming the file, line and key of the first problem.
     public init(yaml text: String, url: URL) throws {
         let file = url.path
         let base = url.deletingLastPathComponent()
-        func resolve(_ path: String) -> URL {
+        let resolve = { (path: String) -> URL in
             path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)
         }
         guard let root = try YAMLDocument.compose(text, file: file) else {
@@ -148,110 +149,19 @@ public struct TaskFile: Sendable {
         if let problem = ClassNames.firstProblem(in: labels) { throw top.error("labels", problem.message) }
         self.url = url
         self.labels = labels
-
         guard let dataNode = top["data"] else { throw top.error("data", "missing") }
         let data = try YAMLFields(dataNode, file: file, record: "data", what: "the data section")
         try data.rejectUnknown(["id", "text", "gold", "gold_values", "format", "splits", "max_text_bytes"])
-        var format: ItemSource.Format?
-        if let name = try data.optionalString("format") {
-            guard let known = ItemSource.Format(fileExtension: name) else { throw data.error("format", "expected jsonl or csv, found \(name)") }
-            format = known
-        }
-        let maxTextBytes = try data.int("max_text_bytes") ?? ItemSource.defaultMaxTextBytes
-        guard maxTextBytes > 0 else { throw data.error("max_text_bytes", "must be a positive number of bytes") }
-        var source = ItemSource(format: format, idField: try data.optionalString("id"),
-                                textField: try data.optionalString("text") ?? "text", goldField: try data.optionalString("gold"),
-                                maxTextBytes: maxTextBytes)
-        var goldValues: [String: String] = [:]
-        if let node = data["gold_values"] {
-            let values = try YAMLFields(node, file: file, record: "data", what: "a mapping of raw gold values to labels")
-            for (key, value) in values.mapping {
-                guard let raw = key.string, let label = value.string else {
-                    throw YAMLFields.error(file, key, "data", "gold_values", "expected raw value: label name")
-                }
-                guard labels.contains(label) else {
-                    throw YAMLFields.error(file, value, "data", "gold_values", "unknown label \"\(label)\"; labels are \(labels.joined(separator: ", "))")
-                }
-                goldValues[raw] = label
-            }
-        }
-        source.goldLabels = ItemSource.GoldLabels(labels: labels, values: goldValues)
-        self.source = source
-        guard let splitsNode = data["splits"] else { throw data.error("splits", "missing: name at least a train split") }
-        let splitFields = try YAMLFields(splitsNode, file: file, record: "data", what: "splits (name: file or list of files)")
-        var splits: [Split] = []
-        for (key, value) in splitFields.mapping {
-            guard let name = key.string else { continue }
-            if value.mapping != nil {
-                splits.append(Split(name: name, files: [], sample: try Self.sample(value, split: name, file: file)))
-                continue
-            }
-            guard let paths = try splitFields.strings(name), !paths.isEmpty else {
-                throw splitFields.error(name, "expected a file, a list of files, or {sample_of: SPLIT, size: N, seed: S}")
-            }
-            splits.append(Split(name: name, files: paths.map(resolve)))
-        }
-        for split in splits {
-            guard let sample = split.sample else { continue }
-            guard splits.contains(where: { $0.name == sample.source && $0.sample == nil }) else {
-                throw splitFields.error(split.name, "sample_of names \"\(sample.source)\", which is not a split read from files")
-            }
-        }
-        guard splits.contains(where: { $0.name == "train" }) else {
-            throw splitFields.error("train", "missing: the label model is fit on the train split")
-        }
-        self.splits = splits
-
-        if let node = top["labeling_functions"] {
-            let lfs = try YAMLFields(node, file: file, record: "labeling_functions", what: "the LF sources (swift, files)")
-            try lfs.rejectUnknown(["swift", "files"])
-            swiftCatalogs = try lfs.strings("swift") ?? []
-            swiftCatalogsLine = lfs["swift"]?.mark?.line
-            lfFiles = (try lfs.strings("files") ?? []).map(resolve)
-        } else {
-            swiftCatalogs = []
-            swiftCatalogsLine = nil
-            lfFiles = []
-        }
-        guard !swiftCatalogs.isEmpty || !lfFiles.isEmpty else {
-            throw top.error("labeling_functions", "missing: name Swift catalogs (swift:) or LF files (files:)")
-        }
-
-        if let node = top["model"] {
-            let model = try YAMLFields(node, file: file, record: "model", what: "model options")
-            try model.rejectUnknown(["model", "select_metric", "positive_label", "dev_split", "ties", "seed"])
-            let seed = try model.int("seed")
-            if let seed, seed < 0 { throw model.error("seed", "must not be negative") }
-            self.model = ModelSettings(
-                model: try model.choice("model"), selectMetric: try model.choice("select_metric"),
-                positiveLabel: try model.optionalString("positive_label"), devSplit: try model.optionalString("dev_split"),
-                ties: try model.choice("ties"), seed: seed.map(UInt64.init))
-            if let positive = self.model.positiveLabel, !labels.contains(positive) {
-                throw model.error("positive_label", "unknown label \"\(positive)\"")
-            }
-            if let dev = self.model.devSplit, !splits.contains(where: { $0.name == dev }) {
-                throw model.error("dev_split", "no split \"\(dev)\"; the task's splits are \(splits.map(\.name).joined(separator: ", "))")
-            }
-        } else {
-            model = ModelSettings()
-        }
-
-        if let node = top["output"] {
-            let output = try YAMLFields(node, file: file, record: "output", what: "output paths")
-            try output.rejectUnknown(["labels", "cache", "human_labels"])
-            labelsOutput = try output.optionalString("labels").map(resolve)
-            cache = try output.optionalString("cache").map(resolve) ?? base.appendingPathComponent(".wslabel/votes.sqlite")
-            humanLabels = try output.optionalString("human_labels").map(resolve) ?? base.appendingPathComponent(".wslabel/human_labels.jsonl")
-        } else {
-            labelsOutput = nil
-            cache = base.appendingPathComponent(".wslabel/votes.sqlite")
-            humanLabels = base.appendingPathComponent(".wslabel/human_labels.jsonl")
-        }
+        source = try Self.itemSource(data, labels: labels)
+        splits = try Self.splits(data, resolve: resolve)
+        (swiftCatalogs, swiftCatalogsLine, lfFiles) = try Self.lfSources(top, resolve: resolve)
+        model = try Self.modelSettings(top, labels: labels, splits: splits)
+        (labelsOutput, cache, humanLabels) = try Self.outputs(top, base: base, resolve: resolve)
         llm = try top["llm"].map { try LLMSettings($0, file: file, resolve: resolve) }
         prices = try top["costs"].map { try LabelingPriceBook($0, file: file) } ?? LabelingPriceBook()
     }
 
-    private static func sample(_ node: Node, split: String, file: String) throws -> Sample {
+    static func sample(_ node: Node, split: String, file: String) throws -> Sample {
         let fields = try YAMLFields(node, file: file, record: "split \(split)", what: "a sampled split (sample_of, size, seed)")
         try fields.rejectUnknown(["sample_of", "size", "seed"])
         let size = try fields.int("size") ?? 0

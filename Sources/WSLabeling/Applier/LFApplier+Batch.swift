@@ -1,0 +1,187 @@
+import Foundation
+import WSLabelCore
+import WSLabelData
+
+/// One batch through the applier, stage by stage: outcomes from the cache, the per-item LFs on
+/// every thread, the batch LFs, new outcomes back to the cache, then the batch's rows of the
+/// vote matrix and its report.
+extension LFApplier {
+    /// Every (item, LF) slot of a batch, row-major: slot `row * lfCount + lf`.
+    struct BatchSlots {
+        let lfCount: Int
+        /// Each slot's outcome once known.
+        var outcomes: [LFOutcome?]
+        /// Each slot's ``SlotCode`` or class index, once classified.
+        var codes: [Int16]
+        /// Which slots came from the cache (empty without a cache).
+        var fromCache: [Bool] = []
+        /// Cache hits per LF.
+        var cacheHits: [Int]
+
+        init(itemCount: Int, lfCount: Int) {
+            self.lfCount = lfCount
+            outcomes = [LFOutcome?](repeating: nil, count: itemCount * lfCount)
+            codes = [Int16](repeating: SlotCode.abstain, count: itemCount * lfCount)
+            cacheHits = [Int](repeating: 0, count: lfCount)
+        }
+    }
+
+    /// Evaluates the batch (cache first), writes new outcomes back, and appends its rows.
+    func applyBatch(_ batch: ArraySlice<Item>, into result: inout AppliedVotes) throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let items = Array(batch)  // no copy when the slice is a whole array (the usual batch)
+        let gold = try goldClasses(of: items)
+        var slots = BatchSlots(itemCount: items.count, lfCount: catalog.functions.count)
+        let lfFingerprints = result.report.lfs.map(\.fingerprint)
+        var itemFingerprints: [ItemFingerprint] = []
+        if let cache {
+            itemFingerprints = fingerprints(of: items)
+            try readCache(cache, lfFingerprints: lfFingerprints, itemFingerprints: itemFingerprints, into: &slots)
+        }
+        evaluateItemLFs(on: items, into: &slots)
+        evaluateBatchLFs(on: items, into: &slots)
+        if let cache {
+            try storeNewOutcomes(slots, in: cache, lfFingerprints: lfFingerprints, itemFingerprints: itemFingerprints)
+        }
+        var report = ApplyReport(lfs: appendRows(of: items, slots: slots, into: &result))
+        result.itemIDs.append(contentsOf: items.lazy.map(\.id))
+        result.gold.append(contentsOf: gold)
+        report.itemCount = items.count
+        let elapsed = (clock.now - start).components
+        report.seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+        result.report.merge(report)
+    }
+
+    /// Fills the slots the cache knows; failures are left to run again with ``retryFailures``.
+    private func readCache(_ cache: VoteCache, lfFingerprints: [String], itemFingerprints: [ItemFingerprint],
+                           into slots: inout BatchSlots) throws {
+        let lfCount = slots.lfCount
+        let cached = try cache.outcomes(of: lfFingerprints, on: itemFingerprints)
+        slots.fromCache = [Bool](repeating: false, count: slots.outcomes.count)
+        for row in itemFingerprints.indices {
+            for lf in 0..<lfCount {
+                guard let outcome = cached[row][lf] else { continue }
+                if retryFailures, case .failed = outcome { continue }
+                slots.outcomes[row * lfCount + lf] = outcome
+                slots.fromCache[row * lfCount + lf] = true
+                slots.cacheHits[lf] += 1
+            }
+        }
+    }
+
+    /// Evaluates what the cache did not have of the per-item LFs, and classifies their slots, on
+    /// all threads. Row `row` owns slots `row * lfCount ..< (row + 1) * lfCount` of both buffers.
+    private func evaluateItemLFs(on items: [Item], into slots: inout BatchSlots) {
+        let lfCount = slots.lfCount, slotCount = slots.outcomes.count
+        // The LFs are read from a per-batch copy of the list: copying an LF out of an array
+        // retains what it holds, and two threads retaining the same objects per item cost more
+        // than the LFs themselves.
+        var functionList = catalog.functions
+        slots.outcomes.withUnsafeMutableBufferPointer { outcomeBuffer in
+            slots.codes.withUnsafeMutableBufferPointer { codeBuffer in
+                functionList.withUnsafeMutableBufferPointer { functionBuffer in
+                    guard let outcomeBase = outcomeBuffer.baseAddress, let codeBase = codeBuffer.baseAddress,
+                          let functionBase = functionBuffer.baseAddress else { return }
+                    let outcomeSlots = SharedMutableBuffer(base: outcomeBase, count: slotCount)
+                    let codeSlots = SharedMutableBuffer(base: codeBase, count: slotCount)
+                    let lfs = SharedMutableBuffer(base: functionBase, count: lfCount)
+                    ParallelBlocks(itemCount: items.count, blockSize: 32).forEach(threads: threads) { _, _, rows in
+                        // LF by LF over the block's items: each LF is taken out of the shared
+                        // list once per block, not once per item.
+                        var views = [ItemView?](repeating: nil, count: rows.count)
+                        for lf in 0..<lfCount where !isBatchLF[lf] {
+                            let function = lfs[lf]
+                            for (index, row) in rows.enumerated() where outcomeSlots[row * lfCount + lf] == nil {
+                                // One view per item, made only when some LF is not cached.
+                                if views[index] == nil { views[index] = ItemView(items[row]) }
+                                outcomeSlots[row * lfCount + lf] = function.outcome(on: views[index].unsafelyUnwrapped)
+                            }
+                        }
+                        for row in rows {
+                            for lf in 0..<lfCount where !isBatchLF[lf] {
+                                codeSlots[row * lfCount + lf] = code(of: outcomeSlots[row * lfCount + lf]!, lf: lf)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Batch LFs: every uncached item of the batch at once, from this thread; then every slot
+    /// of theirs, cached or not, is classified.
+    private func evaluateBatchLFs(on items: [Item], into slots: inout BatchSlots) {
+        let lfCount = slots.lfCount
+        for lf in batchLFs {
+            let rows = items.indices.filter { slots.outcomes[$0 * lfCount + lf] == nil }
+            if !rows.isEmpty, let function = catalog.functions[lf] as? any BatchLabelingFunction {
+                let batchOutcomes = function.outcomes(on: rows.map { ItemView(items[$0]) })
+                precondition(batchOutcomes.count == rows.count, "LF \(function.name) returned \(batchOutcomes.count) outcomes for \(rows.count) items")
+                for (row, outcome) in zip(rows, batchOutcomes) { slots.outcomes[row * lfCount + lf] = outcome }
+            }
+            for row in items.indices { slots.codes[row * lfCount + lf] = code(of: slots.outcomes[row * lfCount + lf]!, lf: lf) }
+        }
+    }
+
+    /// Writes the outcomes the cache did not have back to it; failures only for LFs whose
+    /// failures are worth keeping (``LabelingFunction/cachesFailures``).
+    private func storeNewOutcomes(_ slots: BatchSlots, in cache: VoteCache, lfFingerprints: [String],
+                                  itemFingerprints: [ItemFingerprint]) throws {
+        let lfCount = slots.lfCount
+        var entries: [VoteCache.Entry] = []
+        entries.reserveCapacity(slots.outcomes.count - slots.cacheHits.reduce(0, +))
+        let keepsFailures = catalog.functions.map(\.cachesFailures)
+        for row in itemFingerprints.indices {
+            for lf in 0..<lfCount where !slots.fromCache[row * lfCount + lf] {
+                guard let outcome = slots.outcomes[row * lfCount + lf] else { continue }
+                if case .failed = outcome, !keepsFailures[lf] { continue }
+                entries.append(.init(fingerprint: lfFingerprints[lf], item: itemFingerprints[row], outcome: outcome))
+            }
+        }
+        try cache.store(entries)
+    }
+
+    /// Appends the batch's rows to the vote matrix and counts, per LF, votes, evaluations, cache
+    /// hits and failures (with the first failure's message).
+    private func appendRows(of items: [Item], slots: BatchSlots, into result: inout AppliedVotes) -> [ApplyReport.LFStatistics] {
+        let lfCount = slots.lfCount
+        var statistics = result.report.lfs.map { ApplyReport.LFStatistics(name: $0.name, fingerprint: $0.fingerprint) }
+        for lf in 0..<lfCount {
+            statistics[lf].cacheHits = slots.cacheHits[lf]
+            statistics[lf].evaluations = items.count - slots.cacheHits[lf]
+        }
+        var rowLFs: [Int] = [], rowVotes: [Int] = []
+        for row in items.indices {
+            rowLFs.removeAll(keepingCapacity: true)
+            rowVotes.removeAll(keepingCapacity: true)
+            for lf in 0..<lfCount {
+                let slot = row * lfCount + lf
+                switch slots.codes[slot] {
+                case SlotCode.abstain:
+                    break
+                case SlotCode.failed:
+                    statistics[lf].failures += 1
+                    if statistics[lf].firstFailure == nil, case let .failed(message)? = slots.outcomes[slot] {
+                        statistics[lf].firstFailure = "item \(items[row].id): \(message)"
+                    }
+                case SlotCode.unknownLabel:
+                    statistics[lf].failures += 1
+                    statistics[lf].unknownLabels += 1
+                    if statistics[lf].firstFailure == nil, case let .vote(label)? = slots.outcomes[slot] {
+                        statistics[lf].firstFailure = """
+                            item \(items[row].id): voted "\(label)", which is not one of the task's labels \
+                            (\(labels.joined(separator: ", "))); counted as an abstain
+                            """
+                    }
+                case let labelClass:
+                    rowLFs.append(lf)
+                    rowVotes.append(Int(labelClass))
+                    statistics[lf].votes += 1
+                }
+            }
+            result.votes.appendSparseRow(lfs: rowLFs, votes: rowVotes)
+        }
+        return statistics
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import WSLabelCore
+import WSLabelData
+import Yams
+
+/// The task file's sections, each parsed into typed values with errors that name the file, line
+/// and key (``YAMLFields``).
+extension TaskFile {
+    /// `data`: how items are read (format, id, text and gold fields, gold values, text limit).
+    static func itemSource(_ data: YAMLFields, labels: [String]) throws -> ItemSource {
+        var format: ItemSource.Format?
+        if let name = try data.optionalString("format") {
+            guard let known = ItemSource.Format(fileExtension: name) else { throw data.error("format", "expected jsonl or csv, found \(name)") }
+            format = known
+        }
+        let maxTextBytes = try data.int("max_text_bytes") ?? ItemSource.defaultMaxTextBytes
+        guard maxTextBytes > 0 else { throw data.error("max_text_bytes", "must be a positive number of bytes") }
+        var source = ItemSource(format: format, idField: try data.optionalString("id"),
+                                textField: try data.optionalString("text") ?? "text", goldField: try data.optionalString("gold"),
+                                maxTextBytes: maxTextBytes)
+        var goldValues: [String: String] = [:]
+        if let node = data["gold_values"] {
+            let values = try YAMLFields(node, file: data.file, record: "data", what: "a mapping of raw gold values to labels")
+            for (key, value) in values.mapping {
+                guard let raw = key.string, let label = value.string else {
+                    throw YAMLFields.error(data.file, key, "data", "gold_values", "expected raw value: label name")
+                }
+                guard labels.contains(label) else {
+                    throw YAMLFields.error(data.file, value, "data", "gold_values", "unknown label \"\(label)\"; labels are \(labels.joined(separator: ", "))")
+                }
+                goldValues[raw] = label
+            }
+        }
+        source.goldLabels = ItemSource.GoldLabels(labels: labels, values: goldValues)
+        return source
+    }
+
+    /// `data.splits`: files per split, or a sample of another split's labeled items; a train
+    /// split is required.
+    static func splits(_ data: YAMLFields, resolve: (String) -> URL) throws -> [Split] {
+        guard let splitsNode = data["splits"] else { throw data.error("splits", "missing: name at least a train split") }
+        let splitFields = try YAMLFields(splitsNode, file: data.file, record: "data", what: "splits (name: file or list of files)")
+        var splits: [Split] = []
+        for (key, value) in splitFields.mapping {
+            guard let name = key.string else { continue }
+            if value.mapping != nil {
+                splits.append(Split(name: name, files: [], sample: try sample(value, split: name, file: data.file)))
+                continue
+            }
+            guard let paths = try splitFields.strings(name), !paths.isEmpty else {
+                throw splitFields.error(name, "expected a file, a list of files, or {sample_of: SPLIT, size: N, seed: S}")
+            }
+            splits.append(Split(name: name, files: paths.map(resolve)))
+        }
+        for split in splits {
+            guard let sample = split.sample else { continue }
+            guard splits.contains(where: { $0.name == sample.source && $0.sample == nil }) else {
+                throw splitFields.error(split.name, "sample_of names \"\(sample.source)\", which is not a split read from files")
+            }
+        }
+        guard splits.contains(where: { $0.name == "train" }) else {
+            throw splitFields.error("train", "missing: the label model is fit on the train split")
+        }
+        return splits
+    }
+
+    /// `labeling_functions`: Swift catalogs by name (and the line naming them) and LF files;
+    /// at least one of them.
+    static func lfSources(_ top: YAMLFields, resolve: (String) -> URL) throws -> (swift: [String], swiftLine: Int?, files: [URL]) {
+        var sources: (swift: [String], swiftLine: Int?, files: [URL]) = ([], nil, [])
+        if let node = top["labeling_functions"] {
+            let lfs = try YAMLFields(node, file: top.file, record: "labeling_functions", what: "the LF sources (swift, files)")
+            try lfs.rejectUnknown(["swift", "files"])
+            sources = (try lfs.strings("swift") ?? [], lfs["swift"]?.mark?.line, (try lfs.strings("files") ?? []).map(resolve))
+        }
+        guard !sources.swift.isEmpty || !sources.files.isEmpty else {
+            throw top.error("labeling_functions", "missing: name Swift catalogs (swift:) or LF files (files:)")
+        }
+        return sources
+    }
+
+    /// `model`: the label model's settings, the positive label and dev split checked against
+    /// the task's labels and splits.
+    static func modelSettings(_ top: YAMLFields, labels: [String], splits: [Split]) throws -> ModelSettings {
+        guard let node = top["model"] else { return ModelSettings() }
+        let model = try YAMLFields(node, file: top.file, record: "model", what: "model options")
+        try model.rejectUnknown(["model", "select_metric", "positive_label", "dev_split", "ties", "seed"])
+        let seed = try model.int("seed")
+        if let seed, seed < 0 { throw model.error("seed", "must not be negative") }
+        let settings = ModelSettings(
+            model: try model.choice("model"), selectMetric: try model.choice("select_metric"),
+            positiveLabel: try model.optionalString("positive_label"), devSplit: try model.optionalString("dev_split"),
+            ties: try model.choice("ties"), seed: seed.map(UInt64.init))
+        if let positive = settings.positiveLabel, !labels.contains(positive) {
+            throw model.error("positive_label", "unknown label \"\(positive)\"")
+        }
+        if let dev = settings.devSplit, !splits.contains(where: { $0.name == dev }) {
+            throw model.error("dev_split", "no split \"\(dev)\"; the task's splits are \(splits.map(\.name).joined(separator: ", "))")
+        }
+        return settings
+    }
+
+    /// `output`: where labels go, and the vote cache and human labels (default: `.wslabel/`
+    /// beside the task file).
+    static func outputs(_ top: YAMLFields, base: URL, resolve: (String) -> URL) throws -> (labels: URL?, cache: URL, humanLabels: URL) {
+        let defaultCache = base.appendingPathComponent(".wslabel/votes.sqlite")
+        let defaultHumanLabels = base.appendingPathComponent(".wslabel/human_labels.jsonl")
+        guard let node = top["output"] else { return (nil, defaultCache, defaultHumanLabels) }
+        let output = try YAMLFields(node, file: top.file, record: "output", what: "output paths")
+        try output.rejectUnknown(["labels", "cache", "human_labels"])
+        return (try output.optionalString("labels").map(resolve),
+                try output.optionalString("cache").map(resolve) ?? defaultCache,
+                try output.optionalString("human_labels").map(resolve) ?? defaultHumanLabels)
+    }
+}
