@@ -29,7 +29,7 @@ final class JobLog: @unchecked Sendable {
             line.update { width in ApplyProgressBar.line(progress, elapsed: seconds, width: width) }
         case let .applied(applied):
             line.finish()
-            Log.info(ApplyTable.summary(applied.report))
+            Log.info(ApplySummary.text(applied.report))
             if let costs = applied.llmCosts { for line in LLMCostTable.logLines(costs) { Log.info(line) } }
         case let .loaded(lfCount, labelNames, splitRows):
             let sizes = splitRows.map { "\($0.split) \($0.rows)" }.joined(separator: ", ")

@@ -62,6 +62,7 @@ final class LabelingJobTests: XCTestCase {
         let test = try XCTUnwrap(applied.splits.first { $0.name == "test" })
         XCTAssertEqual(try saved.labelModel.predictProbabilities(test.votes), result.run.results[2].probabilities)
         XCTAssertEqual(result.report.lfNames, applied.catalog.names)
+        XCTAssertTrue(result.report.rendered(as: .markdown, options: ReportOptions(title: "tickets")).hasPrefix("# tickets"))
     }
 
     func testEventsFollowThePipelineInOrder() throws {
