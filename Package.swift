@@ -76,6 +76,6 @@ let package = Package(
         .testTarget(name: "WSLabelCoreTests", dependencies: ["WSLabelCore", "TestSupport"]),
         .testTarget(name: "WSLabelingTests", dependencies: ["WSLabeling", "LabelingFunctions", "TestSupport"]),
         .testTarget(name: "WSLabelReportsTests", dependencies: ["WSLabelCore", "WSLabelReports", "TestSupport"]),
-        .testTarget(name: "WSLabelCLITests", dependencies: ["WSLabelCore", "WSLabeling", "WSLabelCLI", "TestSupport", "wslabel"]),
+        .testTarget(name: "WSLabelCLITests", dependencies: ["WSLabelCore", "WSLabeling", "WSLabelCLI", "TestSupport", "wslabel"], exclude: ["Snapshots"]),
     ]
 )
