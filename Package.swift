@@ -96,6 +96,7 @@ let package = Package(
             name: "WSLabelPipelineTests",
             dependencies: ["WSLabelCore", "WSLabelData", "WSLabeling", "WSLabelReports", "WSLabelPipeline", "TestSupport"]
         ),
-        .testTarget(name: "WSLabelCLITests", dependencies: ["WSLabelCore", "WSLabelData", "WSLabeling", "WSLabelReports", "WSLabelPipeline", "WSLabelCLI", "TestSupport"]),
+        .testTarget(name: "WSLabelCLITests", dependencies: ["WSLabelCore", "WSLabelData", "WSLabeling", "WSLabelReports", "WSLabelPipeline", "WSLabelCLI", "TestSupport", "wslabel"],
+                    exclude: ["Snapshots"]),
     ]
 )

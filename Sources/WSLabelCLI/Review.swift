@@ -93,7 +93,7 @@ struct Review: ParsableCommand {
                 fit, report and cost then use: people's labels clamp their items in the label model's fit.
                 """)
 
-        @OptionGroup var task: TaskFileOptions
+        @OptionGroup var task: TaskConfigOption
         @Option(name: .long, help: ArgumentHelp("label-studio or argilla (default: from the extension, .jsonl is argilla).", valueName: "format"))
         var format: TaskReview.ExportFormat?
         @Argument(help: ArgumentHelp("Export files.", valueName: "file"))

@@ -4,17 +4,28 @@ import WSLabelData
 import WSLabelPipeline
 import WSLabeling
 
-/// `--config` and `--no-cache`: the task file a command reads and whether its vote cache is
-/// used — the options every command that applies a task's LFs shares.
-struct TaskFileOptions: ParsableArguments {
+/// `--config`: the task file a command reads.
+struct TaskConfigOption: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A task file naming labels, data, LFs and model options (default: wslabel.yaml in the current folder).", valueName: "file"))
     var config: String?
 
-    @Flag(name: .long, help: "Apply every LF afresh instead of reusing cached votes (the cache is left as it is; LLM answers are asked again too).")
+    /// The task file given, or `wslabel.yaml` in the current folder.
+    var url: URL { URL(fileURLWithPath: config ?? "wslabel.yaml") }
+}
+
+/// `--config` and `--no-cache`: the task file a command reads and whether its vote cache is
+/// used — the options every command that applies a task's LFs shares.
+struct TaskFileOptions: ParsableArguments {
+    @OptionGroup var task: TaskConfigOption
+
+    /// The task file given with `--config`, if any.
+    var config: String? { task.config }
+
+    @Flag(name: .long, help: "With a task file: apply every LF afresh instead of reusing cached votes (the cache is left as it is; LLM answers are asked again too).")
     var noCache = false
 
     /// The task file given, or `wslabel.yaml` in the current folder.
-    var url: URL { URL(fileURLWithPath: config ?? "wslabel.yaml") }
+    var url: URL { task.url }
 
     /// The task as a job's input.
     var input: LabelingInput { .task(url, useCache: !noCache) }

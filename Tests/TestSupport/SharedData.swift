@@ -35,26 +35,3 @@ public enum SharedData {
         throw XCTSkip(message, file: file, line: line)
     }
 }
-
-/// A temporary folder removed when the test ends.
-public func temporaryDirectory(_ testCase: XCTestCase) throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("wslabel-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    testCase.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-    return url
-}
-
-/// Writes a small WRENCH folder from (id, gold, votes) records.
-public func writeWrenchFolder(
-    at url: URL, labelNames: [String], splits: [String: [(id: String, label: Int?, votes: [Int])]]
-) throws {
-    let labels = "{" + labelNames.enumerated().map { "\"\($0)\": \"\($1)\"" }.joined(separator: ", ") + "}"
-    try labels.write(to: url.appendingPathComponent("label.json"), atomically: true, encoding: .utf8)
-    for (name, records) in splits {
-        let body = records.map { record in
-            let label = record.label.map(String.init) ?? "null"
-            return "\"\(record.id)\": {\"label\": \(label), \"weak_labels\": [\(record.votes.map(String.init).joined(separator: ", "))], \"data\": {}}"
-        }.joined(separator: ",\n")
-        try "{\(body)}".write(to: url.appendingPathComponent("\(name).json"), atomically: true, encoding: .utf8)
-    }
-}

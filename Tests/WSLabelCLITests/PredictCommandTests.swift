@@ -2,10 +2,21 @@ import Foundation
 import TestSupport
 import XCTest
 
-/// `wslabel predict` on model files edited after `fit --save-model` wrote them: every edit that
-/// makes the model unusable is a one-line error naming the file and the field, exit 65, never a
-/// trap.
+/// `wslabel predict` end to end: a model saved by `fit --save-model` labels as `fit` did, and on
+/// model files edited after `fit` wrote them, every edit that makes the model unusable is a
+/// one-line error naming the file and the field, exit 65, never a trap.
 final class PredictCommandTests: XCTestCase {
+    func testSavedModelPredictsTheSameLabels() throws {
+        let folder = try SharedData.wrench("youtube")
+        let directory = try temporaryDirectory(self)
+        let model = directory.appendingPathComponent("model.json")
+        let fitted = directory.appendingPathComponent("fit.jsonl"), predicted = directory.appendingPathComponent("predict.jsonl")
+        XCTAssertEqual(try CLIRunner.run(["fit", "--wrench", folder.path, "--save-model", model.path, "--output", fitted.path]).status, 0)
+        let result = try CLIRunner.run(["predict", "--model-file", model.path, "--wrench", folder.path, "--output", predicted.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(try Data(contentsOf: fitted), try Data(contentsOf: predicted))
+    }
+
     /// A small WRENCH folder, a model fitted on it, and the model's JSON.
     private func savedModel(kind: String = "em") throws -> (folder: URL, model: URL, json: [String: Any]) {
         let folder = try temporaryDirectory(self)

@@ -1,17 +1,20 @@
 import Foundation
-import XCTest
 
 /// Runs the built `wslabel` executable and captures what it prints.
-struct CLIRunner {
-    struct Output {
+///
+/// The binary is the one `swift build --build-tests` writes beside the test bundle (the
+/// `WSLabelCLITests` target declares it as a dependency), so a test of any target can run it.
+public struct CLIRunner {
+    /// What one run printed and how it ended.
+    public struct Output {
         /// The exit code, or 128 + the signal that ended the process.
-        var status: Int32
-        var stdout: String
-        var stderr: String
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
     }
 
     /// The `wslabel` binary beside the test bundle in the build folder.
-    static var executable: URL {
+    public static var executable: URL {
         var folder = Bundle.main.bundleURL
         if folder.pathExtension == "xctest" { folder.deleteLastPathComponent() }
         return folder.appendingPathComponent("wslabel")
@@ -22,8 +25,8 @@ struct CLIRunner {
     ///   - currentDirectory: the folder to run in (default: the test's own).
     ///   - timeout: seconds after which the process is killed (SIGKILL) and the run fails, so a
     ///     hang fails its test instead of the whole suite.
-    static func run(_ arguments: [String], environment: [String: String] = [:],
-                    currentDirectory: URL? = nil, timeout: Double? = nil) throws -> Output {
+    public static func run(_ arguments: [String], environment: [String: String] = [:],
+                           currentDirectory: URL? = nil, timeout: Double? = nil) throws -> Output {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
