@@ -12,9 +12,13 @@ public enum SupportTicketsExample {
     /// `--config`, so no absolute temporary path reaches the outputs.
     public static let taskFile = "examples/support-tickets/wslabel.yaml"
 
-    /// What the task reads, relative to the package root.
-    static let files = ["examples/support-tickets/wslabel.yaml", "examples/support-tickets/data",
-                        "labeling_functions/support_tickets"]
+    /// The task file with the LLM-prompt LF, answered from the recorded ledger beside it.
+    public static let llmTaskFile = "examples/support-tickets/wslabel-llm.yaml"
+
+    /// What the tasks read, relative to the package root.
+    static let files = ["examples/support-tickets/wslabel.yaml", "examples/support-tickets/wslabel-llm.yaml",
+                        "examples/support-tickets/llm-ledger.sqlite", "examples/support-tickets/data",
+                        "labeling_functions/support_tickets", "labeling_functions/support_tickets_llm"]
 
     /// Copies the task, its data and its LF files into a new temporary folder (removed when the
     /// test ends) and returns that folder: the root to run `wslabel` in.

@@ -17,7 +17,9 @@ final class CostCommandTests: XCTestCase {
     }
 
     func testTheBundledExampleComparesWeakSupervisionWithPeople() throws {
-        let config = SharedData.packageRoot.appendingPathComponent("examples/support-tickets/wslabel.yaml").path
+        // A copy of the example, so that its vote cache is written there, not into the checkout.
+        let root = try SupportTicketsExample.copy(for: self)
+        let config = root.appendingPathComponent(SupportTicketsExample.taskFile).path
         let object = try json(CLIRunner.run(["cost", "--config", config, "--json", "--budget", "600"]))
         XCTAssertEqual(object["items"] as? Int, 440)
         XCTAssertEqual(object["evaluation_split"] as? String, "test")
@@ -50,8 +52,9 @@ final class CostCommandTests: XCTestCase {
     /// The bundled example with its LLM LF, answered from the recorded ledger beside the task:
     /// no server, no key, and the LLM rows price exactly the recorded calls.
     func testTheBundledExampleWithItsRecordedLedger() throws {
-        let config = SharedData.packageRoot.appendingPathComponent("examples/support-tickets/wslabel-llm.yaml").path
-        let ledgerURL = SharedData.packageRoot.appendingPathComponent("examples/support-tickets/llm-ledger.sqlite")
+        let root = try SupportTicketsExample.copy(for: self)
+        let config = root.appendingPathComponent(SupportTicketsExample.llmTaskFile).path
+        let ledgerURL = root.appendingPathComponent("examples/support-tickets/llm-ledger.sqlite")
         let recorded = try Data(contentsOf: ledgerURL)
         let object = try json(CLIRunner.run(["cost", "--config", config, "--json"], environment: ["WSLABEL_LOCAL_LLM_KEY": ""]))
         XCTAssertEqual(try Data(contentsOf: ledgerURL), recorded, "reading the committed ledger must not change its bytes")
@@ -59,7 +62,7 @@ final class CostCommandTests: XCTestCase {
         let byName = try options(object)
         let llm = try XCTUnwrap(byName["LLM only (llm_gemma_route)"])
         XCTAssertTrue(llm["projection"] is NSNull, "every ticket's answer is in the recorded ledger")
-        let ledger = try LLMResponseCache(path: SharedData.packageRoot.appendingPathComponent("examples/support-tickets/llm-ledger.sqlite").path)
+        let ledger = try LLMResponseCache(path: ledgerURL.path)
         XCTAssertEqual(try ledger.count(), 440)
         XCTAssertGreaterThan(try XCTUnwrap(llm["cost_usd"] as? Double), 0)
         XCTAssertNotNil(byName["label model (rule LFs + llm_gemma_route)"])
