@@ -72,32 +72,31 @@ struct Cost: ParsableCommand {
 
     func run() throws {
         try CLIErrors.report {
-            let started = Date()
             let destination = output.map(AtomicFile.url(forArgument:))
-            let applied = try task.apply(threads: model.workers.threads, outputs: destination.map { [FileRole($0, "--output")] } ?? [])
-            let configuration = try model.choices.configuration(labelNames: applied.task.labels, task: applied.task.model)
-            Log.info("fitting the label models and pricing the options…")
-            // Machine time is this run's, less the LLM calls' (which the ledger prices).
-            let llmSeconds = applied.llmCosts?.usage.reduce(0) { $0 + $1.seconds } ?? 0
-            let costs = try TaskCostAnalysis(applied: applied, configuration: configuration, evaluationSplit: split, llmLF: llmLF,
-                                             computeSeconds: max(0, Date().timeIntervalSince(started) - llmSeconds),
-                                             projectedItems: projectItems, budget: budget)
-            var learning: ActiveLearningCurve?
-            if curve {
-                Log.info("measuring the active-learning curve…")
-                learning = try applied.learningCurve(evaluationSplit: costs.evaluationSplit, configuration: configuration)
-            }
+            var job = CostAnalysisJob(task: task.url)
+            job.useCache = !task.noCache
+            job.model = model.choices
+            job.evaluationSplit = split
+            job.llmLF = llmLF
+            job.budget = budget
+            job.projectedItems = projectItems
+            job.measuresLearningCurve = curve
+            job.outputs = destination.map { [FileRole($0, "--output")] } ?? []
+            let result = try job.run(events: JobLog().events)
             let text: String
             switch (json, destination?.pathExtension.lowercased()) {
             case (_, "html"?), (_, "htm"?):
-                text = CostReport.html(costs, curve: learning, title: "Cost and quality: " + applied.task.url.deletingLastPathComponent().lastPathComponent)
+                let title = "Cost and quality: " + result.applied.task.url.deletingLastPathComponent().lastPathComponent
+                text = CostReport.html(result.analysis, curve: result.learningCurve, title: title)
             case (true, _), (_, "json"?):
-                var object = CostReport.json(costs)
-                if let learning, case let .object(members) = object { object = .object(members + [("active_learning", ActiveLearningReport.json(learning))]) }
+                var object = CostReport.json(result.analysis)
+                if let learning = result.learningCurve, case let .object(members) = object {
+                    object = .object(members + [("active_learning", ActiveLearningReport.json(learning))])
+                }
                 text = object.serialized + "\n"
             default:
-                text = CostReport.text(costs, width: destination == nil ? Terminal.standardOutput.width : nil)
-                    + (learning.map { "\n" + ActiveLearningReport.text($0) } ?? "")
+                text = CostReport.text(result.analysis, width: destination == nil ? Terminal.standardOutput.width : nil)
+                    + (result.learningCurve.map { "\n" + ActiveLearningReport.text($0) } ?? "")
             }
             if let destination {
                 try AtomicFile.write(Data(text.utf8), to: destination)

@@ -73,9 +73,11 @@ struct Report: ParsableCommand {
                 color: color == .always || (color == .auto && terminal.color))
             if costs, chosen == .html, let applied = result.loaded.task {
                 Log.info("pricing the labeling options and measuring the active-learning curve…")
-                let analysis = try TaskCostAnalysis(applied: applied, configuration: result.run.configuration)
-                options.costs = analysis
-                options.learningCurve = try applied.learningCurve(evaluationSplit: analysis.evaluationSplit, configuration: result.run.configuration)
+                var analysis = CostAnalysisJob(task: applied.task.url)
+                analysis.measuresLearningCurve = true
+                let priced = try analysis.analyze(applied, configuration: result.run.configuration)
+                options.costs = priced.analysis
+                options.learningCurve = priced.learningCurve
             }
             let text = result.report.rendered(as: chosen, options: options)
             if let destination {

@@ -63,21 +63,22 @@ struct Review: ParsableCommand {
 
         func run() throws {
             try CLIErrors.report {
-                let url = AtomicFile.url(forArgument: output)
-                let config = URL(fileURLWithPath: output + ".label-config.xml")
-                let applied = try task.apply(threads: model.workers.threads, outputs: [FileRole(url, "--output")]
-                    + (format == .labelStudio ? [FileRole(config, "the labeling config")] : []))
-                let run = try LabelingJob.fit(LabelingInput.Loaded(applied), choices: model.choices)
-                let items = try TaskReview.items(applied: applied, run: run, split: split, count: count, strategy: strategy,
-                                                 belowConfidence: belowConfidence, seed: run.configuration.seed, includeGold: includeGold)
+                var job = ReviewExportJob(task: task.url, output: AtomicFile.url(forArgument: output))
+                job.labelConfigFile = URL(fileURLWithPath: output + ".label-config.xml")
+                job.useCache = !task.noCache
+                job.model = model.choices
+                job.format = format
+                job.count = count
+                job.strategy = strategy
+                job.belowConfidence = belowConfidence
+                job.split = split
+                job.includeGold = includeGold
+                let result = try job.run(events: JobLog().events)
                 switch format {
                 case .labelStudio:
-                    try AtomicFile.write(LabelStudioFormat.tasks(items), to: url)
-                    try AtomicFile.write(Data(LabelStudioFormat.labelConfig(labels: applied.task.labels).utf8), to: config)
-                    Log.info("wrote \(items.count) Label Studio tasks to \(url.path) and the project's labeling config to \(config.path)")
+                    Log.info("wrote \(result.items.count) Label Studio tasks to \(job.output.path) and the project's labeling config to \(job.labelConfigFile.path)")
                 case .argilla:
-                    try AtomicFile.write(ArgillaFormat.records(items), to: url)
-                    Log.info("wrote \(items.count) Argilla records to \(url.path) (a dataset with text field `text` and label question `label`)")
+                    Log.info("wrote \(result.items.count) Argilla records to \(job.output.path) (a dataset with text field `text` and label question `label`)")
                 }
             }
         }

@@ -1,0 +1,81 @@
+import Foundation
+import WSLabelCore
+import WSLabelData
+import WSLabelReports
+import WSLabeling
+
+/// The cost-quality analysis of a task as one call: apply its LFs, fit the label models, price
+/// every labeling option (and, if asked, measure the active-learning curve). What `wslabel cost`
+/// does before it renders.
+///
+/// ```swift
+/// var job = CostAnalysisJob(task: URL(fileURLWithPath: "wslabel.yaml"))
+/// job.budget = 50
+/// let result = try job.run()
+/// result.analysis.recommendation?.reason
+/// ```
+public struct CostAnalysisJob: Sendable {
+    /// The task file.
+    public var task: URL
+    /// Read and write the task's vote cache (LLM answers come from its response cache either way
+    /// unless this is off).
+    public var useCache = true
+    /// Label-model settings over the task file's.
+    public var model = ModelChoices()
+    /// The split with gold labels to score on (default: test, else the first labeled split other
+    /// than train).
+    public var evaluationSplit: String?
+    /// The LLM-prompt LF to compare (default: the task's first).
+    public var llmLF: String?
+    /// A budget in dollars to recommend the most accurate option within.
+    public var budget: Double?
+    /// Price labeling this many items instead of the task's.
+    public var projectedItems: Int?
+    /// Also measure the active-learning curve (refits the label model a few dozen times).
+    public var measuresLearningCurve = false
+    /// Files the caller writes (e.g. the report), checked against the task's inputs first.
+    public var outputs: [FileRole] = []
+
+    public init(task: URL) {
+        self.task = task
+    }
+
+    /// What the analysis found.
+    public struct Result: Sendable {
+        /// The task's LFs applied.
+        public let applied: TaskApplication
+        /// Every option's quality and cost.
+        public let analysis: TaskCostAnalysis
+        /// The active-learning curve, when measured.
+        public let learningCurve: ActiveLearningCurve?
+    }
+
+    /// Runs the analysis. Machine time is priced from this run's own wall-clock time, less the
+    /// LLM calls' seconds, which the ledger prices.
+    /// - Throws: ``WSLabelError`` for bad input, a clashing output, or an evaluation split or LLM
+    ///   LF the task does not have.
+    public func run(events: @escaping (LabelingJob.Event) -> Void = { _ in }) throws -> Result {
+        let started = Date()
+        try model.validate()
+        let applied = try LabelingInput.applyTask(task, useCache: useCache, threads: model.threads, outputs: { _ in outputs },
+                                                  events: events)
+        let configuration = try model.configuration(labelNames: applied.task.labels, task: applied.task.model)
+        events(.fitting(configuration.model, humanLabeledItems: nil))
+        return try analyze(applied, configuration: configuration, startedAt: started)
+    }
+
+    /// The analysis of a task whose LFs are applied, with ``evaluationSplit``, ``llmLF``,
+    /// ``budget``, ``projectedItems`` and ``measuresLearningCurve`` as set (``task``,
+    /// ``useCache`` and ``model`` are not read): for callers that have applied the task already,
+    /// like `wslabel report --costs`.
+    /// - Parameter startedAt: when the caller's run began; machine time is priced from it.
+    public func analyze(_ applied: TaskApplication, configuration: LabelingRunConfiguration, startedAt: Date = Date()) throws -> Result {
+        let llmSeconds = applied.llmCosts?.usage.reduce(0) { $0 + $1.seconds } ?? 0
+        let analysis = try TaskCostAnalysis(applied: applied, configuration: configuration, evaluationSplit: evaluationSplit,
+                                            llmLF: llmLF, computeSeconds: max(0, Date().timeIntervalSince(startedAt) - llmSeconds),
+                                            projectedItems: projectedItems, budget: budget)
+        let curve = measuresLearningCurve
+            ? try applied.learningCurve(evaluationSplit: analysis.evaluationSplit, configuration: configuration) : nil
+        return Result(applied: applied, analysis: analysis, learningCurve: curve)
+    }
+}
