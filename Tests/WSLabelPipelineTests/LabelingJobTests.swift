@@ -142,6 +142,31 @@ final class LabelingJobTests: XCTestCase {
             }
         }
     }
+
+    func testTheCostJobPricesTheTaskAndRecommendsWithinTheBudget() throws {
+        var job = CostAnalysisJob(task: try supportTicketsTask())
+        job.budget = 600
+        let result = try job.run()
+        XCTAssertEqual(result.analysis.evaluationSplit, "test")
+        XCTAssertNil(result.learningCurve)
+        let recommendation = try XCTUnwrap(result.analysis.recommendation)
+        let option = try XCTUnwrap(recommendation.option)
+        XCTAssertLessThanOrEqual(option.cost, 600)
+        XCTAssertTrue(result.analysis.analysis.options.contains { $0.name == "label model (rule LFs)" })
+    }
+
+    func testTheReviewExportWritesTheItemsPeopleShouldLabel() throws {
+        let task = try supportTicketsTask()
+        var job = ReviewExportJob(task: task, output: task.deletingLastPathComponent().appendingPathComponent("review.jsonl"))
+        job.format = .argilla
+        job.count = 5
+        let result = try job.run()
+        XCTAssertEqual(result.items.count, 5)
+        XCTAssertEqual(result.files, [job.output])
+        let lines = try String(contentsOf: job.output, encoding: .utf8).split(separator: "\n")
+        XCTAssertEqual(lines.count, 5)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: job.labelConfigFile.path), "Argilla needs no Label Studio config")
+    }
 }
 
 /// Records which ``LabelingJob/Event`` cases arrive, in order.
