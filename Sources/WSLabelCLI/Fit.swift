@@ -31,9 +31,12 @@ struct Fit: ParsableCommand {
             shows which variant was used and why (`selection`).
 
             Input is a task file (--config, default wslabel.yaml: its LFs are applied to its \
-            data first, reusing cached votes), a WRENCH folder (--wrench), or vote files (--votes, with optional --dev-votes \
+            data first, reusing cached votes), a WRENCH folder (--wrench), vote files (--votes, with optional --dev-votes \
             and --dev-gold): a .npy matrix as Snorkel users save it, or a .csv with one column \
-            per LF (and an optional id column); -1 means abstain.
+            per LF (and an optional id column); -1 means abstain — or pattern counts \
+            (--pattern-counts, optional --dev-pattern-counts; `wslabel apply --format \
+            pattern-counts`, shards added up by `wslabel merge-counts`): the same model as from \
+            the items' votes, fit on billions of items in the memory of their distinct patterns.
 
             Examples:
               wslabel fit                     # the task in ./wslabel.yaml
@@ -42,6 +45,7 @@ struct Fit: ParsableCommand {
               wslabel fit --votes L_train.npy --dev-votes L_dev.npy --dev-gold y_dev.txt --labels HAM,SPAM
               wslabel fit --wrench data/wrench/sms --select-metric f1 --json
               wslabel fit --wrench data/wrench/trec --output labels.jsonl --save-model model.json
+              wslabel fit --pattern-counts train.counts --dev-pattern-counts dev.counts --config wslabel.yaml --save-model model.json
             """
     )
 
@@ -57,6 +61,13 @@ struct Fit: ParsableCommand {
 
     @Flag(name: .long, help: "Print one JSON object with the run's summary on stdout instead of a table.")
     var json = false
+
+    func validate() throws {
+        if input.patternCounts != nil {
+            guard output == nil else { throw ValidationError("pattern counts hold no items to label: save the model (--save-model) and label items with `wslabel predict`") }
+            guard model.lfDependencies == nil || model.lfDependencies == .off else { throw ValidationError("--lf-dependencies needs the items' votes, not their pattern counts") }
+        }
+    }
 
     func run() throws {
         try CLIErrors.report {

@@ -19,12 +19,19 @@ struct InputOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Gold labels of the dev votes: one class name or index per line; empty or -1 = unknown.", valueName: "file"))
     var devGold: String?
 
+    @Option(name: .long, help: ArgumentHelp("Train votes as pattern counts (`wslabel apply --format pattern-counts`, merged shards); with --config, only the task's model settings are read.", valueName: "file"))
+    var patternCounts: String?
+
+    @Option(name: .long, help: ArgumentHelp("A dev split's pattern counts, gold labels included, to choose the model variant with; goes with --pattern-counts.", valueName: "file"))
+    var devPatternCounts: String?
+
     @Option(name: .long, help: ArgumentHelp("Class names for vote files, comma-separated, in class-index order: 2 to 255 distinct, non-empty names (default: 0,1 — set it when there are more classes).", valueName: "names"))
     var labels: String?
 
     func validate() throws {
-        let given = [task.config != nil, wrench != nil, votes != nil].filter { $0 }.count
-        guard given <= 1 else { throw ValidationError("give one input: --config FILE, --wrench DIR or --votes FILE") }
+        let given = [task.config != nil && patternCounts == nil, wrench != nil, votes != nil, patternCounts != nil].filter { $0 }.count
+        guard given <= 1 else { throw ValidationError("give one input: --config FILE, --wrench DIR, --votes FILE or --pattern-counts FILE") }
+        if patternCounts == nil && devPatternCounts != nil { throw ValidationError("--dev-pattern-counts goes with --pattern-counts") }
         if votes == nil && (devVotes != nil || devGold != nil) {
             throw ValidationError("--dev-votes and --dev-gold go with --votes")
         }
@@ -36,6 +43,10 @@ struct InputOptions: ParsableArguments {
     ///   a saved model's); otherwise `0, 1`.
     func labelingInput(defaultLabels: [String]? = nil) throws -> LabelingInput {
         if let wrench { return .wrench(URL(fileURLWithPath: wrench)) }
+        if let patternCounts {
+            return .patternCounts(train: URL(fileURLWithPath: patternCounts), dev: devPatternCounts.map(URL.init(fileURLWithPath:)),
+                                  settings: task.config.map { _ in task.url })
+        }
         if let votes {
             return .voteFiles(train: URL(fileURLWithPath: votes), dev: devVotes.map(URL.init(fileURLWithPath:)),
                               devGold: devGold.map(URL.init(fileURLWithPath:)),

@@ -8,13 +8,18 @@ import WSLabeling
 /// WRENCH folder, or plain vote files.
 public enum LabelingInput: Sendable, Equatable {
     /// A task file naming labels, data, LFs and model settings; `useCache` reads and writes its
-    /// vote cache.
-    case task(URL, useCache: Bool = true)
+    /// vote cache; with `standardInputSplit`, the items of that one split are JSON Lines read
+    /// from standard input instead of the task's files.
+    case task(URL, useCache: Bool = true, standardInputSplit: String? = nil)
     /// A WRENCH dataset folder (`label.json`, `train.json`, optional `valid.json`, `test.json`).
     case wrench(URL)
     /// Vote files: train votes (`.npy` or `.csv`), optional dev votes with their gold labels,
     /// and the class names in class-index order.
     case voteFiles(train: URL, dev: URL? = nil, devGold: URL? = nil, labelNames: [String])
+    /// Pattern-count files (``PatternCounts``): the train split's, and optionally a dev split's
+    /// whose gold labels choose the variant; model settings from a task file's `model:` section
+    /// when one is given (its LFs are not applied).
+    case patternCounts(train: URL, dev: URL? = nil, settings: URL? = nil)
 
     /// What an input gave: class names, splits and LF names, and for a task what applying its
     /// LFs came to.
@@ -27,6 +32,8 @@ public enum LabelingInput: Sendable, Equatable {
         public var lfNames: [String]
         /// The task file and what applying its LFs cost, when the input was a task.
         public var task: TaskApplication?
+        /// The task's model settings (`model:`), or none.
+        public var modelSettings: TaskFile.ModelSettings
 
         /// A task's LFs applied to its data, as a loaded input.
         public init(_ applied: TaskApplication) {
@@ -34,25 +41,24 @@ public enum LabelingInput: Sendable, Equatable {
         }
 
         /// What an input gave.
-        public init(labelNames: [String], splits: [LabeledSplit], lfNames: [String], task: TaskApplication? = nil) {
+        public init(labelNames: [String], splits: [LabeledSplit], lfNames: [String], task: TaskApplication? = nil,
+                    modelSettings: TaskFile.ModelSettings? = nil) {
             self.labelNames = labelNames
             self.splits = splits
             self.lfNames = lfNames
             self.task = task
+            self.modelSettings = modelSettings ?? task?.task.model ?? .init()
         }
 
         /// People's labels of train items, when the input is a task whose people labeled some.
         public var clampedTrainLabels: [Int?]? { task?.clampedTrainLabels }
-
-        /// The task's model settings (`model:`), or none for other inputs.
-        public var modelSettings: TaskFile.ModelSettings { task?.task.model ?? .init() }
     }
 
     /// The path the input was given as, for log lines and titles.
     public var path: URL {
         switch self {
-        case let .task(url, _), let .wrench(url): return url
-        case let .voteFiles(train, _, _, _): return train
+        case let .task(url, _, _), let .wrench(url): return url
+        case let .voteFiles(train, _, _, _), let .patternCounts(train, _, _): return train
         }
     }
 
@@ -72,9 +78,9 @@ public enum LabelingInput: Sendable, Equatable {
     public func load(threads: Int? = nil, otherInputs: [FileRole] = [], outputs: (TaskFile?) -> [FileRole] = { _ in [] },
                      events: @escaping (LabelingJob.Event) -> Void = { _ in }) throws -> Loaded {
         switch self {
-        case let .task(url, useCache):
-            let applied = try Self.applyTask(url, useCache: useCache, threads: threads, otherInputs: otherInputs,
-                                             outputs: outputs, events: events)
+        case let .task(url, useCache, standardInputSplit):
+            let applied = try Self.applyTask(url, useCache: useCache, standardInputSplit: standardInputSplit, threads: threads,
+                                             otherInputs: otherInputs, outputs: outputs, events: events)
             return Loaded(applied)
         case let .wrench(folder):
             events(.readingVotes(folder))
@@ -89,6 +95,25 @@ public enum LabelingInput: Sendable, Equatable {
             try OutputConflicts.check(outputs: outputs(nil), inputs: voteInputs + otherInputs)
             let splits = try VoteFiles.splits(train: train, dev: dev, devGold: devGold, labelNames: labelNames)
             return Loaded(labelNames: labelNames, splits: splits, lfNames: LFSummary.defaultNames(lfCount: splits[0].votes.lfCount))
+        case let .patternCounts(train, dev, settingsFile):
+            events(.readingVotes(train))
+            let files = [(Optional(train), "the --pattern-counts file"), (dev, "the --dev-pattern-counts file"), (settingsFile, "the --config file")]
+                .compactMap { url, role in url.map { FileRole($0, role) } }
+            try OutputConflicts.check(outputs: outputs(nil), inputs: files + otherInputs)
+            let trainCounts = try PatternCounts.read(from: train)
+            var trainSplit = trainCounts.labeledSplit
+            trainSplit = LabeledSplit(name: "train", ids: trainSplit.ids, votes: trainSplit.votes, gold: trainSplit.gold.map { _ in nil })
+            var splits = [trainSplit]
+            var settings = try settingsFile.map { try TaskFile(contentsOf: $0).model } ?? .init()
+            if let dev {
+                let devCounts = try PatternCounts.read(from: dev)
+                guard devCounts.labelNames == trainCounts.labelNames, devCounts.lfNames == trainCounts.lfNames else {
+                    throw WSLabelError.invalidArgument("\(dev.relativePath) counts another task's votes than \(train.relativePath): its labels or LFs differ")
+                }
+                splits.append(devCounts.expandedSplit)
+                settings.devSplit = settings.devSplit ?? devCounts.split
+            }
+            return Loaded(labelNames: trainCounts.labelNames, splits: splits, lfNames: trainCounts.lfNames, modelSettings: settings)
         }
     }
 
@@ -96,12 +121,15 @@ public enum LabelingInput: Sendable, Equatable {
     /// callers that need the task (costs, reviews, vote files).
     /// - Parameters: as ``load(threads:otherInputs:outputs:events:)``, with the task file's `url`
     ///   and whether its vote cache is used.
+    ///   - standardInputSplit: read the items of this one split from standard input (JSON Lines)
+    ///     instead of the task's files (``TaskFile/readingStandardInput(as:)``).
     public static func applyTask(
-        _ url: URL, useCache: Bool = true, threads: Int? = nil, otherInputs: [FileRole] = [],
+        _ url: URL, useCache: Bool = true, standardInputSplit: String? = nil, threads: Int? = nil, otherInputs: [FileRole] = [],
         outputs: (TaskFile?) -> [FileRole] = { _ in [] }, events: @escaping (LabelingJob.Event) -> Void = { _ in }
     ) throws -> TaskApplication {
         events(.readingTask(url))
-        let task = try TaskFile(contentsOf: url)
+        var task = try TaskFile(contentsOf: url)
+        if let standardInputSplit { task = task.readingStandardInput(as: standardInputSplit) }
         try OutputConflicts.check(outputs: outputs(task), inputs: task.inputFiles() + otherInputs)
         let applied = try TaskApplication(task: task, useCache: useCache, threads: threads) { events(.applying($0)) }
         events(.applied(applied))

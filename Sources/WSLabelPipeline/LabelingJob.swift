@@ -115,7 +115,7 @@ public struct LabelingJob: Sendable {
     public static func fit(_ loaded: LabelingInput.Loaded, choices: ModelChoices,
                            events: (Event) -> Void = { _ in }) throws -> LabelingRun {
         events(.loaded(lfCount: loaded.splits[0].votes.lfCount, labelNames: loaded.labelNames,
-                       splitRows: loaded.splits.map { ($0.name, $0.votes.rowCount) }))
+                       splitRows: loaded.splits.map { ($0.name, Int($0.votes.itemCount)) }))
         let configuration = try choices.configuration(labelNames: loaded.labelNames, task: loaded.modelSettings)
         let clamped = configuration.model == .em ? loaded.clampedTrainLabels : nil
         events(.fitting(configuration.model, humanLabeledItems: clamped.map { $0.compactMap { $0 }.count }))

@@ -16,6 +16,9 @@ public enum VoteExport {
         /// WRENCH's layout: `label.json` and `<split>.json` with each item's `weak_labels` and
         /// gold `label`.
         case wrench
+        /// `<split>.counts`: the split's distinct vote patterns and their counts
+        /// (``PatternCounts``), which shards merge into by addition.
+        case patternCounts = "pattern-counts"
 
         /// The files of one split: `<split>.csv`, `<split>.npy` with its ids beside it, or
         /// `<split>.json`.
@@ -24,6 +27,7 @@ public enum VoteExport {
             case .csv: return ("\(split).csv", nil)
             case .npy: return ("\(split).npy", "\(split).ids.txt")
             case .wrench: return ("\(split).json", nil)
+            case .patternCounts: return ("\(split).counts", nil)
             }
         }
 
@@ -73,8 +77,36 @@ public enum VoteExport {
                 try ItemIDsFile.write(split.ids, to: folder.appendingPathComponent(names.ids!))
             case .wrench:
                 break  // written with label.json above
+            case .patternCounts:
+                try PatternCounts(split: split, labelNames: applied.task.labels, lfNames: applied.catalog.names).write(to: votes)
             }
             written(split.name, split.votes.rowCount, split.votes.lfCount)
+        }
+        return applied
+    }
+
+    /// Applies `task`'s LFs to the items of one split read from standard input (JSON Lines) and
+    /// writes its votes to `output` (`-`: standard output), as CSV vote rows or pattern counts:
+    /// what one partition of a batch engine pipes through `wslabel apply --stdin`.
+    /// - Parameters:
+    ///   - useCache: use the task's vote cache (off by default: executors share no cache).
+    /// - Returns: the applied split.
+    /// - Throws: ``WSLabelError`` for bad items or a format other than csv or pattern counts.
+    @discardableResult
+    public static func writeStandardInput(
+        task url: URL, split: String, useCache: Bool = false, format: Format, to output: URL, threads: Int? = nil,
+        events: @escaping (LabelingJob.Event) -> Void = { _ in }
+    ) throws -> TaskApplication {
+        guard format == .csv || format == .patternCounts else {
+            throw WSLabelError.invalidArgument("votes read from standard input are written as csv or pattern-counts, not \(format.rawValue)")
+        }
+        let applied = try LabelingInput.applyTask(url, useCache: useCache, standardInputSplit: split, threads: threads,
+                                                  outputs: { _ in [FileRole(output, "--output")] }, events: events)
+        let votes = applied.splits[0]
+        if format == .csv {
+            try votes.votes.writeCSV(to: output, ids: votes.ids, lfNames: applied.catalog.names)
+        } else {
+            try PatternCounts(split: votes, labelNames: applied.task.labels, lfNames: applied.catalog.names).write(to: output)
         }
         return applied
     }

@@ -31,6 +31,24 @@ public struct VoteMatrix: Sendable, Equatable {
     @usableFromInline package var lfIndices: [UInt16]
     @usableFromInline package var classVotes: [UInt8]
 
+    /// How many items each row stands for, when the rows are distinct vote patterns with counts
+    /// (a pattern-count file); `nil`: every row is one item. Label models fit on the counts, so
+    /// a matrix of patterns with counts fits exactly as the items it counts would.
+    public var rowCounts: [Double]? { storedRowCounts }
+    @usableFromInline package var storedRowCounts: [Double]?
+
+    /// The number of items the rows stand for: ``rowCount``, or the sum of ``rowCounts``.
+    public var itemCount: Double { rowCounts?.reduce(0, +) ?? Double(rowCount) }
+
+    /// The same rows, each standing for `counts[row]` items.
+    /// - Precondition: one finite, non-negative count per row.
+    public func withRowCounts(_ counts: [Double]) -> VoteMatrix {
+        precondition(counts.count == rowCount && counts.allSatisfy { $0.isFinite && $0 >= 0 }, "one count per row")
+        var result = self
+        result.storedRowCounts = counts
+        return result
+    }
+
     /// An empty matrix with no rows.
     public init(lfCount: Int, classCount: Int) throws {
         try Self.validateShape(lfCount: lfCount, classCount: classCount)
@@ -39,6 +57,7 @@ public struct VoteMatrix: Sendable, Equatable {
         self.rowStarts = [0]
         self.lfIndices = []
         self.classVotes = []
+        self.storedRowCounts = nil
     }
 
     /// A matrix from dense rows, one vote per LF, abstain as -1.
@@ -86,6 +105,7 @@ public struct VoteMatrix: Sendable, Equatable {
             classVotes.append(UInt8(vote))
         }
         rowStarts.append(lfIndices.count)
+        storedRowCounts?.append(1)
     }
 
     /// Appends one item given as its non-abstain votes `(lf, class)`, in increasing LF order.
@@ -102,6 +122,7 @@ public struct VoteMatrix: Sendable, Equatable {
             classVotes.append(UInt8(vote))
         }
         rowStarts.append(lfIndices.count)
+        storedRowCounts?.append(1)
     }
 
     /// Reserves storage for `rows` more items holding `votes` more votes in all.
@@ -163,6 +184,7 @@ public struct VoteMatrix: Sendable, Equatable {
             result.classVotes.append(contentsOf: classVotes[range])
             result.rowStarts.append(result.lfIndices.count)
         }
+        result.storedRowCounts = rowCounts.map { counts in rows.map { counts[$0] } }
         return result
     }
 
@@ -188,6 +210,7 @@ public struct VoteMatrix: Sendable, Equatable {
             result.classVotes.append(contentsOf: kept.map(\.vote))
             result.rowStarts.append(result.lfIndices.count)
         }
+        result.storedRowCounts = rowCounts
         return result
     }
 
@@ -200,6 +223,10 @@ public struct VoteMatrix: Sendable, Equatable {
         result.lfIndices.append(contentsOf: other.lfIndices)
         result.classVotes.append(contentsOf: other.classVotes)
         result.rowStarts.append(contentsOf: other.rowStarts.dropFirst().map { $0 + offset })
+        if rowCounts != nil || other.rowCounts != nil {
+            result.storedRowCounts = (rowCounts ?? [Double](repeating: 1, count: rowCount))
+                + (other.rowCounts ?? [Double](repeating: 1, count: other.rowCount))
+        }
         return result
     }
 

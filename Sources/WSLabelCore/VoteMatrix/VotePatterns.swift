@@ -70,7 +70,7 @@ public struct VotePatterns: Sendable {
     }
 
     /// Whether rows are grouped into patterns.
-    enum Grouping {
+    package enum Grouping {
         /// Group, unless the matrix has at least ``directRowMinimum`` rows and more than half
         /// of the first sixteenth of its rows (at least ``directRowMinimum``/2) are distinct
         /// patterns: then grouping would at best halve the cost of an EM pass over rows, while
@@ -87,7 +87,7 @@ public struct VotePatterns: Sendable {
     /// Matrices with fewer rows are always grouped (grouping them costs little).
     static let directRowMinimum = 1 << 17
 
-    init(_ matrix: VoteMatrix, clampedLabels: [Int?]?, mapsRows: Bool, grouping: Grouping) {
+    package init(_ matrix: VoteMatrix, clampedLabels: [Int?]?, mapsRows: Bool, grouping: Grouping) {
         precondition(clampedLabels == nil || clampedLabels!.count == matrix.rowCount, "one label per row")
         precondition(matrix.voteCount < Int(UInt32.max) && matrix.rowCount < Int(Int32.max),
                      "VotePatterns holds fewer than 2^31 rows and 2^32 votes")
@@ -98,9 +98,14 @@ public struct VotePatterns: Sendable {
             alignWithRows(of: matrix, clampedLabels: clampedLabels, mapsRows: mapsRows)
             return
         }
-        // Rows after which the automatic rule looks at the share of distinct patterns.
-        let probeRows = grouping == .automatic && rowCount >= Self.directRowMinimum
-            ? max(Self.directRowMinimum / 2, rowCount / 16) : Int.max
+        // Items after which the automatic rule looks at the share of distinct patterns. A
+        // matrix of patterns with counts is judged by the items it counts, so that it is
+        // grouped exactly when the items themselves would be.
+        let weights = matrix.rowCounts
+        let itemCount = weights.map { Int($0.reduce(0, +)) } ?? rowCount
+        var probeItems = grouping == .automatic && itemCount >= Self.directRowMinimum
+            ? Double(max(Self.directRowMinimum / 2, itemCount / 16)) : .infinity
+        var itemsSeen = 0.0
         counts.reserveCapacity(rowCount)
         starts.reserveCapacity(rowCount + 1)
         lfIndices.reserveCapacity(matrix.voteCount)
@@ -119,9 +124,12 @@ public struct VotePatterns: Sendable {
         matrix.lfIndices.withUnsafeBufferPointer { rowLFs in
         matrix.classVotes.withUnsafeBufferPointer { rowVotes in
             for row in 0..<rowCount {
-                if row == probeRows && counts.count * 2 > row {
-                    abandoned = true
-                    break
+                if itemsSeen >= probeItems {
+                    if Double(counts.count * 2) > itemsSeen {
+                        abandoned = true
+                        break
+                    }
+                    probeItems = .infinity
                 }
                 let clamp = clampedLabels.map { $0[row] ?? -1 } ?? -1
                 let start = rowStarts[row], length = rowStarts[row + 1] - start
@@ -151,7 +159,9 @@ public struct VotePatterns: Sendable {
                     if packsRows { packedPatterns.append(packed) }
                     table.insert(pattern: pattern, hash: hash, at: slot)
                 }
-                counts[pattern] += 1
+                let weight = weights?[row] ?? 1
+                counts[pattern] += weight
+                itemsSeen += weight
                 if mapsRows { patternOfRow.append(Int32(pattern)) }
             }
         }}}
@@ -166,7 +176,7 @@ public struct VotePatterns: Sendable {
         starts = matrix.rowStarts
         lfIndices = matrix.lfIndices
         classVotes = matrix.classVotes
-        counts = [Double](repeating: 1, count: matrix.rowCount)
+        counts = matrix.rowCounts ?? [Double](repeating: 1, count: matrix.rowCount)
         clampedClass = clampedLabels.map { $0.map { $0 ?? -1 } } ?? []
         patternOfRow = mapsRows ? (0..<Int32(matrix.rowCount)).map { $0 } : []
     }
@@ -204,7 +214,7 @@ public struct VotePatterns: Sendable {
 
     /// The class pattern `index` is clamped to, or -1.
     @inline(__always)
-    func clamp(ofPattern index: Int) -> Int { clampedClass.isEmpty ? -1 : clampedClass[index] }
+    package func clamp(ofPattern index: Int) -> Int { clampedClass.isEmpty ? -1 : clampedClass[index] }
 
     /// Whether pattern `index` holds exactly the `count` votes at `lfs` and `votes`.
     @inline(__always)

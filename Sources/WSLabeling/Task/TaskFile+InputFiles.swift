@@ -12,7 +12,8 @@ extension TaskFile {
     public func inputFiles(humanLabels includeHumanLabels: Bool = true) -> [FileRole] {
         var files = [FileRole(url, "the task file")]
         for split in splits {
-            files += split.files.map { FileRole($0, "the \(split.name) data") }
+            // Standard input is a stream, not a file an output could replace.
+            files += split.files.filter { $0 != TaskFile.standardInput }.map { FileRole($0, "the \(split.name) data") }
         }
         for source in lfFiles {
             let inFolder = (try? FileManager.default.contentsOfDirectory(atPath: source.path))?

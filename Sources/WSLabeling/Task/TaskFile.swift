@@ -89,11 +89,11 @@ public struct TaskFile: Sendable {
     /// Label names in class-index order.
     public let labels: [String]
     /// How items are read.
-    public let source: ItemSource
+    public internal(set) var source: ItemSource
     /// Raw gold values to label names (identity when empty).
     public var goldValues: [String: String] { source.goldLabels?.values ?? [:] }
     /// The splits in file order.
-    public let splits: [Split]
+    public internal(set) var splits: [Split]
     /// Names of registered Swift LF catalogs.
     public let swiftCatalogs: [String]
     /// Where `labeling_functions.swift` is in the file, for errors about a catalog it names.
