@@ -25,13 +25,15 @@ public struct CLIRunner {
     ///   - currentDirectory: the folder to run in (default: the test's own).
     ///   - timeout: seconds after which the process is killed (SIGKILL) and the run fails, so a
     ///     hang fails its test instead of the whole suite.
+    ///   - standardInput: a file the process reads as its standard input (default: none).
     public static func run(_ arguments: [String], environment: [String: String] = [:],
-                           currentDirectory: URL? = nil, timeout: Double? = nil) throws -> Output {
+                           currentDirectory: URL? = nil, timeout: Double? = nil, standardInput: URL? = nil) throws -> Output {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         if let currentDirectory { process.currentDirectoryURL = currentDirectory }
+        if let standardInput { process.standardInput = try FileHandle(forReadingFrom: standardInput) }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
