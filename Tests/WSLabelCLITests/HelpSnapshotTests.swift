@@ -28,4 +28,5 @@ final class HelpSnapshotTests: XCTestCase {
     func testReviewCurveHelp() throws { try assertHelp("review", "curve") }
     func testPredictHelp() throws { try assertHelp("predict") }
     func testSynthesizeHelp() throws { try assertHelp("synthesize") }
+    func testMergeCountsHelp() throws { try assertHelp("merge-counts") }
 }
