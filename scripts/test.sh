@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs wslabel's whole test suite: installs what it needs when missing, builds, tests.
+# Runs wslabel's whole test suite: installs what it needs when missing, builds, tests, then the
+# Spark integration on a local Spark (integrations/spark/test_local.sh).
 # Tests that read ../shared/data skip when it is absent, and fail instead when CI=true.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,4 +21,6 @@ if [ -z "$summary" ]; then
   exit 1
 fi
 echo "tests: $((executed - failures - skipped)) passed, $failures failed, $skipped skipped"
-[ "$status" -eq 0 ] && [ "$failures" -eq 0 ]
+[ "$status" -eq 0 ] && [ "$failures" -eq 0 ] || exit 1
+# The Spark integration on a real local Spark (installs Java and PySpark when missing).
+bash integrations/spark/test_local.sh .build/debug/wslabel
