@@ -25,10 +25,12 @@ executor (a shared file system, or the same checkout on every node).
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
 import threading
+import time
 
 from pyspark import SparkFiles
 from pyspark.sql import SparkSession
@@ -110,7 +112,10 @@ def main(argv=None):
     parser.add_argument("--output", required=True, help="folder for the labels (one per split)")
     parser.add_argument("--output-format", default="parquet", choices=["parquet", "jsonl"],
                         help="parquet: a DataFrame (id, split, label, probabilities, confidence); jsonl: the lines wslabel writes")
-    parser.add_argument("--partitions", type=int, help="repartition each split's items (keeps their order)")
+    parser.add_argument("--partitions", type=int, help="coalesce each split's items into this many partitions (keeps their order)")
+    parser.add_argument("--save-model", help="also keep the fitted model (JSON, for wslabel predict) here")
+    parser.add_argument("--metrics", help="write the job's measured figures here as JSON: seconds per step, bytes shuffled and "
+                                          "distinct patterns that reached the driver, driver memory (needs the Spark UI's REST API)")
     args = parser.parse_args(argv)
 
     spark = SparkSession.builder.appName("wslabel").getOrCreate()
@@ -128,8 +133,12 @@ def main(argv=None):
 
     work = tempfile.mkdtemp(prefix="wslabel-spark-")
     counts = {}
+    metrics = {"patterns_at_driver": {}, "seconds": {}}
+    started = time.perf_counter()
     for name in [split for split in ("train", args.dev_split) if split]:
         text, patterns = merged_pattern_counts(spark, items[name], binary, config, name)
+        metrics["patterns_at_driver"][name] = patterns
+        metrics.setdefault("pattern_file_bytes", {})[name] = len(text.encode("utf-8"))
         counts[name] = os.path.join(work, f"{name}.counts")
         with open(counts[name], "w", encoding="utf-8") as handle:
             handle.write(text)
@@ -138,9 +147,15 @@ def main(argv=None):
     fit = [binary, "fit", "--pattern-counts", counts["train"], "--config", config, "--save-model", model, "--json"]
     if args.dev_split:
         fit += ["--dev-pattern-counts", counts[args.dev_split]]
+    metrics["seconds"]["apply_and_reduce"] = time.perf_counter() - started
+    started = time.perf_counter()
     summary = subprocess.run(fit, capture_output=True, check=True).stdout.decode("utf-8")
+    metrics["seconds"]["fit_on_driver"] = time.perf_counter() - started
     print(summary, end="")
+    if args.save_model:
+        shutil.copyfile(model, args.save_model)
     context.addFile(model)
+    started = time.perf_counter()
 
     for name, rows in items.items():
         command = [binary, "predict", "--model-file", "__model__", "--config", config, "--stdin", "--split", name]
@@ -157,7 +172,33 @@ def main(argv=None):
             labels.saveAsTextFile(target)
         else:
             spark.read.json(labels).select("id", "split", "label", "probabilities", "confidence").write.mode("overwrite").parquet(target)
+    metrics["seconds"]["label_and_write"] = time.perf_counter() - started
+    if args.metrics:
+        metrics.update(spark_metrics(context))
+        with open(args.metrics, "w", encoding="utf-8") as handle:
+            json.dump(metrics, handle, indent=1)
     spark.stop()
+
+
+def spark_metrics(context):
+    """Bytes shuffled (all stages) and the driver's peak JVM heap, from the Spark UI's REST API."""
+    import urllib.request
+
+    base = f"{context.uiWebUrl}/api/v1/applications/{context.applicationId}"
+
+    def get(path):
+        with urllib.request.urlopen(base + path, timeout=30) as response:
+            return json.load(response)
+
+    stages = get("/stages")
+    executors = get("/executors")
+    driver = next((e for e in executors if e.get("id") == "driver"), {})
+    return {
+        "shuffle_write_bytes": sum(stage.get("shuffleWriteBytes", 0) for stage in stages),
+        "shuffle_read_bytes": sum(stage.get("shuffleReadBytes", 0) for stage in stages),
+        "input_bytes": sum(stage.get("inputBytes", 0) for stage in stages),
+        "driver_peak_jvm_heap_bytes": (driver.get("peakMemoryMetrics") or {}).get("JVMHeapMemory"),
+    }
 
 
 if __name__ == "__main__":
