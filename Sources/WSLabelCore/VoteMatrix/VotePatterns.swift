@@ -181,6 +181,38 @@ public struct VotePatterns: Sendable {
         patternOfRow = mapsRows ? (0..<Int32(matrix.rowCount)).map { $0 } : []
     }
 
+    /// About one pattern in `step`, chosen by a hash of each pattern's votes and clamp, with
+    /// their counts: a sample that depends only on the patterns and counts, never on the order
+    /// or grouping of the rows they came from (so the items and their pattern counts give the
+    /// same sample). Patterns keep their order.
+    /// - Precondition: `step >= 1`.
+    package func sample(oneIn step: Int) -> VotePatterns {
+        precondition(step >= 1, "a positive step")
+        var result = VotePatterns(lfCount: lfCount, classCount: classCount)
+        lfIndices.withUnsafeBufferPointer { lfs in
+        classVotes.withUnsafeBufferPointer { votes in
+            for pattern in 0..<count {
+                let range = storageRange(ofPattern: pattern)
+                let clamp = self.clamp(ofPattern: pattern)
+                let hash = Self.hash(lfs.baseAddress.map { $0 + range.lowerBound }, votes.baseAddress.map { $0 + range.lowerBound },
+                                     count: range.count, clamp: clamp)
+                guard hash % UInt64(step) == 0 else { continue }
+                result.lfIndices.append(contentsOf: lfs[range])
+                result.classVotes.append(contentsOf: votes[range])
+                result.starts.append(result.lfIndices.count)
+                result.counts.append(counts[pattern])
+                if !clampedClass.isEmpty { result.clampedClass.append(clamp) }
+            }
+        }}
+        return result
+    }
+
+    /// No patterns yet.
+    private init(lfCount: Int, classCount: Int) {
+        self.lfCount = lfCount
+        self.classCount = classCount
+    }
+
     /// The `(lf, vote)` pairs of pattern `index`, in increasing LF order.
     public func votes(ofPattern index: Int) -> [(lf: Int, vote: Int)] {
         storageRange(ofPattern: index).map { (Int(lfIndices[$0]), Int(classVotes[$0])) }

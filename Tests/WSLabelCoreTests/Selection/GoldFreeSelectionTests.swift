@@ -1,5 +1,5 @@
 import TestSupport
-import WSLabelCore
+@testable import WSLabelCore
 import WSLabelData
 import XCTest
 
@@ -74,14 +74,36 @@ final class GoldFreeSelectionTests: XCTestCase {
         XCTAssertEqual(one.candidates.map(\.agreement), two.candidates.map(\.agreement))
     }
 
-    func testBeyondTheRowLimitVariantsAreComparedOnASampleAndTheChoiceFitOnEveryRow() throws {
+    func testFewPatternsAreComparedWithTheirFullCountsHoweverManyRows() throws {
         let regime = try XCTUnwrap(SyntheticRegime.catalog.first { $0.name == "few-lfs-many-rows" })
-        let train = try regime.draw(scale: 3).splits[0].votes   // 240,000 rows
+        let train = try regime.draw(scale: 3).splits[0].votes   // 240,000 rows, 4 LFs: few patterns
         let selection = try GoldFreeSelection(train: train, threads: 2)
-        XCTAssertEqual(selection.comparedRowCount, 80_000, "every third row")
+        XCTAssertEqual(selection.comparedItemCount, Double(train.rowCount), "a fit costs time per pattern: no sample needed")
+        XCTAssertTrue(selection.candidates.allSatisfy { $0.model.fitReport.rowCount == train.rowCount })
+    }
+
+    func testBeyondThePatternLimitVariantsAreComparedOnAHashSampleAndTheChoiceFitOnEveryPattern() throws {
+        let regime = try XCTUnwrap(SyntheticRegime.catalog.first { $0.name == "many-sparse-lfs" })
+        let train = try regime.draw(scale: 0.5).splits[0].votes
+        let patterns = VotePatterns(train, mapsRows: false)
+        let limit = patterns.count / 4
+        let selection = try GoldFreeSelection(train: train, grid: nil, clampedTrainLabels: nil, threads: 2, patternLimit: limit)
+        XCTAssertLessThan(selection.comparedItemCount, Double(train.rowCount))
+        XCTAssertGreaterThan(selection.comparedItemCount, 0)
         XCTAssertEqual(selection.chosen.model.fitReport.rowCount, train.rowCount)
         let others = selection.candidates.indices.filter { $0 != selection.chosenIndex }
-        XCTAssertTrue(others.allSatisfy { selection.candidates[$0].model.fitReport.rowCount == 80_000 })
+        XCTAssertTrue(others.allSatisfy { Double(selection.candidates[$0].model.fitReport.rowCount) == selection.comparedItemCount })
+        // The sample depends on the patterns and counts only: the same items given as their
+        // distinct patterns with counts choose and fit the same model.
+        var distinct = try VoteMatrix(lfCount: train.lfCount, classCount: train.classCount)
+        for pattern in 0..<patterns.count {
+            let votes = patterns.votes(ofPattern: pattern)
+            distinct.appendSparseRow(lfs: votes.map(\.lf), votes: votes.map(\.vote))
+        }
+        let counted = try GoldFreeSelection(train: distinct.withRowCounts(patterns.counts), grid: nil, clampedTrainLabels: nil,
+                                            threads: 2, patternLimit: limit)
+        XCTAssertEqual(counted.chosenIndex, selection.chosenIndex)
+        XCTAssertEqual(counted.chosen.model, selection.chosen.model)
     }
 
     func testTheHeavyPriorStaysWhenNoVariantIsClearlyBetter() throws {

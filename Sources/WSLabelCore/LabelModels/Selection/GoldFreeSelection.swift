@@ -26,7 +26,7 @@
 public struct GoldFreeSelection: Sendable {
     /// One fitted variant and its gold-free scores.
     public struct Candidate: Sendable {
-        /// The fitted variant: on the compared rows, and the chosen one on every training row.
+        /// The fitted variant: on the compared patterns, and the chosen one on every one.
         public let model: GenerativeLabelModel
         /// ``LeaveOneLFOutAgreement`` on the training votes, or `nil` when no row has two votes.
         public let agreement: Double?
@@ -37,14 +37,18 @@ public struct GoldFreeSelection: Sendable {
         public let advantage: Double
     }
 
-    /// The most training rows the variants are compared on. Beyond it they are compared on every
-    /// k-th row (a deterministic sample of at most this many, where the score's differences are
-    /// already far outside its noise) and only the chosen variant is fit on every row, so that on
-    /// millions of rows the choice costs a fraction of one full fit.
-    public static let comparisonRowLimit = 100_000
+    /// The most distinct vote patterns the variants are compared on. A fit costs time per
+    /// pattern, not per row, so below this every pattern is used with its full count; beyond it
+    /// the variants are compared on about one pattern in k, chosen by a hash of the pattern (a
+    /// deterministic sample of at most about this many, where the score's differences are
+    /// already far outside its noise), and only the chosen variant is fit on every pattern. The
+    /// sample depends on the patterns and counts alone, so a fit on pattern counts chooses as
+    /// the fit on the items does.
+    public static let comparisonPatternLimit = 100_000
 
-    /// Training rows the variants were compared on (all of them up to ``comparisonRowLimit``).
-    public let comparedRowCount: Int
+    /// Training items the variants were compared on (all of them up to
+    /// ``comparisonPatternLimit`` distinct patterns).
+    public let comparedItemCount: Double
 
     /// Standard errors by which a variant must beat the first (heavy-prior) one to be chosen
     /// over it: about a 2.3% chance that noise alone makes a variant no better look better.
@@ -79,8 +83,8 @@ public struct GoldFreeSelection: Sendable {
         return variants
     }
 
-    /// Fits and scores every variant of `grid` on `train` (on a sample of its rows beyond
-    /// ``comparisonRowLimit``, the chosen variant then fit on every row).
+    /// Fits and scores every variant of `grid` on `train` (on a sample of its patterns beyond
+    /// ``comparisonPatternLimit`` distinct ones, the chosen variant then fit on every pattern).
     ///
     /// - Parameters:
     ///   - train: the training votes; no gold needed.
@@ -91,6 +95,13 @@ public struct GoldFreeSelection: Sendable {
     /// - Throws: ``WSLabelError/invalidArgument(_:)`` for an empty grid, invalid options or
     ///   clamped labels that do not match the rows.
     public init(train: VoteMatrix, grid: [EMOptions]? = nil, clampedTrainLabels: [Int?]? = nil, threads: Int? = nil) throws {
+        try self.init(train: train, grid: grid, clampedTrainLabels: clampedTrainLabels, threads: threads,
+                      patternLimit: Self.comparisonPatternLimit)
+    }
+
+    /// ``init(train:grid:clampedTrainLabels:threads:)`` comparing on at most about
+    /// `patternLimit` patterns (tests use small limits).
+    init(train: VoteMatrix, grid: [EMOptions]?, clampedTrainLabels: [Int?]?, threads: Int?, patternLimit: Int) throws {
         let grid = grid ?? Self.variants(classCount: train.classCount)
         guard !grid.isEmpty else { throw WSLabelError.invalidArgument("the variant grid is empty") }
         for options in grid {
@@ -100,12 +111,11 @@ public struct GoldFreeSelection: Sendable {
         if let clampedTrainLabels, clampedTrainLabels.count != train.rowCount {
             throw WSLabelError.invalidArgument("expected \(train.rowCount) clamped labels (one per training row), got \(clampedTrainLabels.count)")
         }
-        let step = (train.rowCount + Self.comparisonRowLimit - 1) / Self.comparisonRowLimit
-        let sampled = step > 1 ? Array(stride(from: 0, to: train.rowCount, by: step)) : nil
-        let compared = sampled.map { train.selectingRows($0) } ?? train
-        let comparedClamps = sampled.flatMap { rows in clampedTrainLabels.map { labels in rows.map { labels[$0] } } } ?? clampedTrainLabels
-        comparedRowCount = compared.rowCount
-        let patterns = VotePatterns(compared, clampedLabels: comparedClamps, mapsRows: false)
+        let everyPattern = VotePatterns(train, clampedLabels: clampedTrainLabels, mapsRows: false)
+        let step = (everyPattern.count + patternLimit - 1) / patternLimit
+        let sampled = step > 1
+        let patterns = sampled ? everyPattern.sample(oneIn: step) : everyPattern
+        comparedItemCount = patterns.counts.reduce(0, +)
         let threadCount = threads ?? defaultThreadCount()
         let majorityShare = Self.predictedShare(patterns: patterns, posteriors: nil)
         let results = ResultSlots<(GenerativeLabelModel, LeaveOneLFOutAgreement, [Int])>(count: grid.count)
@@ -136,13 +146,12 @@ public struct GoldFreeSelection: Sendable {
         if best != 0 && candidates[0].lostClasses.isEmpty && !(candidates[best].advantage >= Self.requiredAdvantage) {
             best = 0
         }
-        if sampled != nil {
+        if sampled {
             let chosen = candidates[best]
             // Started from its fit on the sample: the same variant, a few iterations from its
-            // fixed point on every row.
-            let everyRow = VotePatterns(train, clampedLabels: clampedTrainLabels, mapsRows: false)
+            // fixed point on every pattern.
             candidates[best] = Candidate(
-                model: GenerativeLabelModel.fit(everyRow, options: grid[best], threads: threadCount, startingFrom: chosen.model),
+                model: GenerativeLabelModel.fit(everyPattern, options: grid[best], threads: threadCount, startingFrom: chosen.model),
                 agreement: chosen.agreement, lostClasses: chosen.lostClasses, advantage: chosen.advantage)
         }
         self.candidates = candidates
