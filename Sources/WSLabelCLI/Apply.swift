@@ -21,8 +21,8 @@ struct Apply: ParsableCommand {
             With --stdin, the items of one split (--split) are JSON Lines on standard input, with \
             the fields the task's data section names (and `id` when it names no id field), and \
             their votes go to --output (- for standard output) as csv or pattern counts: what a \
-            batch engine pipes each partition through (integrations/spark). The vote cache is \
-            not used then unless --use-cache.
+            batch engine pipes each partition through (integrations/spark). The vote cache and \
+            the LLM response cache are not used then unless --use-cache.
 
             Examples:
               wslabel apply --output-dir votes
@@ -40,34 +40,28 @@ struct Apply: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("csv (ids and LF names in the file), npy (what Snorkel users load with np.load), wrench (WRENCH's JSON layout, gold labels included) or pattern-counts (distinct vote patterns with counts).", valueName: "csv|npy|wrench|pattern-counts"))
     var format: VoteExport.Format = .csv
 
-    @Flag(name: .long, help: "Read the items of one split (--split) as JSON Lines from standard input; write its votes to --output.")
-    var stdin = false
-
-    @Option(name: .long, help: ArgumentHelp("With --stdin: the split the items belong to (default: train).", valueName: "split"))
-    var split: String?
+    @OptionGroup var input: StandardInputOptions
 
     @Option(name: .long, help: ArgumentHelp("With --stdin: the file to write the votes to (- for standard output).", valueName: "file"))
     var output: String?
 
-    @Flag(name: .long, help: "With --stdin: read and write the task's vote cache (off by default: executors of a batch engine share no cache).")
-    var useCache = false
-
     @OptionGroup var workers: WorkerThreads
 
     func validate() throws {
-        if stdin {
+        if input.stdin {
             guard output != nil, outputDir == nil else { throw ValidationError("--stdin writes one split's votes to --output FILE (or - for standard output), not to --output-dir") }
             guard format == .csv || format == .patternCounts else { throw ValidationError("--stdin writes --format csv or pattern-counts") }
         } else {
             guard outputDir != nil else { throw ValidationError("give --output-dir DIR (or --stdin with --output FILE)") }
-            guard output == nil, split == nil, !useCache else { throw ValidationError("--output, --split and --use-cache go with --stdin") }
+            guard output == nil else { throw ValidationError("--output goes with --stdin") }
         }
     }
 
     func run() throws {
         try CLIErrors.report {
-            if stdin {
-                let applied = try VoteExport.writeStandardInput(task: task.url, split: split ?? "train", useCache: useCache, format: format,
+            if input.stdin {
+                let applied = try VoteExport.writeStandardInput(task: task.url, split: input.split ?? "train", useCache: input.useCache,
+                                                                llmBudgetShare: input.llmBudgetShare ?? 1, format: format,
                                                                 to: AtomicFile.url(forArgument: output!), threads: workers.threads,
                                                                 events: JobLog().events)
                 Log.info("wrote \(applied.splits[0].name): \(applied.splits[0].votes.rowCount) items × \(applied.splits[0].votes.lfCount) LFs")

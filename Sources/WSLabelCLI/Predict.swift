@@ -15,8 +15,8 @@ struct Predict: ParsableCommand {
 
             With --stdin, the items of one split are JSON Lines on standard input (the fields the \
             task's data section names, and `id` when it names no id field) and their labels go to \
-            standard output: what a batch engine pipes each partition through. The vote cache is \
-            not used then.
+            standard output: what a batch engine pipes each partition through. The vote cache and \
+            the LLM response cache are not used then unless --use-cache.
             """
     )
 
@@ -28,25 +28,22 @@ struct Predict: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write probabilistic labels as JSON Lines (default: stdout).", valueName: "file"))
     var output: String?
 
-    @Flag(name: .long, help: "With a task file: read the items of one split (--split) as JSON Lines from standard input.")
-    var stdin = false
-
-    @Option(name: .long, help: ArgumentHelp("With --stdin: the split the items belong to (default: predict).", valueName: "split"))
-    var split: String?
+    @OptionGroup var standardInput: StandardInputOptions
 
     func validate() throws {
-        if stdin, input.wrench != nil || input.votes != nil || input.patternCounts != nil {
+        if standardInput.stdin, input.wrench != nil || input.votes != nil || input.patternCounts != nil {
             throw ValidationError("--stdin reads items for a task file's LFs: give --config, not --wrench, --votes or --pattern-counts")
         }
-        if split != nil && !stdin { throw ValidationError("--split goes with --stdin") }
     }
 
     func run() throws {
         try CLIErrors.report {
             let modelURL = URL(fileURLWithPath: modelFile)
             let saved = try SavedLabelModel.load(from: modelURL)
-            let source = stdin ? LabelingInput.task(input.task.url, useCache: false, standardInputSplit: split ?? "predict")
-                               : try input.labelingInput(defaultLabels: saved.labelNames)
+            let source = standardInput.stdin
+                ? LabelingInput.task(input.task.url, useCache: standardInput.useCache, standardInputSplit: standardInput.split ?? "predict",
+                                     llmBudgetShare: standardInput.llmBudgetShare ?? 1)
+                : try input.labelingInput(defaultLabels: saved.labelNames)
             let job = PredictionJob(input: source, model: saved, modelFile: modelURL,
                                     output: output.map(AtomicFile.url(forArgument:)))
             let results = try job.run(events: JobLog().events)

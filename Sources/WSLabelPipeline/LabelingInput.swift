@@ -8,9 +8,10 @@ import WSLabeling
 /// WRENCH folder, or plain vote files.
 public enum LabelingInput: Sendable, Equatable {
     /// A task file naming labels, data, LFs and model settings; `useCache` reads and writes its
-    /// vote cache; with `standardInputSplit`, the items of that one split are JSON Lines read
-    /// from standard input instead of the task's files.
-    case task(URL, useCache: Bool = true, standardInputSplit: String? = nil)
+    /// vote cache and LLM response cache; with `standardInputSplit`, the items of that one split
+    /// are JSON Lines read from standard input instead of the task's files, and this process
+    /// spends at most `llmBudgetShare` of the task's LLM budget.
+    case task(URL, useCache: Bool = true, standardInputSplit: String? = nil, llmBudgetShare: Double = 1)
     /// A WRENCH dataset folder (`label.json`, `train.json`, optional `valid.json`, `test.json`).
     case wrench(URL)
     /// Vote files: train votes (`.npy` or `.csv`), optional dev votes with their gold labels,
@@ -57,7 +58,7 @@ public enum LabelingInput: Sendable, Equatable {
     /// The path the input was given as, for log lines and titles.
     public var path: URL {
         switch self {
-        case let .task(url, _, _), let .wrench(url): return url
+        case let .task(url, _, _, _), let .wrench(url): return url
         case let .voteFiles(train, _, _, _), let .patternCounts(train, _, _): return train
         }
     }
@@ -78,9 +79,9 @@ public enum LabelingInput: Sendable, Equatable {
     public func load(threads: Int? = nil, otherInputs: [FileRole] = [], outputs: (TaskFile?) -> [FileRole] = { _ in [] },
                      events: @escaping (LabelingJob.Event) -> Void = { _ in }) throws -> Loaded {
         switch self {
-        case let .task(url, useCache, standardInputSplit):
-            let applied = try Self.applyTask(url, useCache: useCache, standardInputSplit: standardInputSplit, threads: threads,
-                                             otherInputs: otherInputs, outputs: outputs, events: events)
+        case let .task(url, useCache, standardInputSplit, llmBudgetShare):
+            let applied = try Self.applyTask(url, useCache: useCache, standardInputSplit: standardInputSplit, llmBudgetShare: llmBudgetShare,
+                                             threads: threads, otherInputs: otherInputs, outputs: outputs, events: events)
             return Loaded(applied)
         case let .wrench(folder):
             events(.readingVotes(folder))
@@ -122,14 +123,16 @@ public enum LabelingInput: Sendable, Equatable {
     /// - Parameters: as ``load(threads:otherInputs:outputs:events:)``, with the task file's `url`
     ///   and whether its vote cache is used.
     ///   - standardInputSplit: read the items of this one split from standard input (JSON Lines)
-    ///     instead of the task's files (``TaskFile/readingStandardInput(as:)``).
+    ///     instead of the task's files (``TaskFile/readingStandardInput(as:llmBudgetShare:)``),
+    ///     spending at most `llmBudgetShare` of the task's LLM budget.
     public static func applyTask(
-        _ url: URL, useCache: Bool = true, standardInputSplit: String? = nil, threads: Int? = nil, otherInputs: [FileRole] = [],
+        _ url: URL, useCache: Bool = true, standardInputSplit: String? = nil, llmBudgetShare: Double = 1,
+        threads: Int? = nil, otherInputs: [FileRole] = [],
         outputs: (TaskFile?) -> [FileRole] = { _ in [] }, events: @escaping (LabelingJob.Event) -> Void = { _ in }
     ) throws -> TaskApplication {
         events(.readingTask(url))
         var task = try TaskFile(contentsOf: url)
-        if let standardInputSplit { task = task.readingStandardInput(as: standardInputSplit) }
+        if let standardInputSplit { task = task.readingStandardInput(as: standardInputSplit, llmBudgetShare: llmBudgetShare) }
         try OutputConflicts.check(outputs: outputs(task), inputs: task.inputFiles() + otherInputs)
         let applied = try TaskApplication(task: task, useCache: useCache, threads: threads) { events(.applying($0)) }
         events(.applied(applied))

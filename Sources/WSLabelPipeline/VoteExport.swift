@@ -93,14 +93,15 @@ public enum VoteExport {
     /// - Returns: the applied split.
     /// - Throws: ``WSLabelError`` for bad items or a format other than csv or pattern counts.
     @discardableResult
+    ///   - llmBudgetShare: the share of the task's LLM budget this process may spend.
     public static func writeStandardInput(
-        task url: URL, split: String, useCache: Bool = false, format: Format, to output: URL, threads: Int? = nil,
+        task url: URL, split: String, useCache: Bool = false, llmBudgetShare: Double = 1, format: Format, to output: URL, threads: Int? = nil,
         events: @escaping (LabelingJob.Event) -> Void = { _ in }
     ) throws -> TaskApplication {
         guard format == .csv || format == .patternCounts else {
             throw WSLabelError.invalidArgument("votes read from standard input are written as csv or pattern-counts, not \(format.rawValue)")
         }
-        let applied = try LabelingInput.applyTask(url, useCache: useCache, standardInputSplit: split, threads: threads,
+        let applied = try LabelingInput.applyTask(url, useCache: useCache, standardInputSplit: split, llmBudgetShare: llmBudgetShare, threads: threads,
                                                   outputs: { _ in [FileRole(output, "--output")] }, events: events)
         let votes = applied.splits[0]
         if format == .csv {

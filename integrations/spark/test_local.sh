@@ -64,7 +64,30 @@ s = SparkSession.builder.master('local[1]').config('spark.ui.enabled', 'false').
 [ "$rows" -eq "$(wc -l < "$data/train.jsonl")" ] || { echo "spark test: the Parquet labels of train have $rows rows" >&2; exit 1; }
 echo "spark test: support tickets: Parquet labels of train: $rows rows (id, split, label, probabilities, confidence)"
 
-# 2. The YouTube task: CSV files without an id field, items named file:row; a dev sample of train.
+# 2. The bundled example with its LLM-prompt LF, answered from the recorded ledger (no server):
+# every process uses the task's caches (--use-caches); labels equal one machine's, and reading
+# the ledger leaves it byte for byte as committed.
+copy="$work/llm-example"
+mkdir -p "$copy/examples" "$copy/labeling_functions"
+cp -R examples/support-tickets "$copy/examples/"
+cp -R labeling_functions/support_tickets labeling_functions/support_tickets_llm "$copy/labeling_functions/"
+task="$copy/examples/support-tickets/wslabel-llm.yaml"
+data="$copy/examples/support-tickets/data"
+ledger="$copy/examples/support-tickets/llm-ledger.sqlite"
+ledger_sum=$(sha256sum < "$ledger")
+WSLABEL_LOCAL_LLM_KEY="" "$wslabel" fit --config "$task" --output "$work/llm-single.jsonl" >/dev/null 2>&1
+rm -rf "$copy/examples/output"      # the vote cache: Spark's processes start without one
+WSLABEL_LOCAL_LLM_KEY="" spark --config "$task" --use-caches --split "train=$data/train.jsonl" --split "dev=$data/dev.jsonl" \
+  --split "test=$data/test.jsonl" --dev-split dev --output "$work/llm" --output-format jsonl > /dev/null
+# The LLM LF voted (its answers came from the ledger): the labels are not those without it.
+if cmp -s <(lines "$work/llm-single.jsonl" train) <(lines "$work/tickets-single.jsonl" train); then
+  echo "spark test: the LLM LF changed no label: were its answers read from the ledger?" >&2; exit 1
+fi
+compare "support tickets with the LLM LF" "$work/llm" "$work/llm-single.jsonl" train dev test
+[ "$(sha256sum < "$ledger")" = "$ledger_sum" ] || { echo "spark test: the recorded LLM ledger changed" >&2; exit 1; }
+echo "spark test: support tickets with the LLM LF: every answer from the shared ledger, which is unchanged"
+
+# 3. The YouTube task: CSV files without an id field, items named file:row; a dev sample of train.
 raw=../shared/data/raw/youtube
 if [ ! -d "$raw" ]; then
   if [ "${CI:-}" = true ]; then echo "spark test: $raw is missing (CI=true)" >&2; exit 1; fi

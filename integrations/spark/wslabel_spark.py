@@ -21,6 +21,13 @@ the split's path); their columns must include the fields the task's data section
 when it names no id field). The binary and the model are shipped to executors with
 SparkContext.addFile; the task file and its LF files must be readable at the same path on every
 executor (a shared file system, or the same checkout on every node).
+
+LLM-prompt LFs: every wslabel process asks the task's endpoints with the same OpenAI-compatible
+client (the key from the executor's environment). The task's budget holds for the whole job:
+each of the job's k processes (a partition of a pass) may spend budget / k. With --use-caches,
+every process records its calls in the task's response cache; on storage all executors share,
+that cache is the job's merged ledger, which `wslabel cost` and `wslabel report` on the driver
+read, and the labeling pass answers from it instead of paying again.
 """
 import argparse
 import json
@@ -86,10 +93,10 @@ def read_items(spark, path, input_format):
     return frame.toJSON()
 
 
-def merged_pattern_counts(spark, items, binary, config, split):
+def merged_pattern_counts(spark, items, binary, config, split, stream_options):
     """The split's pattern-count file content: every partition's counts, reduced by pattern,
     patterns in order of first appearance. Only the distinct patterns reach the driver."""
-    command = [binary, "apply", "--config", config, "--stdin", "--split", split, "--format", "pattern-counts", "--output", "-"]
+    command = [binary, "apply", "--config", config, "--stdin", "--split", split, "--format", "pattern-counts", "--output", "-"] + stream_options
     lines = items.mapPartitionsWithIndex(piped(command))
     # Line 0 of every partition's output is the header, the same for all: the driver's own run
     # on no items gives it.
@@ -113,6 +120,10 @@ def main(argv=None):
     parser.add_argument("--output-format", default="parquet", choices=["parquet", "jsonl"],
                         help="parquet: a DataFrame (id, split, label, probabilities, confidence); jsonl: the lines wslabel writes")
     parser.add_argument("--partitions", type=int, help="coalesce each split's items into this many partitions (keeps their order)")
+    parser.add_argument("--use-caches", action="store_true",
+                        help="every wslabel process reads and writes the task's vote cache and LLM response cache; on "
+                             "storage all executors share (local mode, a shared file system) the response cache is then "
+                             "the job's merged LLM ledger, and the labeling pass reuses the answers the first pass paid for")
     parser.add_argument("--save-model", help="also keep the fitted model (JSON, for wslabel predict) here")
     parser.add_argument("--metrics", help="write the job's measured figures here as JSON: seconds per step, bytes shuffled and "
                                           "distinct patterns that reached the driver, driver memory (needs the Spark UI's REST API)")
@@ -131,12 +142,18 @@ def main(argv=None):
         rows = read_items(spark, path, args.input_format)
         items[name] = rows.coalesce(args.partitions) if args.partitions else rows
 
+    # The task's LLM budget holds for the whole job: each of its wslabel processes (one per
+    # partition of each pass) may spend an equal share of it.
+    passes = [name for name in ("train", args.dev_split) if name] + list(items)
+    processes = sum(items[name].getNumPartitions() for name in passes)
+    stream_options = ["--llm-budget-share", repr(1 / max(1, processes))] + (["--use-cache"] if args.use_caches else [])
+
     work = tempfile.mkdtemp(prefix="wslabel-spark-")
     counts = {}
     metrics = {"patterns_at_driver": {}, "seconds": {}}
     started = time.perf_counter()
     for name in [split for split in ("train", args.dev_split) if split]:
-        text, patterns = merged_pattern_counts(spark, items[name], binary, config, name)
+        text, patterns = merged_pattern_counts(spark, items[name], binary, config, name, stream_options)
         metrics["patterns_at_driver"][name] = patterns
         metrics.setdefault("pattern_file_bytes", {})[name] = len(text.encode("utf-8"))
         counts[name] = os.path.join(work, f"{name}.counts")
@@ -158,7 +175,7 @@ def main(argv=None):
     started = time.perf_counter()
 
     for name, rows in items.items():
-        command = [binary, "predict", "--model-file", "__model__", "--config", config, "--stdin", "--split", name]
+        command = [binary, "predict", "--model-file", "__model__", "--config", config, "--stdin", "--split", name] + stream_options
 
         def label(index, lines, command=command):
             command = [SparkFiles.get("model.json") if part == "__model__" else part for part in command]

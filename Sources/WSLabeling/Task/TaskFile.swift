@@ -109,7 +109,7 @@ public struct TaskFile: Sendable {
     /// `.wslabel/human_labels.jsonl` beside the task file).
     public let humanLabels: URL
     /// The endpoints LLM-prompt LFs ask, when the task has any.
-    public let llm: LLMSettings?
+    public internal(set) var llm: LLMSettings?
     /// What people, LF authoring and machine time cost, for `wslabel cost` (the `costs`
     /// section over the documented defaults).
     public let prices: LabelingPriceBook
