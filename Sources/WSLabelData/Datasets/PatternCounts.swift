@@ -103,7 +103,7 @@ public struct PatternCounts: Sendable, Equatable {
     /// The split to fit on: one row per pattern standing for its count of items
     /// (``VoteMatrix/rowCounts``), ids `pattern:1`, `pattern:2`, …
     public var labeledSplit: LabeledSplit {
-        LabeledSplit(name: split, ids: (1...max(1, patterns.rowCount)).prefix(patterns.rowCount).map { "pattern:\($0)" },
+        LabeledSplit(name: split, ids: (0..<patterns.rowCount).map { "pattern:\($0 + 1)" },
                      votes: patterns.withRowCounts(counts.map(Double.init)), gold: gold)
     }
 
