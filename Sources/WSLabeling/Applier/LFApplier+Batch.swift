@@ -45,7 +45,9 @@ extension LFApplier {
             try storeNewOutcomes(slots, in: cache, lfFingerprints: lfFingerprints, itemFingerprints: itemFingerprints)
         }
         var report = ApplyReport(lfs: appendRows(of: items, slots: slots, into: &result))
-        result.itemIDs.append(contentsOf: items.lazy.map(\.id))
+        // One id at a time: a key-path map over the items copied each whole item.
+        result.itemIDs.reserveCapacity(result.itemIDs.count + items.count)
+        for item in items { result.itemIDs.append(item.id) }
         result.gold.append(contentsOf: gold)
         report.itemCount = items.count
         let elapsed = (clock.now - start).components
