@@ -57,13 +57,23 @@ public struct ItemView: Sendable {
         let lowered = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
             // Lowercasing grows a scalar's UTF-8 by at most half (U+0130 İ, 2 bytes, becomes
             // "i̇", 3 bytes); should some scalar grow more, the general path below takes over.
-            let isASCII = !bytes.contains { $0 >= 0x80 }
+            let isASCII = ByteSearch.isASCII(bytes)
             let capacity = isASCII ? bytes.count : bytes.count + bytes.count / 2 + 4
             var fits = true
             let string = String(unsafeUninitializedCapacity: capacity) { output in
                 var written = 0
                 var index = 0
                 while index < bytes.count {
+                    // Eight ASCII bytes at a time where they are.
+                    if index + 8 <= bytes.count, written + 8 <= capacity {
+                        let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                        if word & (ByteSearch.ones &* 0x80) == 0 {
+                            UnsafeMutableRawPointer(output.baseAddress! + written).storeBytes(of: UTF8Bytes.lowercasedASCII(word), as: UInt64.self)
+                            written += 8
+                            index += 8
+                            continue
+                        }
+                    }
                     let byte = bytes[index]
                     if byte < 0x80 {
                         output[written] = UTF8Bytes.lowercasedASCII(byte)

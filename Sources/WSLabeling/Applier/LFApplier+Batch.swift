@@ -45,9 +45,11 @@ extension LFApplier {
             try storeNewOutcomes(slots, in: cache, lfFingerprints: lfFingerprints, itemFingerprints: itemFingerprints)
         }
         var report = ApplyReport(lfs: appendRows(of: items, slots: slots, into: &result))
-        // One id at a time: a key-path map over the items copied each whole item.
-        result.itemIDs.reserveCapacity(result.itemIDs.count + items.count)
-        for item in items { result.itemIDs.append(item.id) }
+        // Ids read in place: iterating the items (or mapping a key path over them) copies
+        // each whole item, retaining and releasing its four strings and tables.
+        items.withUnsafeBufferPointer { items in
+            for row in items.indices { result.itemIDs.append(items[row].id) }
+        }
         result.gold.append(contentsOf: gold)
         report.itemCount = items.count
         let elapsed = (clock.now - start).components

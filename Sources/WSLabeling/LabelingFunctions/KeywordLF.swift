@@ -74,19 +74,7 @@ public struct KeywordLF: LabelingFunction, Equatable {
     static func containsUTF8(_ text: String, _ keyword: String) -> Bool? {
         text.utf8.withContiguousStorageIfAvailable { haystack -> Bool? in
             keyword.utf8.withContiguousStorageIfAvailable { needle -> Bool in
-                guard let needleBase = needle.baseAddress, !needle.isEmpty else { return true }
-                guard let haystackBase = haystack.baseAddress, haystack.count >= needle.count else { return false }
-                // memchr (vectorised) finds each candidate first byte; memcmp checks the rest.
-                let first = Int32(needle[0]), rest = needle.count - 1
-                var position = 0
-                let last = haystack.count - needle.count
-                while position <= last {
-                    guard let hit = memchr(haystackBase + position, first, last - position + 1) else { return false }
-                    let index = haystackBase.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                    if rest == 0 || memcmp(haystackBase + index + 1, needleBase + 1, rest) == 0 { return true }
-                    position = index + 1
-                }
-                return false
+                ByteSearch.firstIndex(of: needle, in: haystack, from: 0, to: haystack.count, ignoringASCIICase: false) != nil
             } ?? nil
         } ?? nil
     }

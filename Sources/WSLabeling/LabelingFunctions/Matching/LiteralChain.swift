@@ -79,26 +79,22 @@ struct LiteralChain: Sendable, Equatable {
     @inline(__always)
     static func find(_ piece: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, from: Int, to end: Int,
                      caseSensitive: Bool) -> Int? {
-        @inline(__always) func normalized(_ byte: UInt8) -> UInt8 { caseSensitive ? byte : UTF8Bytes.lowercasedASCII(byte) }
-        let count = piece.count
-        guard count > 0, end - from >= count else { return count == 0 ? from : nil }
-        let first = piece[0]
-        var position = from
-        while position <= end - count {
-            if normalized(bytes[position]) == first {
-                var offset = 1
-                while offset < count && normalized(bytes[position + offset]) == piece[offset] { offset += 1 }
-                if offset == count { return position }
-            }
-            position += 1
-        }
-        return nil
+        ByteSearch.firstIndex(of: piece, in: bytes, from: from, to: end, ignoringASCIICase: !caseSensitive)
     }
 
     /// Where the line starting at `start` ends, and where the next one starts (`nil` after the
     /// last line). Line terminators: U+000A–U+000D, U+0085 (C2 85), U+2028 and U+2029 (E2 80 A8/A9).
     private static func lineEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, next: Int?) {
         var index = start
+        // Eight bytes at a time while they are ASCII above U+000D: no terminator among them.
+        if let base = bytes.baseAddress {
+            while index + 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                let belowFourteen = (word &- ByteSearch.ones &* 0x0E) & ~word  // high bit set for some byte < 0x0E, if any
+                if (word | belowFourteen) & (ByteSearch.ones &* 0x80) != 0 { break }
+                index += 8
+            }
+        }
         while index < bytes.count {
             let byte = bytes[index]
             if byte &- 0x0A < 4 { return (index, index + 1) }
