@@ -4,9 +4,10 @@
 //
 //     wslabel-apply-bench --items items.jsonl --threads 2 --output L.npy [--json result.json]
 //
-// Prints one JSON object to stdout: items, evaluations (items × LFs), seconds for reading +
-// applying and for each part alone, evaluations per second, peak RSS (VmHWM) and the votes per
-// LF. Progress goes to stderr.
+// Prints one JSON object to stdout: items, evaluations (items × LFs), seconds end to end
+// (reading + applying + writing the votes; `read_and_apply_seconds` is the same clock) and for
+// each part alone, evaluations and items per second, peak RSS (VmHWM) and the votes per LF.
+// Progress goes to stderr. JSONL is decoded on --read-threads threads (default --threads).
 //
 // Modes (`--mode`):
 //   stream   (default) each reader batch goes to `LFApplier.apply(batch:)`, and its rows are
@@ -389,6 +390,10 @@ func run() throws {
         "id_field": arguments.idField ?? NSNull(),
         "pipelined_reading": arguments.pipeline,
         "read_and_apply_seconds": total.seconds,
+        // Stream mode writes each batch's votes inside the timed loop: read + apply + write.
+        "end_to_end_seconds": total.seconds + (arguments.mode == "stream" ? 0 : writing.seconds),
+        "items_per_second": Double(itemCount) / (total.seconds + (arguments.mode == "stream" ? 0 : writing.seconds)),
+        "read_threads": arguments.readThreads ?? arguments.threads,
         "read_seconds": reading.seconds,
         "apply_seconds": applySeconds,
         "write_npy_seconds": writing.seconds,
