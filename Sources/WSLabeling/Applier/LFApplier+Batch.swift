@@ -9,7 +9,8 @@ extension LFApplier {
     /// Every (item, LF) slot of a batch, row-major: slot `row * lfCount + lf`.
     struct BatchSlots {
         let lfCount: Int
-        /// Each slot's outcome once known.
+        /// Each slot's outcome where it is kept: every one with a cache (to store them); without,
+        /// only failures and votes for unknown labels, whose messages the report keeps.
         var outcomes: [LFOutcome?]
         /// Each slot's ``SlotCode`` or class index, once classified.
         var codes: [Int16]
@@ -76,8 +77,12 @@ extension LFApplier {
 
     /// Evaluates what the cache did not have of the per-item LFs, and classifies their slots, on
     /// all threads. Row `row` owns slots `row * lfCount ..< (row + 1) * lfCount` of both buffers.
+    ///
+    /// Without a cache, a slot's outcome is kept only when the report needs its message (a
+    /// failure, a label the task does not have): the rest are classified as they come.
     private func evaluateItemLFs(on items: [Item], into slots: inout BatchSlots) {
         let lfCount = slots.lfCount, slotCount = slots.outcomes.count
+        let keepsEveryOutcome = cache != nil
         // The LFs are read from a per-batch copy of the list: copying an LF out of an array
         // retains what it holds, and two threads retaining the same objects per item cost more
         // than the LFs themselves.
@@ -96,20 +101,41 @@ extension LFApplier {
                         var views = [ItemView?](repeating: nil, count: rows.count)
                         for lf in 0..<lfCount where !isBatchLF[lf] {
                             let function = lfs[lf]
-                            for (index, row) in rows.enumerated() where outcomeSlots[row * lfCount + lf] == nil {
+                            for (index, row) in rows.enumerated() {
+                                let slot = row * lfCount + lf
+                                if keepsEveryOutcome, let cached = outcomeSlots[slot] {
+                                    codeSlots[slot] = code(of: cached, lf: lf)
+                                    continue
+                                }
                                 // One view per item, made only when some LF is not cached.
                                 if views[index] == nil { views[index] = ItemView(items[row]) }
-                                outcomeSlots[row * lfCount + lf] = function.outcome(on: views[index].unsafelyUnwrapped)
-                            }
-                        }
-                        for row in rows {
-                            for lf in 0..<lfCount where !isBatchLF[lf] {
-                                codeSlots[row * lfCount + lf] = code(of: outcomeSlots[row * lfCount + lf]!, lf: lf)
+                                let (code, outcome) = evaluate(function, on: views[index].unsafelyUnwrapped, lf: lf,
+                                                               keepingEveryOutcome: keepsEveryOutcome)
+                                codeSlots[slot] = code
+                                if let outcome { outcomeSlots[slot] = outcome }
                             }
                         }
                     }
                 }
             }
+        }
+    }
+
+    /// The slot code of `function`'s vote on `view`, and its outcome when it is to be kept:
+    /// every outcome when `keepingEveryOutcome` (for the cache), else only those whose messages
+    /// the report needs. What ``LabelingFunction/outcome(on:)`` and ``code(of:lf:)`` give, without
+    /// making an outcome per slot.
+    @inline(__always)
+    private func evaluate(_ function: any LabelingFunction, on view: ItemView, lf: Int,
+                          keepingEveryOutcome: Bool) -> (code: Int16, outcome: LFOutcome?) {
+        do {
+            guard let label = try function.vote(on: view) else {
+                return (SlotCode.abstain, keepingEveryOutcome ? .abstain : nil)
+            }
+            let code = code(ofVote: label, lf: lf)
+            return (code, keepingEveryOutcome || code == SlotCode.unknownLabel ? .vote(label) : nil)
+        } catch {
+            return (SlotCode.failed, .failed(LFOutcome.message(for: error)))
         }
     }
 
