@@ -345,9 +345,10 @@ func run() throws {
         let writer = try arguments.output.map { try StreamingNPYWriter(path: $0, lfCount: lfCount) }
         try total.time {
             startReading()
-            while let batch = try nextBatch() {
+            while var batch = try nextBatch() {
                 let result = try applying.time { try applier.apply(batch: batch) }
                 itemCount += batch.count
+                defer { Item.release(&batch, threads: arguments.threads) }
                 for (lf, statistics) in result.report.lfs.enumerated() { votesPerLF[lf] += statistics.votes }
                 failures += result.report.failures
                 cacheHits += result.report.cacheHits
