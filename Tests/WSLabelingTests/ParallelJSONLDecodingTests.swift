@@ -115,19 +115,4 @@ final class ParallelJSONLDecodingTests: XCTestCase {
             XCTAssertTrue(items.map(\.text) == (1...5000).filter { $0 % 3 != 0 }.map { "line \($0)" }, "\(threads) threads")
         }
     }
-
-    /// Freeing a batch on every thread empties it, and leaves another copy of it whole.
-    func testReleasingABatchLeavesOtherCopiesWhole() {
-        let items = (0..<5000).map { Item(id: "id \($0)", text: String(repeating: "text \($0) ", count: 3), fields: ["n": "\($0)"]) }
-        for threads in threadCounts {
-            var batch = items
-            Item.release(&batch, threads: threads)
-            XCTAssertTrue(batch.isEmpty)
-            XCTAssertEqual(items.count, 5000)
-            XCTAssertEqual(items[4999], Item(id: "id 4999", text: String(repeating: "text 4999 ", count: 3), fields: ["n": "4999"]))
-            var unique = (0..<3000).map { Item(id: "\($0)", text: "t\($0)") }
-            Item.release(&unique, threads: threads)
-            XCTAssertTrue(unique.isEmpty)
-        }
-    }
 }

@@ -345,10 +345,9 @@ func run() throws {
         let writer = try arguments.output.map { try StreamingNPYWriter(path: $0, lfCount: lfCount) }
         try total.time {
             startReading()
-            while var batch = try nextBatch() {
+            while let batch = try nextBatch() {
                 let result = try applying.time { try applier.apply(batch: batch) }
                 itemCount += batch.count
-                defer { Item.release(&batch, threads: arguments.threads) }
                 for (lf, statistics) in result.report.lfs.enumerated() { votesPerLF[lf] += statistics.votes }
                 failures += result.report.failures
                 cacheHits += result.report.cacheHits

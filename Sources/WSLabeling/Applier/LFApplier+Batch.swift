@@ -112,6 +112,9 @@ extension LFApplier {
                         let codeSlots = SharedMutableBuffer(base: codeBase, count: slotCount)
                         let lfs = SharedMutableBuffer(base: functionBase, count: lfCount)
                         blocks.forEach(threads: threads) { _, block, rows in
+                            // Slots written through plain pointers: the shared buffers' generic
+                            // accessors are not inlined across modules, and cost a call per slot.
+                            let codes = codeSlots.base, outcomes = outcomeSlots?.base
                             // LF by LF over the block's items: each LF is taken out of the shared
                             // list once per block, not once per item.
                             var views = [ItemView?](repeating: nil, count: rows.count)
@@ -120,17 +123,17 @@ extension LFApplier {
                                 let function = lfs[lf]
                                 for (index, row) in rows.enumerated() {
                                     let slot = row * lfCount + lf
-                                    if keepsEveryOutcome, let cached = outcomeSlots.unsafelyUnwrapped[slot] {
-                                        codeSlots[slot] = code(of: cached, lf: lf)
+                                    if keepsEveryOutcome, let cached = outcomes.unsafelyUnwrapped[slot] {
+                                        codes[slot] = code(of: cached, lf: lf)
                                         continue
                                     }
                                     // One view per item, made only when some LF is not cached.
                                     if views[index] == nil { views[index] = ItemView(items[row]) }
                                     let (code, outcome) = evaluate(function, on: views[index].unsafelyUnwrapped, lf: lf,
                                                                    keepingEveryOutcome: keepsEveryOutcome)
-                                    codeSlots[slot] = code
+                                    codes[slot] = code
                                     if let outcome {
-                                        if keepsEveryOutcome { outcomeSlots.unsafelyUnwrapped[slot] = outcome } else { kept.append((slot, outcome)) }
+                                        if keepsEveryOutcome { outcomes.unsafelyUnwrapped[slot] = outcome } else { kept.append((slot, outcome)) }
                                     }
                                 }
                             }

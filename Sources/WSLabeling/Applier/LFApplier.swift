@@ -141,12 +141,11 @@ public struct LFApplier: Sendable {
             result.itemIDs.reserveCapacity(expectedCount)
             result.gold.reserveCapacity(expectedCount)
         }
-        while var batch = try nextBatch() {
+        while let batch = try nextBatch() {
             for start in stride(from: 0, to: batch.count, by: batchSize) {
                 try applyBatch(batch[start..<min(start + batchSize, batch.count)], into: &result)
                 progress?(result.itemIDs.count, expectedCount)
             }
-            Item.release(&batch, threads: threads)
         }
         return result
     }
