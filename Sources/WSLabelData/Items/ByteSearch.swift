@@ -1,12 +1,12 @@
 import WSLabelCore
 
-/// Substring search on UTF-8 bytes, eight bytes at a time: what the keyword and regex matchers
-/// run on every item, where calling `memchr` once per candidate first byte (and `memcmp` for
-/// the rest) cost more than the search itself on short texts.
+/// Substring search on UTF-8 bytes, sixteen or eight bytes at a time: what the keyword and
+/// regex matchers run on every item, where calling `memchr` once per candidate first byte (and
+/// `memcmp` for the rest) cost more than the search itself on short texts.
 ///
-/// Each step loads the eight bytes at a position and the eight after it by one, marks where
-/// the needle's first byte and where its second byte sit, and checks the rest of the needle
-/// only where both do. Bytes beyond the last full step are searched one by one.
+/// Each step loads the bytes at a position and those one further, marks where the needle's
+/// first byte and where its second byte sit, and checks the rest of the needle only where both
+/// do: sixteen at a time in SIMD registers, then eight in a word, then one by one.
 package enum ByteSearch {
     /// The first place of `needle` in `bytes[from..<end]` (the whole needle within), or `nil`.
     ///
@@ -34,6 +34,34 @@ package enum ByteSearch {
         }
         let first = pattern(needle[0]), second = count > 1 ? pattern(needle[1]) : (or: 0, value: 0)
         var position = from
+        // Sixteen bytes at a time with SIMD registers, as far as they reach; words of eight after.
+        let firstOr = SIMD16<UInt8>(repeating: UInt8(truncatingIfNeeded: first.or)), firstValue = SIMD16<UInt8>(repeating: needle[0])
+        let secondOr = SIMD16<UInt8>(repeating: UInt8(truncatingIfNeeded: second.or))
+        let secondValue = SIMD16<UInt8>(repeating: count > 1 ? needle[1] : 0)
+        while position + 17 <= bytes.count, position <= last {
+            let block = UnsafeRawPointer(base + position).loadUnaligned(as: SIMD16<UInt8>.self)
+            var candidates = (block | firstOr) .== firstValue
+            if count > 1 {
+                let next = UnsafeRawPointer(base + position + 1).loadUnaligned(as: SIMD16<UInt8>.self)
+                candidates = candidates .& ((next | secondOr) .== secondValue)
+            }
+            // The mask's lanes are 0xFF or 0x00: read as two words, each set byte is a candidate
+            // (`any` and per-lane reads compile to calls and a loop over every lane).
+            let lanes = unsafeBitCast(candidates, to: SIMD2<UInt64>.self)
+            if lanes[0] | lanes[1] != 0 {
+                for half in 0..<2 {
+                    var marks = lanes[half]
+                    while marks != 0 {
+                        let lane = marks.trailingZeroBitCount / 8
+                        let candidate = position + half * 8 + lane
+                        if candidate > last { return nil }
+                        if matchesRest(at: candidate) { return candidate }
+                        marks &= ~(0xFF << UInt64(lane * 8))
+                    }
+                }
+            }
+            position += 16
+        }
         // Full steps read bytes position ..< position + 9 (the second word is one byte further).
         while position + 9 <= bytes.count, position <= last {
             let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)

@@ -13,7 +13,7 @@ enum CaseFoldingGuard {
         while index < count {
             // Eight ASCII bytes at a time: none of them can fold.
             if index + 8 <= count,
-               UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self) & (ByteSearch.ones &* 0x80) == 0 {
+               UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
                 index += 8
                 continue
             }

@@ -101,8 +101,8 @@ struct LiteralChain: Sendable, Equatable {
         if let base = bytes.baseAddress {
             while index + 8 <= end {
                 let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                let belowFourteen = (word &- ByteSearch.ones &* 0x0E) & ~word  // high bit set for some byte < 0x0E, if any
-                if (word | belowFourteen) & (ByteSearch.ones &* 0x80) != 0 { break }
+                let belowFourteen = (word &- 0x0E0E_0E0E_0E0E_0E0E) & ~word  // high bit set for some byte < 0x0E, if any
+                if (word | belowFourteen) & 0x8080_8080_8080_8080 != 0 { break }
                 index += 8
             }
         }
