@@ -25,10 +25,10 @@ struct JSONLLineDecoder: Sendable {
         } else {
             item = try parsedItem(bytes, line: line)
         }
-        let record = source.idField == nil ? nil : item.id
-        try source.checkTextSize(item.text, at: location(line, record: record, field: source.textField))
+        try source.checkTextSize(item.text, at: location(line, record: source.idField == nil ? nil : item.id, field: source.textField))
         if let goldField = source.goldField,
-           let label = try source.goldLabel(item.gold, at: location(line, record: record, field: goldField)), label != item.gold {
+           let label = try source.goldLabel(item.gold, at: location(line, record: source.idField == nil ? nil : item.id, field: goldField)),
+           label != item.gold {
             item = Item(id: item.id, text: item.text, fields: item.fields, gold: label)
         }
         return item
