@@ -78,6 +78,7 @@ let package = Package(
         ),
         .executableTarget(name: "wslabel-robustness-bench", dependencies: ["WSLabelData"], path: "benchmarks/RobustnessBenchmark"),
         .executableTarget(name: "wslabel-apply-bench", dependencies: ["WSLabelData", "WSLabeling", "LabelingFunctions"], path: "benchmarks/ApplyBenchmark"),
+        .executableTarget(name: "wslabel-labels-bench", dependencies: ["WSLabelData"], path: "benchmarks/LabelWritingBenchmark"),
         .executableTarget(name: "wslabel-fuzz", dependencies: ["WSLabelData", "WSLabeling"], path: "Tests/Fuzz/Sources"),
         .target(
             name: "TestSupport",

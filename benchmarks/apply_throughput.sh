@@ -8,15 +8,18 @@
 #
 # 1. Replicates the 1,956 comments of the five raw UCI YouTube CSVs to N items, one JSONL file per
 #    size in a temporary folder (WORKDIR to choose it; KEEP=1 keeps it), ids "<copy>-<row>".
-# 2. wslabel: wslabel-apply-bench (release) streams the JSONL with ItemReader in batches of 4096
-#    into LFApplier (no cache) on THREADS=2 threads and writes the votes as .npy.
-#    - headline: ITEMS items, REPEATS runs, reading on its own thread overlapping the applier;
-#    - the same items with reading and applying in turn, to time applying alone;
+# 2. wslabel: wslabel-apply-bench (release) streams the JSONL with ItemReader (decoding on THREADS
+#    threads) in batches of 4096 into LFApplier (no cache) on THREADS=2 threads and writes each
+#    batch's votes to an .npy file: end to end, read + apply + write votes.
+#    - headline: ITEMS items, REPEATS runs each of reading and applying in turn (both on every
+#      thread) and of reading on its own thread overlapping the applier;
 #    - one run per MEMORY_SIZES size: peak RSS (VmHWM) must stay flat as the input grows.
-# 3. Snorkel 0.10.0 (benchmarks/.venv, see peers/setup_venv.sh): PandasLFApplier on the first
-#    SNORKEL_ITEMS items (default ITEMS: ~5 min for 1M on 2 cores), timing apply() alone.
+# 3. Snorkel 0.10.0 (benchmarks/.venv, see peers/setup_venv.sh; PYTHON to use another): the
+#    PandasLFApplier on the first SNORKEL_ITEMS items (default ITEMS: ~1–3 min for 1M on 2
+#    cores), timing apply() alone (its JSON reading is timed apart).
 # 4. Compares the vote matrices (np.array_equal on the rows both have) and writes
 #    benchmarks/results/apply_throughput.json (OUT to override) plus a Markdown table on stdout.
+#    The load average (`uptime`) is recorded before each side, since the host may be shared.
 # Progress goes to stderr. SCRATCH sets the build folder (default .build-applybench).
 set -euo pipefail
 
@@ -60,20 +63,24 @@ done
 
 tag() { "$python" -c 'import json,sys; d=json.load(sys.stdin); d["role"]=sys.argv[1]; print(json.dumps(d))' "$1"; }
 
+load() { "$python" -c 'import json,sys; l=open("/proc/loadavg").read().split(); print(json.dumps({"role": "load", "before": sys.argv[1], "uptime": sys.argv[2], "load_1_5_15": [float(x) for x in l[:3]]}))' "$1" "$(uptime)"; }
+
 headline="$work/items-$items.jsonl"
+load wslabel >> "$runs"
 for i in $(seq 1 "$repeats"); do
-    log "wslabel: $items items, pipelined reading, run $i/$repeats"
-    "$bench" --items "$headline" --threads "$threads" --output "$work/L_wslabel.npy" 2>/dev/null | tag swift_pipelined >> "$runs"
+    log "wslabel: $items items, reading and applying in turn, run $i/$repeats"
+    "$bench" --items "$headline" --threads "$threads" --no-pipeline --output "$work/L_wslabel.npy" 2>/dev/null | tag swift_sequential >> "$runs"
+    log "wslabel: $items items, reading on its own thread, run $i/$repeats"
+    "$bench" --items "$headline" --threads "$threads" --output "$work/L_wslabel_pipelined.npy" 2>/dev/null | tag swift_pipelined >> "$runs"
 done
-log "wslabel: $items items, reading and applying in turn"
-"$bench" --items "$headline" --threads "$threads" --no-pipeline --output "$work/L_wslabel_seq.npy" 2>/dev/null | tag swift_sequential >> "$runs"
-cmp -s "$work/L_wslabel.npy" "$work/L_wslabel_seq.npy" || { log "pipelined and sequential vote matrices differ"; exit 1; }
+cmp -s "$work/L_wslabel.npy" "$work/L_wslabel_pipelined.npy" || { log "pipelined and sequential vote matrices differ"; exit 1; }
 for n in $memory_sizes; do
     log "wslabel: $n items, memory check"
-    "$bench" --items "$work/items-$n.jsonl" --threads "$threads" --output "$work/L_wslabel_$n.npy" 2>/dev/null | tag swift_memory >> "$runs"
+    "$bench" --items "$work/items-$n.jsonl" --threads "$threads" --no-pipeline --output "$work/L_wslabel_$n.npy" 2>/dev/null | tag swift_memory >> "$runs"
 done
 
-log "Snorkel PandasLFApplier: $snorkel_items items (about 3,600 items/s on this kind of machine)"
+log "Snorkel PandasLFApplier: $snorkel_items items (about 9,000–14,000 items/s on this kind of machine)"
+load snorkel >> "$runs"
 "$python" "$peer" apply --items "$headline" --limit "$snorkel_items" --output "$work/L_snorkel.npy" \
     --json "$work/snorkel.json" | tag snorkel >> "$runs"
 

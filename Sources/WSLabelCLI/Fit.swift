@@ -53,7 +53,7 @@ struct Fit: ParsableCommand {
 
     @OptionGroup var model: ModelOptions
 
-    @Option(name: .long, help: ArgumentHelp("Write probabilistic labels of every split as JSON Lines (id, split, label, probability per label, confidence); - for stdout (the summary then goes to stderr).", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("Write probabilistic labels of every split as JSON Lines (id, split, label, probability per label, confidence); - for stdout (the summary then goes to stderr). A .npy file gets the probabilities as a float64 array (items × labels) for numpy, with <name>.ids.txt and <name>.splits.txt beside it (one JSON string per row).", valueName: "file"))
     var output: String?
 
     @Option(name: .long, help: ArgumentHelp("Save the fitted model as JSON for `wslabel predict`.", valueName: "file"))

@@ -20,7 +20,8 @@ public struct LabelingJob: Sendable {
     public var input: LabelingInput
     /// Label-model settings over the task file's.
     public var model: ModelChoices
-    /// Where the probabilistic labels of every split go (JSON Lines).
+    /// Where the probabilistic labels of every split go: JSON Lines, or a `.npy` array with its
+    /// ids and splits beside it when the file's extension is `.npy` (``ProbabilisticLabelsWriter``).
     public var labelsOutput: LabelsDestination
     /// Where a job writes its labels.
     public enum LabelsDestination: Sendable, Equatable {
@@ -74,9 +75,18 @@ public struct LabelingJob: Sendable {
         }
     }
 
-    /// The files the job writes, given the task file when there is one.
+    /// The files the job writes, given the task file when there is one: `.npy` labels bring
+    /// their ids and splits files.
     private func outputs(task: TaskFile?) -> [FileRole] {
-        [labelsFile(task: task), modelOutput.map { FileRole($0, "--save-model") }].compactMap { $0 } + otherOutputs
+        (labelsFile(task: task).map(Self.labelsFiles) ?? []) + [modelOutput.map { FileRole($0, "--save-model") }].compactMap { $0 }
+            + otherOutputs
+    }
+
+    /// The files labels written to `labels` take, with the role an error names each by.
+    static func labelsFiles(_ labels: FileRole) -> [FileRole] {
+        ProbabilisticLabelsWriter.files(for: labels.url).map { url in
+            url == labels.url ? labels : FileRole(url, "\(labels.role)'s \(url.lastPathComponent)")
+        }
     }
 
     /// Runs the pipeline.
@@ -93,7 +103,7 @@ public struct LabelingJob: Sendable {
                 try? FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
             }
             let results = Self.resultsToWrite(run, loaded: loaded)
-            try ProbabilisticLabelsWriter.write(results, labelNames: run.labelNames, to: output)
+            try ProbabilisticLabelsWriter.write(results, labelNames: run.labelNames, to: output, threads: model.threads)
             events(.wroteLabels(items: results.map(\.ids.count).reduce(0, +), to: output))
             written = output
         }

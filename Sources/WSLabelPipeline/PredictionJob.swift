@@ -16,7 +16,8 @@ public struct PredictionJob: Sendable {
     public var model: SavedLabelModel
     /// The file the model was read from, named in errors and kept from being overwritten.
     public var modelFile: URL
-    /// Where to write the labels (JSON Lines), if anywhere.
+    /// Where to write the labels, if anywhere: JSON Lines, or `.npy` by its extension
+    /// (``ProbabilisticLabelsWriter``).
     public var output: URL?
 
     public init(input: LabelingInput, model: SavedLabelModel, modelFile: URL, output: URL? = nil) {
@@ -33,7 +34,7 @@ public struct PredictionJob: Sendable {
     ///   the votes' shape differ from the model's; the input's errors.
     public func run(events: @escaping (LabelingJob.Event) -> Void = { _ in }) throws -> [LabelingRun.SplitResult] {
         let loaded = try input.load(otherInputs: [FileRole(modelFile, "the --model-file")],
-                                    outputs: { _ in output.map { [FileRole($0, "--output")] } ?? [] }, events: events)
+                                    outputs: { _ in output.map { LabelingJob.labelsFiles(FileRole($0, "--output")) } ?? [] }, events: events)
         guard loaded.labelNames == model.labelNames else {
             throw WSLabelError.incompatibleModel("\(modelFile.relativePath): the model's classes \(model.labelNames) differ from the input's \(loaded.labelNames)")
         }

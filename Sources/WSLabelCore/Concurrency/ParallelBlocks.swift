@@ -33,6 +33,7 @@ package struct ParallelBlocks: Sendable {
     /// `worker` (0..<workerCount) lets a block use per-worker scratch memory; the block's
     /// result must not depend on it.
     package func forEach(threads: Int, _ body: @Sendable (_ worker: Int, _ block: Int, _ range: Range<Int>) -> Void) {
+        _ = BLAS.configureOnce  // OpenBLAS's own idle threads must not spin beside these
         let blocks = blockCount
         let workers = workerCount(threads: threads)
         if workers == 1 {

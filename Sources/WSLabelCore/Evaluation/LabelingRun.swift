@@ -25,6 +25,17 @@ public struct LabelingRun: Sendable {
         /// Fraction of items with at least one LF vote.
         public let lfCoverage: Double
 
+        /// A result as given, for tests of what is written from results.
+        package init(name: String, ids: [String], probabilities: ProbabilisticLabels, predictions: [Int],
+                     metrics: ClassificationMetrics? = nil, lfCoverage: Double = 0) {
+            self.name = name
+            self.ids = ids
+            self.probabilities = probabilities
+            self.predictions = predictions
+            self.metrics = metrics
+            self.lfCoverage = lfCoverage
+        }
+
         /// Labels `split` with a fitted `model`, scoring it when every item has a gold label.
         /// - Throws: ``WSLabelError/incompatibleModel(_:)`` when the votes do not fit the model.
         public init(labeling split: LabeledSplit, with model: any LabelModel, tiePolicy: TiePolicy) throws {

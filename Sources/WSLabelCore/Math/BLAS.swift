@@ -1,14 +1,38 @@
 import CBLAS
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Thin, shape-checked wrappers over the CBLAS routines the label models use.
 ///
 /// OpenBLAS runs single-threaded here: wslabel parallelizes over fixed blocks itself, so that
 /// the summation order, and with it every output byte, does not depend on the thread count.
 enum BLAS {
-    /// Makes OpenBLAS single-threaded; called once before the first product.
+    /// Makes OpenBLAS single-threaded, and stops the worker threads its pthread build starts as
+    /// the library loads; called once before the first product and before wslabel's own threads
+    /// start (``ParallelBlocks``).
+    ///
+    /// Those idle workers spin (`sched_yield`) for a fraction of a second before they sleep,
+    /// and on a two-core machine that spinning took a tenth of a core from every run's first
+    /// moments (seen in profiles of `wslabel apply`), BLAS used or not.
     static let configureOnce: Void = {
         openblas_set_num_threads(1)
+        stopIdleWorkerThreads()
     }()
+
+    /// Calls OpenBLAS's `blas_thread_shutdown_` when the library has it (the pthread build; the
+    /// serial and OpenMP builds start no such threads). Looked up at run time, so linking does
+    /// not depend on the build. A later multi-threaded call would start the threads again;
+    /// wslabel makes none.
+    private static func stopIdleWorkerThreads() {
+        #if os(Linux)
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "blas_thread_shutdown_") else { return }
+        typealias Shutdown = @convention(c) () -> Int32
+        _ = unsafeBitCast(symbol, to: Shutdown.self)()
+        #endif
+    }
 
     /// `c = alpha · op(a) · b + beta · c` for row-major matrices, where `op(a)` is `a` or `aᵀ`.
     ///

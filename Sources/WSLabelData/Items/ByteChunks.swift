@@ -1,5 +1,12 @@
 import Foundation
 import WSLabelCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A file read in chunks into one buffer whose consumed prefix is dropped at each refill.
 struct ByteChunks {
@@ -17,6 +24,9 @@ struct ByteChunks {
     private(set) var bytesRead = 0
     /// Reads from the file so far.
     private(set) var readCount = 0
+    /// Where each read lands before it is appended: the same memory every time, so a read costs
+    /// the kernel's copy and one more, not fresh pages to fault in.
+    private var scratch: [UInt8] = []
 
     init(url: URL, chunkSize: Int) throws {
         var isDirectory: ObjCBool = false
@@ -44,20 +54,33 @@ struct ByteChunks {
             buffer.removeSubrange(0..<consumed)
             consumed = 0
         }
-        let data: Data?
         readCount += 1
-        do {
-            data = try handle.read(upToCount: max(chunkSize, buffer.count))
-        } catch {
-            throw WSLabelError.fileAccess(path: path, "cannot be read: \(error.localizedDescription)")
+        let wanted = max(chunkSize, buffer.count)
+        if scratch.count < wanted { scratch = [UInt8](repeating: 0, count: wanted) }
+        let descriptor = handle.fileDescriptor
+        let got = scratch.withUnsafeMutableBytes { raw -> Int in
+            var total = 0
+            while total < wanted {
+                let count = systemRead(descriptor, raw.baseAddress! + total, wanted - total)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return -Int(errno)
+                }
+                if count == 0 { break }
+                total += count
+            }
+            return total
         }
-        guard let data, !data.isEmpty else {
+        if got < 0 {
+            throw WSLabelError.fileAccess(path: path, "cannot be read: \(String(cString: strerror(Int32(-got))))")
+        }
+        guard got > 0 else {
             isAtEnd = true
             try? handle.close()
             return
         }
-        buffer.append(contentsOf: data)
-        bytesRead += data.count
+        buffer.append(contentsOf: scratch[0..<got])
+        bytesRead += got
         peakCount = max(peakCount, buffer.count)
     }
 
@@ -69,4 +92,15 @@ struct ByteChunks {
         if buffer.starts(with: mark) { consumed = 3 }
         return true
     }
+}
+
+/// POSIX `read(2)`.
+private func systemRead(_ descriptor: Int32, _ bytes: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    return Glibc.read(descriptor, bytes, count)
+    #elseif canImport(Musl)
+    return Musl.read(descriptor, bytes, count)
+    #else
+    return Darwin.read(descriptor, bytes, count)
+    #endif
 }

@@ -42,19 +42,25 @@ public final class ItemReader {
     ///
     /// - Throws: ``WSLabelError/invalidArgument(_:)`` when the format cannot be told from the
     ///   extension; ``WSLabelError/fileAccess(path:_:)`` when the file cannot be opened.
-    public convenience init(url: URL, source: ItemSource = ItemSource()) throws {
-        try self.init(url: url, source: source, chunkSize: 1 << 20)
+    ///
+    /// - Parameter threads: threads that decode JSONL (default: every core); the items do not
+    ///   depend on it. CSV is decoded on the calling thread.
+    public convenience init(url: URL, source: ItemSource = ItemSource(), threads: Int? = nil) throws {
+        try self.init(url: url, source: source, chunkSize: 1 << 20, threads: threads)
     }
 
     /// `chunkSize`: bytes read from the file at a time (tests use tiny ones to split records).
-    package init(url: URL, source: ItemSource, chunkSize: Int) throws {
+    package init(url: URL, source: ItemSource, chunkSize: Int, threads: Int? = nil) throws {
         precondition(chunkSize > 0, "chunkSize must be positive")
+        precondition(threads.map { $0 > 0 } ?? true, "thread count must be positive")
         self.url = url
         self.source = source
         format = try source.resolvedFormat(for: url)
         let chunks = try ByteChunks(url: url, chunkSize: chunkSize)
         switch format.kind {
-        case .jsonl: decoder = JSONLItemDecoder(chunks: chunks, source: source, file: url.path)
+        case .jsonl:
+            decoder = JSONLItemDecoder(chunks: chunks, source: source, file: url.path,
+                                       threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
         case .csv: decoder = CSVItemDecoder(chunks: chunks, source: source, file: url.path)
         }
     }

@@ -109,11 +109,14 @@ public struct ItemSource: Sendable, Equatable {
 
     /// Checks an item's text against ``maxTextBytes``.
     ///
+    /// `location` is made only for an error: made per item, its strings (the file's path above
+    /// all, shared by every decoding thread) were retained and released for nothing.
+    ///
     /// - Throws: ``WSLabelError/malformedInput(_:_:)`` at `location` when the text is longer.
-    func checkTextSize(_ text: String, at location: SourceLocation) throws {
+    func checkTextSize(_ text: String, at location: @autoclosure () -> SourceLocation) throws {
         let size = text.utf8.count
         guard size > maxTextBytes else { return }
-        throw WSLabelError.malformedInput(location, """
+        throw WSLabelError.malformedInput(location(), """
             the text is \(size) bytes of UTF-8, more than the limit of \(maxTextBytes): such a text is nearly always a \
             data error (a lost line break or quote); if it is meant, raise max_text_bytes under data: in the task file
             """)

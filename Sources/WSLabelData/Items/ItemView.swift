@@ -11,37 +11,37 @@ import WSLabelCore
 /// view.wordCount        // 4 (whitespace-separated words, as Python's str.split())
 /// ```
 public struct ItemView: Sendable {
-    /// The item.
-    public let item: Item
-    /// `item.text` lowercased.
-    public let lowercasedText: String
-    /// Number of whitespace-separated words of `item.text`.
-    public let wordCount: Int
-    /// The tokens, made on first use (most LFs never ask) and then kept.
-    private let lazyTokens = LazyTokens()
+    /// Everything the view holds, in one object: the applier lends a view to each LF, and a
+    /// copy of the view then retains one reference instead of the half-dozen strings inside.
+    private let storage: Storage
 
     public init(_ item: Item) {
-        self.item = item
-        lowercasedText = Self.lowercase(item.text)
-        wordCount = Self.countWords(item.text)
+        storage = Storage(item: item, lowercasedText: Self.lowercase(item.text), wordCount: Self.countWords(item.text))
     }
 
-    /// Lowercased runs of letters and digits, in order. Computed on first use, once per view
-    /// (thread-safe: views are `Sendable`).
+    /// The item.
+    public var item: Item { storage.item }
+    /// `item.text` lowercased.
+    public var lowercasedText: String { storage.lowercasedText }
+    /// Number of whitespace-separated words of `item.text`.
+    public var wordCount: Int { storage.wordCount }
+
+    /// Lowercased runs of letters and digits, in order. Computed on first use (most LFs never
+    /// ask), once per view (thread-safe: views are `Sendable`).
     public var tokens: [Substring] {
-        lazyTokens.storage.withLock { tokens in
+        storage.tokens.withLock { tokens in
             if let tokens { return tokens }
-            let made = Self.tokenize(lowercasedText)
+            let made = Self.tokenize(storage.lowercasedText)
             tokens = made
             return made
         }
     }
 
     /// The item's text.
-    public var text: String { item.text }
+    public var text: String { storage.item.text }
 
     /// A field of the source record.
-    public subscript(field name: String) -> String? { item.fields[name] }
+    public subscript(field name: String) -> String? { storage.item.fields[name] }
 
     // MARK: - Fast paths with the standard library's exact semantics
     //
@@ -57,13 +57,23 @@ public struct ItemView: Sendable {
         let lowered = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
             // Lowercasing grows a scalar's UTF-8 by at most half (U+0130 İ, 2 bytes, becomes
             // "i̇", 3 bytes); should some scalar grow more, the general path below takes over.
-            let isASCII = !bytes.contains { $0 >= 0x80 }
+            let isASCII = ByteSearch.isASCII(bytes)
             let capacity = isASCII ? bytes.count : bytes.count + bytes.count / 2 + 4
             var fits = true
             let string = String(unsafeUninitializedCapacity: capacity) { output in
                 var written = 0
                 var index = 0
                 while index < bytes.count {
+                    // Eight ASCII bytes at a time where they are.
+                    if index + 8 <= bytes.count, written + 8 <= capacity {
+                        let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                        if word & (ByteSearch.ones &* 0x80) == 0 {
+                            UnsafeMutableRawPointer(output.baseAddress! + written).storeBytes(of: UTF8Bytes.lowercasedASCII(word), as: UInt64.self)
+                            written += 8
+                            index += 8
+                            continue
+                        }
+                    }
                     let byte = bytes[index]
                     if byte < 0x80 {
                         output[written] = UTF8Bytes.lowercasedASCII(byte)
@@ -236,7 +246,18 @@ public struct ItemView: Sendable {
     }
 }
 
-/// The storage of ``ItemView/tokens``, filled on first use.
-private final class LazyTokens: Sendable {
-    let storage = Mutex<[Substring]?>(nil)
+extension ItemView {
+    /// A view's contents; the tokens are filled on first use.
+    private final class Storage: Sendable {
+        let item: Item
+        let lowercasedText: String
+        let wordCount: Int
+        let tokens = Mutex<[Substring]?>(nil)
+
+        init(item: Item, lowercasedText: String, wordCount: Int) {
+            self.item = item
+            self.lowercasedText = lowercasedText
+            self.wordCount = wordCount
+        }
+    }
 }

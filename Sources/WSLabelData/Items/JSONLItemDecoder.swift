@@ -8,158 +8,169 @@ import WSLabelCore
 /// field out. The id may be a string or a number; the text must be a string; the gold label may
 /// be a string, number or boolean. Ids default to the 1-based line of each record.
 ///
-/// Each line is decoded by ``JSONLRecordScanner`` straight into the item; a line it does not
-/// take (an invalid one, above all) is parsed into a JSON tree instead, which names the error.
+/// Decoding runs on ``threads`` threads. The whole lines of each buffered chunk are found
+/// first (one `memchr` per line), then cut into blocks of ``linesPerBlock`` lines, and each
+/// block is decoded by one thread with ``JSONLLineDecoder`` (a line's item depends only on its
+/// bytes and number). The blocks are then taken in file order: ids are checked for duplicates
+/// and the first error is kept, to be thrown once the items before it are handed out. So the
+/// items, their order and the error (file, line, record, field) are those of a decoder that
+/// reads line by line, whatever the thread count, and memory stays bounded by a chunk: one
+/// chunk's items are decoded ahead of the caller at most.
 struct JSONLItemDecoder: ItemDecoder {
+    /// Lines per block: a few hundred microseconds of decoding, so that blocks spread evenly over
+    /// threads while the handing out of blocks stays cheap. Fixed, so blocks never depend on the
+    /// thread count.
+    static let linesPerBlock = 256
+
     var chunks: ByteChunks
-    private let source: ItemSource
-    private let file: String
+    private let lineDecoder: JSONLLineDecoder
+    private let threads: Int
     private var ids: ItemIDRegistry?
-    private var scanner: JSONLRecordScanner
-    /// Lines consumed so far.
+    /// Lines decoded so far.
     private var line = 0
     /// Bytes after `chunks.consumed` already searched for a line feed.
     private var searched = 0
     var checkedByteOrderMark = false
 
-    init(chunks: ByteChunks, source: ItemSource, file: String) {
+    /// Items decoded ahead of the caller, in file order.
+    private let decoded = DecodedItems()
+    /// The first error in file order, thrown once every item before it is handed out.
+    private var pendingError: (any Error)?
+    /// Where each whole line of the chunk being decoded starts and ends (before its line feed);
+    /// kept to reuse their memory.
+    private var lineStarts: [Int] = []
+    private var lineEnds: [Int] = []
+
+    init(chunks: ByteChunks, source: ItemSource, file: String, threads: Int) {
+        precondition(threads > 0, "thread count must be positive")
         self.chunks = chunks
-        self.source = source
-        self.file = file
+        self.threads = threads
+        lineDecoder = JSONLLineDecoder(source: source, file: file)
         ids = source.idField.map { ItemIDRegistry(file: file, field: $0) }
-        scanner = JSONLRecordScanner(source: source)
     }
 
-    /// Decodes the whole lines in the buffer (and, at the end of the file, the last line even
-    /// without a line feed).
-    mutating func decodeBuffered(upTo count: Int, into items: inout [Item]) throws {
-        let buffer = chunks.buffer
-        var start = chunks.consumed
-        defer { chunks.consumed = start }
-        try buffer.withUnsafeBufferPointer { bytes in
-            guard let base = bytes.baseAddress else { return }
-            while items.count < count, start < bytes.count {
-                let end: Int
-                let from = start + searched
-                if let lineFeed = memchr(base + from, 0x0A, bytes.count - from) {
-                    end = base.distance(to: lineFeed.assumingMemoryBound(to: UInt8.self))
-                } else if chunks.isAtEnd {
-                    end = bytes.count
-                } else {
-                    searched = bytes.count - start
-                    return
-                }
-                line += 1
-                searched = 0
-                let lineStart = start
-                start = min(end + 1, bytes.count)
-                if let item = try decodeLine(UnsafeBufferPointer(rebasing: bytes[lineStart..<end])) {
-                    items.append(item)
-                }
-            }
-        }
-    }
-
-    /// The item on one line, or `nil` for a blank line.
-    private mutating func decodeLine(_ bytes: UnsafeBufferPointer<UInt8>) throws -> Item? {
-        guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return nil }
-        var item: Item
-        if let record = scanner.record(bytes) {
-            item = Item(id: record.id ?? String(line), text: record.text, fields: record.fields, gold: record.gold)
-        } else {
-            item = try parsedItem(bytes)
-        }
-        let record = source.idField == nil ? nil : item.id
-        try source.checkTextSize(item.text, at: location(record: record, field: source.textField))
-        if let goldField = source.goldField, let label = try source.goldLabel(item.gold, at: location(record: record, field: goldField)), label != item.gold {
-            item = Item(id: item.id, text: item.text, fields: item.fields, gold: label)
-        }
-        try ids?.register(item.id, line: line)
-        return item
-    }
-
-    /// The item on a line the scanner did not take, decoded from the line's JSON tree.
+    /// Hands out decoded items until `items` holds `count`, decoding the whole lines in the buffer
+    /// (and, at the end of the file, the last line even without a line feed) when none are left.
     ///
-    /// - Throws: ``WSLabelError/malformedInput(_:_:)`` naming the line, the column of a JSON
-    ///   error, the record and the field.
-    private func parsedItem(_ bytes: UnsafeBufferPointer<UInt8>) throws -> Item {
-        var parser = JSONParser(bytes: Array(bytes))
-        let value: JSONValue
-        do {
-            value = try parser.parseDocument()
-        } catch let WSLabelError.malformedInput(_, message) {
-            throw WSLabelError.malformedInput(location(), message)
+    /// - Throws: the first error in file order, once the items before it are handed out.
+    mutating func decodeBuffered(upTo count: Int, into items: inout [Item]) throws {
+        while true {
+            decoded.moveItems(into: &items, upTo: count)
+            if items.count >= count { return }
+            if let pendingError { throw pendingError }
+            guard findBufferedLines() else { return }
+            decodeBufferedLines()
         }
-        guard case let .object(members) = value else {
-            throw WSLabelError.malformedInput(location(), "expected a JSON object on each line, found \(value.kindName)")
-        }
-        var first: [String: JSONValue] = [:]
-        var fields: [String: String] = [:]
-        for (key, value) in members where first[key] == nil {
-            first[key] = value
-            if let text = Self.text(of: value) { fields[key] = text }
-        }
+    }
 
-        let id: String
-        if let idField = source.idField {
-            guard let value = first[idField], value != .null else {
-                throw WSLabelError.malformedInput(location(field: idField), "the record has no id field \"\(idField)\"")
+    // MARK: - Lines
+
+    /// Records where the whole lines in the buffer start and end, and consumes them.
+    /// - Returns: `false` when the buffer holds no whole line (more must be read first).
+    private mutating func findBufferedLines() -> Bool {
+        lineStarts.removeAll(keepingCapacity: true)
+        lineEnds.removeAll(keepingCapacity: true)
+        let buffer = chunks.buffer, start = chunks.consumed, count = buffer.count, isAtEnd = chunks.isAtEnd
+        guard count > start else { return false }
+        let end = buffer.withUnsafeBufferPointer { bytes -> Int? in
+            let base = bytes.baseAddress!
+            // The lines up to the last line feed are whole; at the end of the file, the rest is
+            // too. Searched backwards: only the unfinished line after it is read twice.
+            var end = count
+            while end > start + searched, base[end - 1] != 0x0A { end -= 1 }
+            if end == start + searched {
+                guard isAtEnd else { return nil }
+                end = count
             }
-            guard let text = Self.scalarText(of: value) else {
-                throw WSLabelError.malformedInput(location(field: idField), "an id must be a string or a number, found \(value.kindName)")
+            var position = start
+            while position < end {
+                let lineEnd = memchr(base + position, 0x0A, end - position).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? end
+                lineStarts.append(position)
+                lineEnds.append(lineEnd)
+                position = lineEnd + 1
             }
-            guard !text.isEmpty else { throw WSLabelError.malformedInput(location(field: idField), "the id is empty") }
-            id = text
-        } else {
-            id = String(line)
+            return end
         }
-        let record = source.idField == nil ? nil : id
+        guard let end else {
+            searched = count - start
+            return false
+        }
+        searched = 0
+        chunks.consumed = end
+        return true
+    }
 
-        let textField = source.textField
-        guard let textValue = first[textField], textValue != .null else {
-            throw WSLabelError.malformedInput(location(record: record, field: textField),
-                                              "the record has no text field \"\(textField)\" (its fields: \(Self.list(members)))")
-        }
-        guard case let .string(text) = textValue else {
-            throw WSLabelError.malformedInput(location(record: record, field: textField), "the text must be a string, found \(textValue.kindName)")
-        }
-
-        var gold: String?
-        if let goldField = source.goldField, let value = first[goldField], value != .null {
-            guard let text = Self.scalarText(of: value) else {
-                throw WSLabelError.malformedInput(location(record: record, field: goldField),
-                                                  "a gold label must be a string, number or boolean, found \(value.kindName)")
+    /// Decodes the lines ``findBufferedLines()`` found, block by block on every thread, into
+    /// ``decoded``, then takes the blocks in file order.
+    private mutating func decodeBufferedLines() {
+        let firstLine = line + 1
+        line += lineStarts.count
+        let blocks = ParallelBlocks(itemCount: lineStarts.count, blockSize: Self.linesPerBlock)
+        var results = [BlockResult](repeating: BlockResult(), count: blocks.blockCount)
+        decoded.reset(capacity: lineStarts.count)
+        let lineDecoder = lineDecoder, starts = lineStarts, ends = lineEnds, numbersLines = ids != nil
+        let buffer = chunks.buffer, slots = decoded.writableSlots
+        buffer.withUnsafeBufferPointer { bytes in
+            results.withUnsafeMutableBufferPointer { resultBuffer in
+                // The chunk is only read while the blocks run; each block writes its own result
+                // and the item slots from its first line's index on.
+                let input = SharedMutableBuffer(base: UnsafeMutablePointer(mutating: bytes.baseAddress!), count: bytes.count)
+                let output = SharedMutableBuffer(base: resultBuffer.baseAddress!, count: resultBuffer.count)
+                blocks.forEach(threads: threads) { _, block, lines in
+                    var result = BlockResult()
+                    var scanner = JSONLRecordScanner(source: lineDecoder.source)
+                    for index in lines {
+                        let lineBytes = UnsafeBufferPointer(start: input.base + starts[index], count: ends[index] - starts[index])
+                        do {
+                            guard let item = try lineDecoder.item(lineBytes, line: firstLine + index, scanner: &scanner) else { continue }
+                            (slots.base + lines.lowerBound + result.itemCount).initialize(to: item)
+                            result.itemCount += 1
+                            if numbersLines { result.lines.append(firstLine + index) }
+                        } catch {
+                            result.error = error
+                            break
+                        }
+                    }
+                    output[block] = result
+                }
             }
-            gold = text.isEmpty ? nil : text
         }
-        return Item(id: id, text: text, fields: fields, gold: gold)
+        takeInFileOrder(results, blocks: blocks)
     }
 
-    private func location(record: String? = nil, field: String? = nil) -> SourceLocation {
-        SourceLocation(file: file, line: line, record: record, field: field)
+    /// What one block of lines came to: how many items it wrote, their line numbers (when ids
+    /// are checked), and the error it stopped at.
+    private struct BlockResult {
+        var itemCount = 0
+        var lines: [Int] = []
+        var error: (any Error)?
     }
 
-    /// A string, number or boolean as text; `nil` for null, arrays and objects.
-    private static func scalarText(of value: JSONValue) -> String? {
-        switch value {
-        case let .string(string): return string
-        case .number: return value.serialized
-        case let .bool(flag): return flag ? "true" : "false"
-        case .null, .array, .object: return nil
+    /// Records the blocks' items in ``decoded`` in file order, checking ids for duplicates, up to
+    /// the first error (a block's own, or a duplicate id), which becomes ``pendingError``; the
+    /// items after it are dropped.
+    private mutating func takeInFileOrder(_ results: [BlockResult], blocks: ParallelBlocks) {
+        for (block, result) in results.enumerated() {
+            let start = blocks.range(ofBlock: block).lowerBound
+            guard pendingError == nil else {
+                decoded.discard(start: start, count: result.itemCount)
+                continue
+            }
+            var taken = result.itemCount
+            if ids != nil {
+                for index in 0..<result.itemCount {
+                    do {
+                        try ids!.register(decoded.id(at: start + index), line: result.lines[index])
+                    } catch {
+                        taken = index
+                        pendingError = error
+                        break
+                    }
+                }
+            }
+            decoded.takeSegment(start: start, count: taken)
+            decoded.discard(start: start + taken, count: result.itemCount - taken)
+            if pendingError == nil, let error = result.error { pendingError = error }
         }
-    }
-
-    /// Any value as text: scalars as ``scalarText(of:)``, arrays and objects as compact JSON,
-    /// `nil` for null.
-    private static func text(of value: JSONValue) -> String? {
-        switch value {
-        case .null: return nil
-        case .array, .object: return value.serialized
-        default: return scalarText(of: value)
-        }
-    }
-
-    private static func list(_ members: [(key: String, value: JSONValue)]) -> String {
-        members.isEmpty ? "none" : members.map(\.key).joined(separator: ", ")
     }
 }

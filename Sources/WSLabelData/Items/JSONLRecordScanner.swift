@@ -43,6 +43,21 @@ package struct JSONLRecordScanner {
     /// The number of fields of the previous record: records of one file tend to have the same
     /// fields, so each field table is made that large up front instead of growing.
     private var lastFieldCount = 0
+    /// The keys of earlier records by their place in the record (the first key, the second, …):
+    /// records of one file tend to repeat their keys in order, so a key whose bytes match the
+    /// one remembered for its place is taken as it is, neither validated nor made again.
+    private var knownKeys: [Key] = []
+    private static let maxKnownKeys = 64
+
+    /// A key as this scanner uses it: its string, and whether it names the text, id or gold field.
+    private struct Key {
+        /// The key's bytes between its quotes, without escapes.
+        var bytes: [UInt8]
+        var string: String
+        var isText: Bool
+        var isID: Bool
+        var isGold: Bool
+    }
 
     package init(source: ItemSource) {
         textField = source.textField
@@ -67,9 +82,11 @@ package struct JSONLRecordScanner {
 
         skipWhitespace()
         if next == Self.closeBrace { return nil }  // no fields, so no text: the slow path says so
+        var memberIndex = 0
         while true {
             skipWhitespace()
-            guard next == Self.quote, let key = string() else { return nil }
+            guard next == Self.quote, let key = key(at: memberIndex) else { return nil }
+            memberIndex += 1
             skipWhitespace()
             guard next == Self.colon else { return nil }
             position += 1
@@ -80,20 +97,20 @@ package struct JSONLRecordScanner {
             // common case of a new key; a duplicate puts the earlier value back.
             var isFirst = true
             if let value {
-                if let earlier = fields.updateValue(value, forKey: key) {
-                    fields[key] = earlier
+                if let earlier = fields.updateValue(value, forKey: key.string) {
+                    fields[key.string] = earlier
                     isFirst = false
-                } else if !nullKeys.isEmpty && nullKeys.contains(key) {
-                    fields[key] = nil
+                } else if !nullKeys.isEmpty && nullKeys.contains(key.string) {
+                    fields[key.string] = nil
                     isFirst = false
                 }
             } else {
-                isFirst = fields[key] == nil && nullKeys.insert(key).inserted
+                isFirst = fields[key.string] == nil && nullKeys.insert(key.string).inserted
             }
             if isFirst {
-                if key == textField { text = (kind, value) }
-                if key == idField { id = (kind, value) }
-                if key == goldField { gold = (kind, value) }
+                if key.isText { text = (kind, value) }
+                if key.isID { id = (kind, value) }
+                if key.isGold { gold = (kind, value) }
             }
 
             skipWhitespace()
@@ -145,6 +162,32 @@ package struct JSONLRecordScanner {
         default:
             return nil
         }
+    }
+
+    /// The key whose opening quote is at `position`, the record's `memberIndex`-th; `nil` when
+    /// it is invalid.
+    private mutating func key(at memberIndex: Int) -> Key? {
+        let start = position + 1
+        var end = start
+        while end < bytes.count, bytes[end] != Self.quote, bytes[end] != Self.backslash, bytes[end] >= 0x20 { end += 1 }
+        let isPlain = end < bytes.count && bytes[end] == Self.quote
+        if isPlain, memberIndex < knownKeys.count,
+           knownKeys[memberIndex].bytes.withUnsafeBufferPointer({ $0.elementsEqual(UnsafeBufferPointer(rebasing: bytes[start..<end])) }) {
+            position = end + 1
+            return knownKeys[memberIndex]
+        }
+        guard let string = string() else { return nil }
+        let key = Key(bytes: isPlain ? Array(bytes[start..<end]) : [], string: string,
+                      isText: string == textField, isID: string == idField, isGold: string == goldField)
+        // Only keys without escapes are remembered: their bytes are the key.
+        if isPlain, memberIndex < Self.maxKnownKeys {
+            if memberIndex < knownKeys.count {
+                knownKeys[memberIndex] = key
+            } else if memberIndex == knownKeys.count {
+                knownKeys.append(key)
+            }
+        }
+        return key
     }
 
     /// The string whose opening quote is at `position`, unescaped; `nil` when it is invalid.

@@ -19,4 +19,14 @@ package enum UTF8Bytes {
     /// `byte` lowercased when it is an ASCII capital, else itself.
     @inline(__always)
     package static func lowercasedASCII(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
+
+    /// The eight ASCII bytes of `word` with their capitals lowercased, as `lowercasedASCII` does to
+    /// one byte (every byte of `word` must be below 0x80).
+    @inline(__always)
+    package static func lowercasedASCII(_ word: UInt64) -> UInt64 {
+        // For a byte b < 0x80, b + 0x3F has its high bit set from 0x41 ("A") on and b + 0x25 from
+        // 0x5B (after "Z") on; neither sum carries out of its byte.
+        let capitals = ((word &+ ByteSearch.ones &* 0x3F) ^ (word &+ ByteSearch.ones &* 0x25)) & (ByteSearch.ones &* 0x80)
+        return word | capitals >> 2
+    }
 }

@@ -55,31 +55,78 @@ public enum AtomicFile {
     /// - Complexity: O(n) for n bytes, plus one `fsync` of the file and one of its folder, and a
     ///   listing of the folder for stale temporaries.
     public static func write(_ data: Data, to url: URL) throws {
+        try write(to: url) { descriptor in try writeAll(data, to: descriptor) }
+    }
+
+    /// Replaces the file at `url` (or writes through to a device, FIFO or standard stream, as
+    /// ``write(_:to:)``) with the bytes `produce` hands to its `write` function piece by piece:
+    /// for outputs too large to build in memory first. A reader still never sees half a file.
+    ///
+    /// ```swift
+    /// try AtomicFile.write(to: url) { write in
+    ///     for block in blocks { try block.withUnsafeBytes(write) }
+    /// }
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - url: The file to replace; its folder must exist.
+    ///   - produce: Writes the complete content through `write`, from its first byte. It may be
+    ///     called a second time, from the start again, when the system refuses the first kind
+    ///     of temporary file only after it was written (no `/proc` to name it by).
+    /// - Throws: ``WSLabelError/fileAccess(path:_:)`` as ``write(_:to:)``; what `produce`
+    ///   throws, after the temporary file is removed.
+    public static func write(
+        to url: URL, streaming produce: (_ write: (UnsafeRawBufferPointer) throws -> Void) throws -> Void
+    ) throws {
+        try write(to: url) { descriptor in
+            try produce { bytes in try writeAll(bytes, to: descriptor) }
+        }
+    }
+
+    /// Writes the complete content to a descriptor; a failed `write(2)` throws ``WriteFailure``.
+    private typealias Contents = (_ descriptor: Int32) throws -> Void
+
+    /// The `errno` of a failed `write(2)`, thrown through a ``Contents`` closure.
+    private struct WriteFailure: Error {
+        let code: Int32
+    }
+
+    private static func write(to url: URL, _ contents: Contents) throws {
         switch try OutputTarget(resolving: url) {
         case let .standardStream(descriptor):
             // Anything `print` buffered goes first, so the output keeps its order.
             fflush(nil)
-            if let failure = writeAll(data, to: descriptor) {
-                throw WSLabelError.fileAccess(path: url.path, "cannot write: \(describeErrno(failure))")
+            do {
+                try contents(descriptor)
+            } catch let failure as WriteFailure {
+                throw WSLabelError.fileAccess(path: url.path, "cannot write: \(describeErrno(failure.code))")
             }
         case let .device(path):
-            try writeThrough(data, to: path, reportedAs: url)
+            try writeThrough(contents, to: path, reportedAs: url)
         case let .regularFile(target):
-            try replace(target, with: data, reportedAs: url)
+            try replace(target, with: contents, reportedAs: url)
         }
     }
 
-    /// Opens an existing device or FIFO for writing (no create, no truncate) and writes `data`.
-    private static func writeThrough(_ data: Data, to path: String, reportedAs url: URL) throws {
+    /// Opens an existing device or FIFO for writing (no create, no truncate) and writes the contents.
+    private static func writeThrough(_ contents: Contents, to path: String, reportedAs url: URL) throws {
         let descriptor = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY)
         guard descriptor >= 0 else { throw WSLabelError.fileAccess(path: url.path, "cannot write: \(describeErrno())") }
-        var failure = writeAll(data, to: descriptor)
+        var failure: Int32?
+        do {
+            try contents(descriptor)
+        } catch let error as WriteFailure {
+            failure = error.code
+        } catch {
+            close(descriptor)
+            throw error
+        }
         if close(descriptor) != 0, failure == nil { failure = errno }
         if let failure { throw WSLabelError.fileAccess(path: url.path, "cannot write: \(describeErrno(failure))") }
     }
 
-    /// Writes `data` to a temporary file beside `target`, flushes it and renames it over `target`.
-    private static func replace(_ target: URL, with data: Data, reportedAs url: URL) throws {
+    /// Writes the contents to a temporary file beside `target`, flushes it and renames it over `target`.
+    private static func replace(_ target: URL, with contents: Contents, reportedAs url: URL) throws {
         let directory = target.deletingLastPathComponent()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -90,11 +137,11 @@ public enum AtomicFile {
         let mode = stat(target.path, &existing) == 0 ? existing.st_mode & 0o7777 : nil
         let temporary = directory.appendingPathComponent(StaleTemporaryFiles.name(for: target.lastPathComponent)).path
 
-        switch writeUnnamed(data, in: directory.path, mode: mode, linkedAs: temporary) {
+        switch try writeUnnamed(contents, in: directory.path, mode: mode, linkedAs: temporary) {
         case .written: break
         case let .failed(failure): throw WSLabelError.fileAccess(path: url.path, "cannot write: \(describeErrno(failure))")
         case .unsupported:
-            if let failure = writeNamed(data, at: temporary, mode: mode) {
+            if let failure = try writeNamed(contents, at: temporary, mode: mode) {
                 throw WSLabelError.fileAccess(path: url.path, "cannot write: \(describeErrno(failure))")
             }
         }
@@ -113,16 +160,23 @@ public enum AtomicFile {
 
     private enum UnnamedWrite { case written, unsupported, failed(Int32) }
 
-    /// Writes `data` to an unnamed file in `directory` (Linux `O_TMPFILE`), then gives it the
-    /// name `temporary`: a process killed before that leaves nothing behind. `unsupported` when
-    /// the system or file system has no unnamed files (or no `/proc` to name one by).
-    private static func writeUnnamed(_ data: Data, in directory: String, mode: mode_t?, linkedAs temporary: String) -> UnnamedWrite {
+    /// Writes the contents to an unnamed file in `directory` (Linux `O_TMPFILE`), then gives it
+    /// the name `temporary`: a process killed before that leaves nothing behind. `unsupported`
+    /// when the system or file system has no unnamed files (or no `/proc` to name one by).
+    private static func writeUnnamed(_ contents: Contents, in directory: String, mode: mode_t?, linkedAs temporary: String) throws -> UnnamedWrite {
         #if os(Linux) && (arch(x86_64) || arch(arm64))
         // O_TMPFILE is a macro Swift does not import: __O_TMPFILE | O_DIRECTORY, where
         // __O_TMPFILE is 020000000 on these architectures (asm-generic/fcntl.h).
         let descriptor = open(directory, 0o20000000 | O_DIRECTORY | O_WRONLY | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { return .unsupported }
-        if let failure = flush(data, to: descriptor, mode: mode) {
+        let failure: Int32?
+        do {
+            failure = try flush(contents, to: descriptor, mode: mode)
+        } catch {
+            close(descriptor)
+            throw error
+        }
+        if let failure {
             close(descriptor)
             return .failed(failure)
         }
@@ -134,38 +188,54 @@ public enum AtomicFile {
         #endif
     }
 
-    /// Writes `data` to a new file at `temporary` (created exclusively) and flushes it; the
-    /// `errno` of a failure, after which the file is removed.
-    private static func writeNamed(_ data: Data, at temporary: String, mode: mode_t?) -> Int32? {
+    /// Writes the contents to a new file at `temporary` (created exclusively) and flushes it;
+    /// the `errno` of a failure, after which the file is removed (as it is when the contents throw).
+    private static func writeNamed(_ contents: Contents, at temporary: String, mode: mode_t?) throws -> Int32? {
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { return errno }
-        var failure = flush(data, to: descriptor, mode: mode)
+        var failure: Int32?
+        do {
+            failure = try flush(contents, to: descriptor, mode: mode)
+        } catch {
+            close(descriptor)
+            unlink(temporary)
+            throw error
+        }
         if close(descriptor) != 0, failure == nil { failure = errno }
         if failure != nil { unlink(temporary) }
         return failure
     }
 
-    /// Writes `data`, sets the mode and flushes `descriptor` to disk; the first `errno` that failed.
-    private static func flush(_ data: Data, to descriptor: Int32, mode: mode_t?) -> Int32? {
-        if let failure = writeAll(data, to: descriptor) { return failure }
+    /// Writes the contents, sets the mode and flushes `descriptor` to disk; the first `errno`
+    /// that failed. Errors the contents throw besides a failed write are rethrown.
+    private static func flush(_ contents: Contents, to descriptor: Int32, mode: mode_t?) throws -> Int32? {
+        do {
+            try contents(descriptor)
+        } catch let failure as WriteFailure {
+            return failure.code
+        }
         if let mode, fchmod(descriptor, mode) != 0 { return errno }
         return fsync(descriptor) != 0 ? errno : nil
     }
 
-    /// Writes every byte of `data`, retrying short and interrupted writes; the `errno` of a failure.
-    private static func writeAll(_ data: Data, to descriptor: Int32) -> Int32? {
-        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Int32? in
-            guard let base = raw.baseAddress else { return nil }
-            var offset = 0
-            while offset < raw.count {
-                let written = systemWrite(descriptor, base + offset, raw.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += written
+    /// Writes every byte of `data`, retrying short and interrupted writes.
+    /// - Throws: ``WriteFailure`` with the `errno` of a failure.
+    private static func writeAll(_ data: Data, to descriptor: Int32) throws {
+        try data.withUnsafeBytes { raw in try writeAll(raw, to: descriptor) }
+    }
+
+    /// Writes every byte of `raw`, retrying short and interrupted writes.
+    /// - Throws: ``WriteFailure`` with the `errno` of a failure.
+    private static func writeAll(_ raw: UnsafeRawBufferPointer, to descriptor: Int32) throws {
+        guard let base = raw.baseAddress else { return }
+        var offset = 0
+        while offset < raw.count {
+            let written = systemWrite(descriptor, base + offset, raw.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw WriteFailure(code: errno)
             }
-            return nil
+            offset += written
         }
     }
 

@@ -9,8 +9,13 @@ extension LFApplier {
     /// Every (item, LF) slot of a batch, row-major: slot `row * lfCount + lf`.
     struct BatchSlots {
         let lfCount: Int
-        /// Each slot's outcome once known.
+        let slotCount: Int
+        /// Every slot's outcome once known, when every outcome is kept: with a cache (to store
+        /// them) or batch LFs (to hand them their uncached items). Empty otherwise.
         var outcomes: [LFOutcome?]
+        /// Without ``outcomes``, the only outcomes kept, by slot: failures and votes for labels
+        /// the task does not have, whose messages the report keeps. Rare, so a table.
+        var keptOutcomes: [Int: LFOutcome] = [:]
         /// Each slot's ``SlotCode`` or class index, once classified.
         var codes: [Int16]
         /// Which slots came from the cache (empty without a cache).
@@ -18,12 +23,18 @@ extension LFApplier {
         /// Cache hits per LF.
         var cacheHits: [Int]
 
-        init(itemCount: Int, lfCount: Int) {
+        init(itemCount: Int, lfCount: Int, keepsEveryOutcome: Bool) {
             self.lfCount = lfCount
-            outcomes = [LFOutcome?](repeating: nil, count: itemCount * lfCount)
-            codes = [Int16](repeating: SlotCode.abstain, count: itemCount * lfCount)
+            slotCount = itemCount * lfCount
+            outcomes = keepsEveryOutcome ? [LFOutcome?](repeating: nil, count: slotCount) : []
+            codes = [Int16](repeating: SlotCode.abstain, count: slotCount)
             cacheHits = [Int](repeating: 0, count: lfCount)
         }
+
+        var keepsEveryOutcome: Bool { !outcomes.isEmpty || slotCount == 0 }
+
+        /// The outcome of `slot`, where it was kept.
+        func outcome(at slot: Int) -> LFOutcome? { outcomes.isEmpty ? keptOutcomes[slot] : outcomes[slot] }
     }
 
     /// Evaluates the batch (cache first), writes new outcomes back, and appends its rows.
@@ -32,7 +43,8 @@ extension LFApplier {
         let start = clock.now
         let items = Array(batch)  // no copy when the slice is a whole array (the usual batch)
         let gold = try goldClasses(of: items)
-        var slots = BatchSlots(itemCount: items.count, lfCount: catalog.functions.count)
+        var slots = BatchSlots(itemCount: items.count, lfCount: catalog.functions.count,
+                               keepsEveryOutcome: cache != nil || !batchLFs.isEmpty)
         let lfFingerprints = result.report.lfs.map(\.fingerprint)
         var itemFingerprints: [ItemFingerprint] = []
         if let cache {
@@ -45,7 +57,11 @@ extension LFApplier {
             try storeNewOutcomes(slots, in: cache, lfFingerprints: lfFingerprints, itemFingerprints: itemFingerprints)
         }
         var report = ApplyReport(lfs: appendRows(of: items, slots: slots, into: &result))
-        result.itemIDs.append(contentsOf: items.lazy.map(\.id))
+        // Ids read in place: iterating the items (or mapping a key path over them) copies
+        // each whole item, retaining and releasing its four strings and tables.
+        items.withUnsafeBufferPointer { items in
+            for row in items.indices { result.itemIDs.append(items[row].id) }
+        }
         result.gold.append(contentsOf: gold)
         report.itemCount = items.count
         let elapsed = (clock.now - start).components
@@ -72,8 +88,15 @@ extension LFApplier {
 
     /// Evaluates what the cache did not have of the per-item LFs, and classifies their slots, on
     /// all threads. Row `row` owns slots `row * lfCount ..< (row + 1) * lfCount` of both buffers.
+    ///
+    /// Without a cache, a slot's outcome is kept only when the report needs its message (a
+    /// failure, a label the task does not have): each block lists those, and the lists are
+    /// taken in block order. The rest are classified as they come.
     private func evaluateItemLFs(on items: [Item], into slots: inout BatchSlots) {
-        let lfCount = slots.lfCount, slotCount = slots.outcomes.count
+        let lfCount = slots.lfCount, slotCount = slots.slotCount
+        let keepsEveryOutcome = slots.keepsEveryOutcome
+        let blocks = ParallelBlocks(itemCount: items.count, blockSize: 32)
+        var keptByBlock = [[(slot: Int, outcome: LFOutcome)]](repeating: [], count: keepsEveryOutcome ? 0 : blocks.blockCount)
         // The LFs are read from a per-batch copy of the list: copying an LF out of an array
         // retains what it holds, and two threads retaining the same objects per item cost more
         // than the LFs themselves.
@@ -81,31 +104,65 @@ extension LFApplier {
         slots.outcomes.withUnsafeMutableBufferPointer { outcomeBuffer in
             slots.codes.withUnsafeMutableBufferPointer { codeBuffer in
                 functionList.withUnsafeMutableBufferPointer { functionBuffer in
-                    guard let outcomeBase = outcomeBuffer.baseAddress, let codeBase = codeBuffer.baseAddress,
-                          let functionBase = functionBuffer.baseAddress else { return }
-                    let outcomeSlots = SharedMutableBuffer(base: outcomeBase, count: slotCount)
-                    let codeSlots = SharedMutableBuffer(base: codeBase, count: slotCount)
-                    let lfs = SharedMutableBuffer(base: functionBase, count: lfCount)
-                    ParallelBlocks(itemCount: items.count, blockSize: 32).forEach(threads: threads) { _, _, rows in
-                        // LF by LF over the block's items: each LF is taken out of the shared
-                        // list once per block, not once per item.
-                        var views = [ItemView?](repeating: nil, count: rows.count)
-                        for lf in 0..<lfCount where !isBatchLF[lf] {
-                            let function = lfs[lf]
-                            for (index, row) in rows.enumerated() where outcomeSlots[row * lfCount + lf] == nil {
-                                // One view per item, made only when some LF is not cached.
-                                if views[index] == nil { views[index] = ItemView(items[row]) }
-                                outcomeSlots[row * lfCount + lf] = function.outcome(on: views[index].unsafelyUnwrapped)
-                            }
-                        }
-                        for row in rows {
+                    keptByBlock.withUnsafeMutableBufferPointer { keptBuffer in
+                        guard let codeBase = codeBuffer.baseAddress, let functionBase = functionBuffer.baseAddress else { return }
+                        // One of these two is empty: every outcome kept, or lists of the few.
+                        let outcomeSlots = outcomeBuffer.baseAddress.map { SharedMutableBuffer(base: $0, count: outcomeBuffer.count) }
+                        let keptLists = keptBuffer.baseAddress.map { SharedMutableBuffer(base: $0, count: keptBuffer.count) }
+                        let codeSlots = SharedMutableBuffer(base: codeBase, count: slotCount)
+                        let lfs = SharedMutableBuffer(base: functionBase, count: lfCount)
+                        blocks.forEach(threads: threads) { _, block, rows in
+                            // Slots written through plain pointers: the shared buffers' generic
+                            // accessors are not inlined across modules, and cost a call per slot.
+                            let codes = codeSlots.base, outcomes = outcomeSlots?.base
+                            // LF by LF over the block's items: each LF is taken out of the shared
+                            // list once per block, not once per item.
+                            var views = [ItemView?](repeating: nil, count: rows.count)
+                            var kept: [(slot: Int, outcome: LFOutcome)] = []
                             for lf in 0..<lfCount where !isBatchLF[lf] {
-                                codeSlots[row * lfCount + lf] = code(of: outcomeSlots[row * lfCount + lf]!, lf: lf)
+                                let function = lfs[lf]
+                                for (index, row) in rows.enumerated() {
+                                    let slot = row * lfCount + lf
+                                    if keepsEveryOutcome, let cached = outcomes.unsafelyUnwrapped[slot] {
+                                        codes[slot] = code(of: cached, lf: lf)
+                                        continue
+                                    }
+                                    // One view per item, made only when some LF is not cached.
+                                    if views[index] == nil { views[index] = ItemView(items[row]) }
+                                    let (code, outcome) = evaluate(function, on: views[index].unsafelyUnwrapped, lf: lf,
+                                                                   keepingEveryOutcome: keepsEveryOutcome)
+                                    codes[slot] = code
+                                    if let outcome {
+                                        if keepsEveryOutcome { outcomes.unsafelyUnwrapped[slot] = outcome } else { kept.append((slot, outcome)) }
+                                    }
+                                }
                             }
+                            if !kept.isEmpty { keptLists.unsafelyUnwrapped[block] = kept }
                         }
                     }
                 }
             }
+        }
+        for list in keptByBlock {
+            for (slot, outcome) in list { slots.keptOutcomes[slot] = outcome }
+        }
+    }
+
+    /// The slot code of `function`'s vote on `view`, and its outcome when it is to be kept:
+    /// every outcome when `keepingEveryOutcome` (for the cache), else only those whose messages
+    /// the report needs. What ``LabelingFunction/outcome(on:)`` and ``code(of:lf:)`` give, without
+    /// making an outcome per slot.
+    @inline(__always)
+    private func evaluate(_ function: any LabelingFunction, on view: ItemView, lf: Int,
+                          keepingEveryOutcome: Bool) -> (code: Int16, outcome: LFOutcome?) {
+        do {
+            guard let label = try function.vote(on: view) else {
+                return (SlotCode.abstain, keepingEveryOutcome ? .abstain : nil)
+            }
+            let code = code(ofVote: label, lf: lf)
+            return (code, keepingEveryOutcome || code == SlotCode.unknownLabel ? .vote(label) : nil)
+        } catch {
+            return (SlotCode.failed, .failed(LFOutcome.message(for: error)))
         }
     }
 
@@ -162,13 +219,13 @@ extension LFApplier {
                     break
                 case SlotCode.failed:
                     statistics[lf].failures += 1
-                    if statistics[lf].firstFailure == nil, case let .failed(message)? = slots.outcomes[slot] {
+                    if statistics[lf].firstFailure == nil, case let .failed(message)? = slots.outcome(at: slot) {
                         statistics[lf].firstFailure = "item \(items[row].id): \(message)"
                     }
                 case SlotCode.unknownLabel:
                     statistics[lf].failures += 1
                     statistics[lf].unknownLabels += 1
-                    if statistics[lf].firstFailure == nil, case let .vote(label)? = slots.outcomes[slot] {
+                    if statistics[lf].firstFailure == nil, case let .vote(label)? = slots.outcome(at: slot) {
                         statistics[lf].firstFailure = """
                             item \(items[row].id): voted "\(label)", which is not one of the task's labels \
                             (\(labels.joined(separator: ", "))); counted as an abstain

@@ -62,10 +62,13 @@ public struct LFApplier: Sendable {
     /// Indices of the catalog's ``BatchLabelingFunction``s, and for each LF whether it is one.
     let batchLFs: [Int]
     let isBatchLF: [Bool]
-    /// For each LF, the classes of the labels it declares (``LabelingFunction/possibleLabels``),
-    /// mapped once here: a vote is matched against these one or two names instead of being
-    /// hashed. Empty for LFs that may vote any label.
-    let declaredClasses: [[(label: String, labelClass: Int)]]
+    /// The classes of the labels each LF declares (``LabelingFunction/possibleLabels``), mapped
+    /// once here: a vote is matched against these one or two names instead of being hashed.
+    /// LF `lf`'s are `declaredClasses[declaredClassStarts[lf] ..< declaredClassStarts[lf + 1]]`
+    /// (none for LFs that may vote any label): one flat array, since an array of arrays hands out
+    /// each inner array with a retain of an object every applier thread shares.
+    let declaredClasses: [(label: String, labelClass: Int16)]
+    let declaredClassStarts: [Int]
 
     /// An applier of `catalog` for a task with classes `labels`.
     ///
@@ -89,9 +92,11 @@ public struct LFApplier: Sendable {
         self.labels = labels
         self.cache = cache
         self.classOfLabel = classOfLabel
-        declaredClasses = catalog.functions.map { function in
-            (function.possibleLabels ?? []).compactMap { label in classOfLabel[label].map { (label, $0) } }
+        let declared = catalog.functions.map { function in
+            (function.possibleLabels ?? []).compactMap { label in classOfLabel[label].map { (label: label, labelClass: Int16($0)) } }
         }
+        declaredClasses = declared.flatMap { $0 }
+        declaredClassStarts = declared.reduce(into: [0]) { starts, classes in starts.append(starts.last! + classes.count) }
         let isBatchLF = catalog.functions.map { $0 is any BatchLabelingFunction }
         self.isBatchLF = isBatchLF
         batchLFs = isBatchLF.indices.filter { isBatchLF[$0] }
@@ -184,9 +189,20 @@ public struct LFApplier: Sendable {
         case .failed:
             return SlotCode.failed
         case let .vote(label):
-            for declared in declaredClasses[lf] where declared.label == label { return Int16(declared.labelClass) }
-            return classOfLabel[label].map(Int16.init) ?? SlotCode.unknownLabel
+            return code(ofVote: label, lf: lf)
         }
+    }
+
+    /// The slot code of a vote for `label` by LF `lf`: its class, or ``SlotCode/unknownLabel``.
+    @inline(__always)
+    func code(ofVote label: String, lf: Int) -> Int16 {
+        let declared = declaredClasses.withUnsafeBufferPointer { declared -> Int16? in
+            for index in declaredClassStarts[lf]..<declaredClassStarts[lf + 1] where declared[index].label == label {
+                return declared[index].labelClass
+            }
+            return nil
+        }
+        return declared ?? classOfLabel[label].map(Int16.init) ?? SlotCode.unknownLabel
     }
 
     func fingerprints(of items: [Item]) -> [ItemFingerprint] {

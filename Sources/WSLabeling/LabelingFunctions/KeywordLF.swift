@@ -23,6 +23,11 @@ public struct KeywordLF: LabelingFunction, Equatable {
     public let matching: Matching
     /// The version of a Swift-declared LF; part of the fingerprint.
     public let version: Int
+    /// The keywords' UTF-8, searched as bytes when ``searchesBytes``.
+    private let keywordBytes: PackedByteStrings
+    /// Whether every keyword is ASCII and matched as a substring: then a vote is a byte search
+    /// per keyword, with nothing to work out per item.
+    private let searchesBytes: Bool
 
     public init(_ name: String, keywords: [String], label: String, caseSensitive: Bool = false,
                 matching: Matching = .substring, version: Int = 1) {
@@ -32,6 +37,9 @@ public struct KeywordLF: LabelingFunction, Equatable {
         self.caseSensitive = caseSensitive
         self.matching = matching
         self.version = version
+        let keywordBytes = self.keywords.map { Array($0.utf8) }
+        self.keywordBytes = PackedByteStrings(keywordBytes)
+        searchesBytes = matching == .substring && keywordBytes.allSatisfy { $0.allSatisfy { $0 < 0x80 } }
     }
 
     public var fingerprint: String {
@@ -42,6 +50,7 @@ public struct KeywordLF: LabelingFunction, Equatable {
 
     public func vote(on item: ItemView) throws -> String? {
         let text = caseSensitive ? item.text : item.lowercasedText
+        if searchesBytes, let found = Self.containsAnyUTF8(text, keywordBytes) { return found ? label : nil }
         let wholeWord = matching == .wholeWord
         // Keywords are borrowed from the buffer: iterating the array would retain it, an
         // object every applier thread shares.
@@ -74,21 +83,23 @@ public struct KeywordLF: LabelingFunction, Equatable {
     static func containsUTF8(_ text: String, _ keyword: String) -> Bool? {
         text.utf8.withContiguousStorageIfAvailable { haystack -> Bool? in
             keyword.utf8.withContiguousStorageIfAvailable { needle -> Bool in
-                guard let needleBase = needle.baseAddress, !needle.isEmpty else { return true }
-                guard let haystackBase = haystack.baseAddress, haystack.count >= needle.count else { return false }
-                // memchr (vectorised) finds each candidate first byte; memcmp checks the rest.
-                let first = Int32(needle[0]), rest = needle.count - 1
-                var position = 0
-                let last = haystack.count - needle.count
-                while position <= last {
-                    guard let hit = memchr(haystackBase + position, first, last - position + 1) else { return false }
-                    let index = haystackBase.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                    if rest == 0 || memcmp(haystackBase + index + 1, needleBase + 1, rest) == 0 { return true }
-                    position = index + 1
-                }
-                return false
+                ByteSearch.firstIndex(of: needle, in: haystack, from: 0, to: haystack.count, ignoringASCIICase: false) != nil
             } ?? nil
         } ?? nil
+    }
+
+    /// Whether the UTF-8 bytes of any of `keywords` occur in those of `text` (an empty keyword
+    /// never does); `nil` when `text` has no contiguous UTF-8 storage (bridged strings).
+    private static func containsAnyUTF8(_ text: String, _ keywords: PackedByteStrings) -> Bool? {
+        text.utf8.withContiguousStorageIfAvailable { haystack in
+            keywords.withStrings { keywords in
+                (0..<keywords.count).contains { index in
+                    let needle = keywords[index]
+                    return !needle.isEmpty
+                        && ByteSearch.firstIndex(of: needle, in: haystack, from: 0, to: haystack.count, ignoringASCIICase: false) != nil
+                }
+            }
+        }
     }
 
     private static func isWordCharacter(_ character: Character?) -> Bool {

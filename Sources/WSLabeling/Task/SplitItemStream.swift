@@ -12,10 +12,13 @@ final class SplitItemStream {
     private var reader: ItemReader?
     private var currentFile: URL?
     private var bytesOfFinishedFiles = 0
+    /// Threads decoding JSONL; `nil` for every core.
+    private let threads: Int?
 
-    /// The stream of `split`, a split read from files.
-    init(split: TaskFile.Split, task: TaskFile) {
+    /// The stream of `split`, a split read from files, decoded on `threads` threads (`nil`: every core).
+    init(split: TaskFile.Split, task: TaskFile, threads: Int? = nil) {
         self.task = task
+        self.threads = threads
         files = split.files.makeIterator()
     }
 
@@ -28,7 +31,7 @@ final class SplitItemStream {
         while true {
             if reader == nil {
                 guard let next = files.next() else { return nil }
-                reader = try ItemReader(url: next, source: task.source)
+                reader = try ItemReader(url: next, source: task.source, threads: threads)
                 currentFile = next
             }
             if let batch = try reader!.nextBatch() {

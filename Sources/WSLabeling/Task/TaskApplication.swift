@@ -62,7 +62,7 @@ public struct TaskApplication: Sendable {
         var splits: [LabeledSplit] = []
         var report: ApplyReport?
         for split in task.splits where split.sample == nil {
-            let stream = SplitItemStream(split: split, task: task)
+            let stream = SplitItemStream(split: split, task: task, threads: applier.threads)
             let totalBytes = Self.totalSize(of: split.files)
             let applied = try applier.apply(progress: { done, _ in
                 progress?(ApplyProgress(split: split.name, itemsDone: done, bytesRead: stream.bytesRead, totalBytes: totalBytes))

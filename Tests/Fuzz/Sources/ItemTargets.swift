@@ -19,23 +19,24 @@ enum ItemTargets {
         try checkReader(bytes, fileName: "items.csv", sources: sources(.csv))
     }
 
-    /// Reads the file whole and in small chunks: streaming must not change the items or the
-    /// error. A reader that threw throws the same error again.
+    /// Reads the file whole on one thread and in small chunks on three: neither streaming nor
+    /// decoding in parallel may change the items or the error. A reader that threw throws the
+    /// same error again.
     private static func checkReader(_ bytes: [UInt8], fileName: String, sources: [ItemSource]) throws {
         let url = try Scratch.file(fileName, bytes)
         // Chunks of 1 to 16 bytes, varying with the input, split records everywhere.
         let smallChunk = 1 + bytes.reduce(0) { ($0 &+ Int($1)) & 0xFFFF } % 16
         for source in sources {
-            let whole = try read(url, source, chunkSize: 1 << 20)
-            let chunked = try read(url, source, chunkSize: smallChunk)
+            let whole = try read(url, source, chunkSize: 1 << 20, threads: 1)
+            let chunked = try read(url, source, chunkSize: smallChunk, threads: 3)
             guard whole == chunked else {
-                throw PropertyViolation("\(fileName) read whole gives \(whole), in chunks of \(smallChunk) bytes \(chunked)")
+                throw PropertyViolation("\(fileName) read whole on one thread gives \(whole), in chunks of \(smallChunk) bytes on three \(chunked)")
             }
         }
     }
 
-    private static func read(_ url: URL, _ source: ItemSource, chunkSize: Int) throws -> ParseOutcome<[Item]> {
-        let reader = try ParseOutcome("ItemReader.init") { try ItemReader(url: url, source: source, chunkSize: chunkSize) }
+    private static func read(_ url: URL, _ source: ItemSource, chunkSize: Int, threads: Int) throws -> ParseOutcome<[Item]> {
+        let reader = try ParseOutcome("ItemReader.init") { try ItemReader(url: url, source: source, chunkSize: chunkSize, threads: threads) }
         guard case let .value(reader) = reader else { throw PropertyViolation("ItemReader could not open \(url.path)") }
         let items = try ParseOutcome("ItemReader.readAll") { try reader.readAll() }
         if case let .rejected(error) = items {

@@ -15,6 +15,19 @@ struct NPYHeader {
         case other(String)
     }
 
+    /// The first bytes of a format 1.0 `.npy` file of a C-order array: magic, version, header
+    /// length and the header padded with spaces and a line feed to a multiple of 64 bytes, as
+    /// NumPy writes it.
+    static func encoded(descr: String, rows: Int, columns: Int) -> [UInt8] {
+        var header = Array("{'descr': '\(descr)', 'fortran_order': False, 'shape': (\(rows), \(columns)), }".utf8)
+        // Magic (6) + version (2) + length (2) + header + padding + "\n", a multiple of 64.
+        let unpadded = 10 + header.count + 1
+        header.append(contentsOf: repeatElement(UInt8(ascii: " "), count: (64 - unpadded % 64) % 64))
+        header.append(UInt8(ascii: "\n"))
+        return [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59, 1, 0, UInt8(truncatingIfNeeded: header.count), UInt8(truncatingIfNeeded: header.count >> 8)]
+            + header
+    }
+
     init(_ bytes: [UInt8], isUTF8: Bool, file: String) throws {
         func fail(_ message: String) -> WSLabelError {
             .malformedInput(SourceLocation(file: file, field: "header"), "malformed .npy header: \(message)")

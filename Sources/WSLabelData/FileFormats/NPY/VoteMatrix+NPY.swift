@@ -75,25 +75,17 @@ extension VoteMatrix {
             throw WSLabelError.invalidArgument(
                 "dtype \(type.rawValue) cannot hold class \(classCount - 1) of a \(classCount)-class vote matrix; use \(NPYIntegerType.smallest(forClassCount: classCount).rawValue) or wider")
         }
-        var header = Array("{'descr': '\(type.descr)', 'fortran_order': False, 'shape': (\(rowCount), \(lfCount)), }".utf8)
-        // Magic (6) + version (2) + length (2) + header + padding + "\n", a multiple of 64 as NumPy writes.
-        let unpadded = 10 + header.count + 1
-        header.append(contentsOf: repeatElement(UInt8(ascii: " "), count: (64 - unpadded % 64) % 64))
-        header.append(UInt8(ascii: "\n"))
+        let prefix = NPYHeader.encoded(descr: type.descr, rows: rowCount, columns: lfCount)
         let (cells, cellsOverflow) = rowCount.multipliedReportingOverflow(by: lfCount)
         let (dataBytes, bytesOverflow) = cells.multipliedReportingOverflow(by: type.byteCount)
-        guard !cellsOverflow, !bytesOverflow, dataBytes <= Int.max - 10 - header.count else {
+        guard !cellsOverflow, !bytesOverflow, dataBytes <= Int.max - prefix.count else {
             throw WSLabelError.invalidArgument("a \(rowCount) × \(lfCount) \(type.rawValue) array is too large to write")
         }
-        let headerStart = 10
-        let dataStart = headerStart + header.count
+        let dataStart = prefix.count
         // 0xFF in every byte is -1 (abstain) in two's complement at every width.
         var data = Data(repeating: 0xFF, count: dataStart + dataBytes)
         data.withUnsafeMutableBytes { (raw: UnsafeMutableRawBufferPointer) in
-            let prefix: [UInt8] = [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59, 1, 0,
-                                   UInt8(truncatingIfNeeded: header.count), UInt8(truncatingIfNeeded: header.count >> 8)]
             for (offset, byte) in prefix.enumerated() { raw[offset] = byte }
-            for (offset, byte) in header.enumerated() { raw[headerStart + offset] = byte }
             let size = type.byteCount
             for row in 0..<rowCount {
                 let rowBase = dataStart + row * lfCount * size

@@ -11,6 +11,12 @@ enum CaseFoldingGuard {
         var index = 0
         let count = bytes.count
         while index < count {
+            // Eight ASCII bytes at a time: none of them can fold.
+            if index + 8 <= count,
+               UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+                continue
+            }
             let lead = bytes[index]
             if lead < 0x80 {
                 index += 1

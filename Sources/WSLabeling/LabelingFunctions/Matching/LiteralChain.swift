@@ -10,12 +10,14 @@ import WSLabelData
 /// Pieces hold only characters ICU reads as themselves: ASCII letters, digits, space and
 /// ``literalPunctuation``. Case-insensitively, ASCII letters are compared ignoring case, which
 /// is ICU's answer unless the text has a non-ASCII scalar that case folding changes
-/// (``CaseFoldingGuard``); for such a text ``matches(_:caseSensitive:)`` answers `nil` and
-/// the engine decides.
+/// (``CaseFoldingGuard``); for such a text without an ASCII match ``matches(_:)`` answers
+/// `nil` and the engine decides.
 struct LiteralChain: Sendable, Equatable {
     /// The pieces in order, lowercased when case-insensitive.
     let pieces: [[UInt8]]
     let caseSensitive: Bool
+    /// ``pieces``, packed to be read on every item without touching reference counts.
+    private let packedPieces: PackedByteStrings
 
     /// Characters besides letters, digits and space that stand for themselves in a pattern.
     static let literalPunctuation = Set("'\",-_:;/!@%&=<>~`#".utf8)
@@ -41,36 +43,44 @@ struct LiteralChain: Sendable, Equatable {
         guard pieces.allSatisfy({ !$0.isEmpty }) else { return nil }  // empty pattern, or `.*` last
         self.pieces = pieces
         self.caseSensitive = caseSensitive
+        packedPieces = PackedByteStrings(pieces)
     }
 
     /// Whether the pattern matches somewhere in `text`; `nil` when only the engine can tell.
+    ///
+    /// A chain found with ASCII case ignored is a match for ICU too (its case-insensitive
+    /// matching only adds ways to match, such as U+212A KELVIN SIGN for "k"), so the text is
+    /// looked at for such characters only when no chain is found.
     func matches(_ text: String) -> Bool? {
         let answer = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            if chainOnOneLine(in: bytes) { return true }
             if !caseSensitive, CaseFoldingGuard.hasFoldingNonASCII(bytes) { return nil }
-            var lineStart = 0
-            while lineStart <= bytes.count {
-                let lineEnd = Self.lineEnd(in: bytes, from: lineStart)
-                if matchesLine(bytes, lineStart, lineEnd.end) { return true }
-                guard let next = lineEnd.next else { break }
-                lineStart = next
-            }
             return false
         }
         return answer ?? nil
     }
 
-    /// Whether every piece occurs in order within `bytes[start..<end]`.
-    private func matchesLine(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
-        // Pieces are borrowed from buffers: iterating the arrays would retain them, objects
-        // every applier thread shares.
-        pieces.withUnsafeBufferPointer { pieces in
-            var from = start
-            for index in pieces.indices {
-                let found = pieces[index].withUnsafeBufferPointer { Self.find($0, in: bytes, from: from, to: end, caseSensitive: caseSensitive) }
-                guard let found else { return false }
-                from = found + pieces[index].count
+    /// Whether every piece occurs in order within one line of `bytes`.
+    ///
+    /// Each piece is searched at its earliest place after the one before, across the whole
+    /// text; when a line terminator lies between the first piece's start and the last piece's
+    /// end, no chain starts on that line (its earliest pieces are its best chance), and the
+    /// search starts again on the line after the terminator. Most texts hold no first piece, and
+    /// are read once.
+    private func chainOnOneLine(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        packedPieces.withStrings { pieces in
+            var lineStart = 0
+            while true {
+                var from = lineStart, chainStart = 0
+                for index in 0..<pieces.count {
+                    let found = Self.find(pieces[index], in: bytes, from: from, to: bytes.count, caseSensitive: caseSensitive)
+                    guard let found else { return false }  // nor on any later line
+                    if index == 0 { chainStart = found }
+                    from = found + pieces[index].count
+                }
+                guard let next = Self.lineAfterTerminator(in: bytes, from: chainStart, before: from) else { return true }
+                lineStart = next
             }
-            return true
         }
     }
 
@@ -79,35 +89,30 @@ struct LiteralChain: Sendable, Equatable {
     @inline(__always)
     static func find(_ piece: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, from: Int, to end: Int,
                      caseSensitive: Bool) -> Int? {
-        @inline(__always) func normalized(_ byte: UInt8) -> UInt8 { caseSensitive ? byte : UTF8Bytes.lowercasedASCII(byte) }
-        let count = piece.count
-        guard count > 0, end - from >= count else { return count == 0 ? from : nil }
-        let first = piece[0]
-        var position = from
-        while position <= end - count {
-            if normalized(bytes[position]) == first {
-                var offset = 1
-                while offset < count && normalized(bytes[position + offset]) == piece[offset] { offset += 1 }
-                if offset == count { return position }
-            }
-            position += 1
-        }
-        return nil
+        ByteSearch.firstIndex(of: piece, in: bytes, from: from, to: end, ignoringASCIICase: !caseSensitive)
     }
 
-    /// Where the line starting at `start` ends, and where the next one starts (`nil` after the
-    /// last line). Line terminators: U+000A–U+000D, U+0085 (C2 85), U+2028 and U+2029 (E2 80 A8/A9).
-    private static func lineEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, next: Int?) {
+    /// Where the line after the first line terminator starting in `bytes[start..<end]` starts,
+    /// or `nil` when none does. Line terminators: U+000A–U+000D, U+0085 (C2 85), U+2028 and
+    /// U+2029 (E2 80 A8/A9).
+    private static func lineAfterTerminator(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, before end: Int) -> Int? {
         var index = start
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte &- 0x0A < 4 { return (index, index + 1) }
-            if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0x85 { return (index, index + 2) }
-            if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] &- 0xA8 < 2 {
-                return (index, index + 3)
+        // Eight bytes at a time while they are ASCII above U+000D: no terminator among them.
+        if let base = bytes.baseAddress {
+            while index + 8 <= end {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                let belowFourteen = (word &- 0x0E0E_0E0E_0E0E_0E0E) & ~word  // high bit set for some byte < 0x0E, if any
+                if (word | belowFourteen) & 0x8080_8080_8080_8080 != 0 { break }
+                index += 8
             }
+        }
+        while index < end {
+            let byte = bytes[index]
+            if byte &- 0x0A < 4 { return index + 1 }
+            if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0x85 { return index + 2 }
+            if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] &- 0xA8 < 2 { return index + 3 }
             index += 1
         }
-        return (bytes.count, nil)
+        return nil
     }
 }

@@ -1,0 +1,121 @@
+import Foundation
+import WSLabelCore
+
+/// Decodes one line of a JSONL file into an item, knowing only the line's bytes and number:
+/// what ``JSONLItemDecoder`` runs on every thread, one block of lines per thread.
+///
+/// Each line goes through ``JSONLRecordScanner`` straight into the item; a line it does not
+/// take (an invalid one, above all) is parsed into a JSON tree instead, which names the error.
+/// Duplicate ids are not checked here: that needs every earlier line, so the caller does it in
+/// file order.
+struct JSONLLineDecoder: Sendable {
+    let source: ItemSource
+    let file: String
+
+    /// The item on line `line` (its bytes without the line feed), or `nil` for a blank line.
+    ///
+    /// - Parameter scanner: the calling thread's scanner (it keeps scratch memory between lines).
+    /// - Throws: ``WSLabelError/malformedInput(_:_:)`` naming the file, the line, the column of
+    ///   a JSON error, the record and the field.
+    func item(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, scanner: inout JSONLRecordScanner) throws -> Item? {
+        guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return nil }
+        var item: Item
+        if let record = scanner.record(bytes) {
+            item = Item(id: record.id ?? String(line), text: record.text, fields: record.fields, gold: record.gold)
+        } else {
+            item = try parsedItem(bytes, line: line)
+        }
+        try source.checkTextSize(item.text, at: location(line, record: source.idField == nil ? nil : item.id, field: source.textField))
+        if let goldField = source.goldField,
+           let label = try source.goldLabel(item.gold, at: location(line, record: source.idField == nil ? nil : item.id, field: goldField)),
+           label != item.gold {
+            item = Item(id: item.id, text: item.text, fields: item.fields, gold: label)
+        }
+        return item
+    }
+
+    /// The item on a line the scanner did not take, decoded from the line's JSON tree.
+    ///
+    /// - Throws: ``WSLabelError/malformedInput(_:_:)`` naming the line, the column of a JSON
+    ///   error, the record and the field.
+    private func parsedItem(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) throws -> Item {
+        var parser = JSONParser(bytes: Array(bytes))
+        let value: JSONValue
+        do {
+            value = try parser.parseDocument()
+        } catch let WSLabelError.malformedInput(_, message) {
+            throw WSLabelError.malformedInput(location(line), message)
+        }
+        guard case let .object(members) = value else {
+            throw WSLabelError.malformedInput(location(line), "expected a JSON object on each line, found \(value.kindName)")
+        }
+        var first: [String: JSONValue] = [:]
+        var fields: [String: String] = [:]
+        for (key, value) in members where first[key] == nil {
+            first[key] = value
+            if let text = Self.text(of: value) { fields[key] = text }
+        }
+
+        let id: String
+        if let idField = source.idField {
+            guard let value = first[idField], value != .null else {
+                throw WSLabelError.malformedInput(location(line, field: idField), "the record has no id field \"\(idField)\"")
+            }
+            guard let text = Self.scalarText(of: value) else {
+                throw WSLabelError.malformedInput(location(line, field: idField), "an id must be a string or a number, found \(value.kindName)")
+            }
+            guard !text.isEmpty else { throw WSLabelError.malformedInput(location(line, field: idField), "the id is empty") }
+            id = text
+        } else {
+            id = String(line)
+        }
+        let record = source.idField == nil ? nil : id
+
+        let textField = source.textField
+        guard let textValue = first[textField], textValue != .null else {
+            throw WSLabelError.malformedInput(location(line, record: record, field: textField),
+                                              "the record has no text field \"\(textField)\" (its fields: \(Self.list(members)))")
+        }
+        guard case let .string(text) = textValue else {
+            throw WSLabelError.malformedInput(location(line, record: record, field: textField), "the text must be a string, found \(textValue.kindName)")
+        }
+
+        var gold: String?
+        if let goldField = source.goldField, let value = first[goldField], value != .null {
+            guard let text = Self.scalarText(of: value) else {
+                throw WSLabelError.malformedInput(location(line, record: record, field: goldField),
+                                                  "a gold label must be a string, number or boolean, found \(value.kindName)")
+            }
+            gold = text.isEmpty ? nil : text
+        }
+        return Item(id: id, text: text, fields: fields, gold: gold)
+    }
+
+    private func location(_ line: Int, record: String? = nil, field: String? = nil) -> SourceLocation {
+        SourceLocation(file: file, line: line, record: record, field: field)
+    }
+
+    /// A string, number or boolean as text; `nil` for null, arrays and objects.
+    private static func scalarText(of value: JSONValue) -> String? {
+        switch value {
+        case let .string(string): return string
+        case .number: return value.serialized
+        case let .bool(flag): return flag ? "true" : "false"
+        case .null, .array, .object: return nil
+        }
+    }
+
+    /// Any value as text: scalars as ``scalarText(of:)``, arrays and objects as compact JSON,
+    /// `nil` for null.
+    private static func text(of value: JSONValue) -> String? {
+        switch value {
+        case .null: return nil
+        case .array, .object: return value.serialized
+        default: return scalarText(of: value)
+        }
+    }
+
+    private static func list(_ members: [(key: String, value: JSONValue)]) -> String {
+        members.isEmpty ? "none" : members.map(\.key).joined(separator: ", ")
+    }
+}
