@@ -146,6 +146,64 @@ final class VoteFileInputTests: XCTestCase {
     }
 }
 
+/// `fit --output labels.npy`: the probabilities of the JSON Lines as a float64 array, with the
+/// ids and splits files beside it, each checked against the inputs first.
+final class NPYLabelsOutputTests: XCTestCase {
+    func testNPYLabelsHoldTheJSONLinesProbabilitiesWithIdsAndSplits() throws {
+        let directory = try temporaryDirectory(self)
+        let folder = directory.appendingPathComponent("wrench")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let rows: [(id: String, label: Int?, votes: [Int])] = (0..<40).map { index in
+            ("\(index)", index % 2, [index % 2, index % 3 == 0 ? -1 : index % 2, (index / 2) % 2])
+        }
+        try writeWrenchFolder(at: folder, labelNames: ["HAM", "SPAM"],
+                              splits: ["train": rows, "valid": Array(rows.prefix(10)), "test": Array(rows.suffix(8))])
+        let jsonl = directory.appendingPathComponent("labels.jsonl"), npy = directory.appendingPathComponent("labels.npy")
+        XCTAssertEqual(try CLIRunner.run(["fit", "--wrench", folder.path, "--output", jsonl.path]).status, 0)
+        let result = try CLIRunner.run(["fit", "--wrench", folder.path, "--output", npy.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+
+        let records = try String(contentsOf: jsonl, encoding: .utf8).split(separator: "\n").map { line in
+            try XCTUnwrap(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        }
+        let bytes = [UInt8](try Data(contentsOf: npy))
+        let headerLength = Int(bytes[8]) | Int(bytes[9]) << 8
+        let header = String(decoding: bytes[10..<10 + headerLength], as: UTF8.self)
+        XCTAssertTrue(header.hasPrefix("{'descr': '<f8', 'fortran_order': False, 'shape': (\(records.count), 2), }"), header)
+        let values = bytes[(10 + headerLength)...].withUnsafeBytes { raw in
+            (0..<raw.count / 8).map { Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self))) }
+        }
+        // The numbers as the JSON Lines write them, read back with Swift's own parsing
+        // (Foundation's JSON reader can be a bit off in the last digit).
+        let expected = try String(contentsOf: jsonl, encoding: .utf8).split(separator: "\n").flatMap { line -> [Double] in
+            let probabilities = try XCTUnwrap(line.split(separator: "{").last?.split(separator: "}").first)
+            return try probabilities.split(separator: ",").map { try XCTUnwrap(Double(String($0.split(separator: ":")[1]))) }
+        }
+        XCTAssertEqual(values, expected)
+        func lines(_ name: String) throws -> [String] {
+            try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8).split(separator: "\n").map { line in
+                try XCTUnwrap(JSONSerialization.jsonObject(with: Data(line.utf8), options: .fragmentsAllowed) as? String)
+            }
+        }
+        XCTAssertEqual(try lines("labels.ids.txt"), records.map { $0["id"] as? String ?? "" })
+        XCTAssertEqual(try lines("labels.splits.txt"), records.map { $0["split"] as? String ?? "" })
+    }
+
+    /// The ids file beside the `.npy` would replace an input: refused before any work, naming both.
+    func testAnNPYWhoseIdsFileIsAnInputIsRefused() throws {
+        let directory = try temporaryDirectory(self)
+        let votes = directory.appendingPathComponent("v.csv"), gold = directory.appendingPathComponent("labels.ids.txt")
+        try "1,-1\n0,0\n".write(to: votes, atomically: true, encoding: .utf8)
+        try "SPAM\nHAM\n".write(to: gold, atomically: true, encoding: .utf8)
+        let result = try CLIRunner.run(["fit", "--votes", votes.path, "--dev-votes", votes.path, "--dev-gold", gold.path,
+                                        "--labels", "HAM,SPAM", "--output", directory.appendingPathComponent("labels.npy").path])
+        XCTAssertEqual(result.status, 64, result.stderr)
+        XCTAssertTrue(result.stderr.contains("labels.ids.txt"), result.stderr)
+        XCTAssertEqual(try String(contentsOf: gold, encoding: .utf8), "SPAM\nHAM\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory.appendingPathComponent("labels.npy").path))
+    }
+}
+
 final class TaskFileCommandTests: XCTestCase {
     /// The YouTube spam task on the raw UCI comments: LFs applied, cached, fit, scored on the
     /// Shakira comments, the variant chosen on 200 labeled training comments. Measured: EM 93.8%

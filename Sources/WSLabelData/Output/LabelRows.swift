@@ -48,13 +48,12 @@ struct LabelRows: Sendable {
         return (result, row - firstRows[result])
     }
 
-    /// The JSON Lines of block `block`, as ``JSONValue`` serialization writes each line's object
-    /// (id, split, label, probabilities, confidence).
-    func jsonLines(block: Int) -> [UInt8] {
+    /// Appends the JSON Lines of block `block` to `output`, as ``JSONValue`` serialization
+    /// writes each line's object (id, split, label, probabilities, confidence).
+    func appendJSONLines(block: Int, to output: inout [UInt8]) {
         let range = blocks.range(ofBlock: block)
-        var output: [UInt8] = []
-        output.reserveCapacity(range.count * (64 + 24 * labelNames.count))
-        guard !range.isEmpty else { return output }
+        output.reserveCapacity(output.count + range.count * (64 + 24 * labelNames.count))
+        guard !range.isEmpty else { return }
         var (result, row) = position(of: range.lowerBound)
         for _ in range {
             while row == results[result].ids.count {
@@ -64,7 +63,6 @@ struct LabelRows: Sendable {
             appendLine(result: results[result], splitField: splitFields[result], row: row, to: &output)
             row += 1
         }
-        return output
     }
 
     private func appendLine(result: LabelingRun.SplitResult, splitField: [UInt8], row: Int, to output: inout [UInt8]) {

@@ -43,7 +43,7 @@ public enum ProbabilisticLabelsWriter {
     public static func jsonLines(_ results: [LabelingRun.SplitResult], labelNames: [String]) -> String {
         let rows = LabelRows(results, labelNames: labelNames)
         var bytes: [UInt8] = []
-        for block in 0..<rows.blocks.blockCount { bytes += rows.jsonLines(block: block) }
+        for block in 0..<rows.blocks.blockCount { rows.appendJSONLines(block: block, to: &bytes) }
         return String(decoding: bytes, as: UTF8.self)
     }
 
@@ -84,16 +84,19 @@ public enum ProbabilisticLabelsWriter {
     private static func writeJSONLines(_ rows: LabelRows, to url: URL, threads: Int) throws {
         try AtomicFile.write(to: url) { write in
             let blockCount = rows.blocks.blockCount
+            // One buffer per block of a group, kept from group to group: fresh ones cost more
+            // in page faults than the formatting.
+            var formatted = [[UInt8]](repeating: [], count: min(blocksPerWrite, blockCount))
             for groupStart in stride(from: 0, to: blockCount, by: blocksPerWrite) {
                 let group = groupStart..<min(groupStart + blocksPerWrite, blockCount)
-                var formatted = [[UInt8]](repeating: [], count: group.count)
                 formatted.withUnsafeMutableBufferPointer { buffer in
                     let slots = SharedMutableBuffer(base: buffer.baseAddress!, count: buffer.count)
                     ParallelBlocks(itemCount: group.count, blockSize: 1).forEach(threads: threads) { _, index, _ in
-                        slots[index] = rows.jsonLines(block: group.lowerBound + index)
+                        slots.base[index].removeAll(keepingCapacity: true)
+                        rows.appendJSONLines(block: group.lowerBound + index, to: &slots.base[index])
                     }
                 }
-                for block in formatted { try block.withUnsafeBytes(write) }
+                for block in formatted[..<group.count] { try block.withUnsafeBytes(write) }
             }
         }
     }
