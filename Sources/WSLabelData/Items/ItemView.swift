@@ -40,8 +40,16 @@ public struct ItemView: Sendable {
     /// The item's text.
     public var text: String { storage.item.text }
 
-    /// A field of the source record.
-    public subscript(field name: String) -> String? { storage.item.fields[name] }
+    /// A field of the source record. The fields are decoded on first use (most LFs never ask),
+    /// once per view.
+    public subscript(field name: String) -> String? {
+        storage.fields.withLock { fields in
+            if let fields { return fields[name] }
+            let decoded = storage.item.fields
+            fields = decoded
+            return decoded[name]
+        }
+    }
 
     // MARK: - Fast paths with the standard library's exact semantics
     //
@@ -247,12 +255,13 @@ public struct ItemView: Sendable {
 }
 
 extension ItemView {
-    /// A view's contents; the tokens are filled on first use.
+    /// A view's contents; the tokens and fields are filled on first use.
     private final class Storage: Sendable {
         let item: Item
         let lowercasedText: String
         let wordCount: Int
         let tokens = Mutex<[Substring]?>(nil)
+        let fields = Mutex<[String: String]?>(nil)
 
         init(item: Item, lowercasedText: String, wordCount: Int) {
             self.item = item

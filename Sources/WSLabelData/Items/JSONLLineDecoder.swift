@@ -21,7 +21,10 @@ struct JSONLLineDecoder: Sendable {
         guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return nil }
         var item: Item
         if let record = scanner.record(bytes) {
-            item = Item(id: record.id ?? String(line), text: record.text, fields: record.fields, gold: record.gold)
+            // The fields stay in the record until asked for. The scanner took the line, so it
+            // is a JSON object, and valid UTF-8.
+            item = Item(id: record.id ?? String(line), text: record.text, gold: record.gold,
+                        jsonRecord: String(decoding: bytes, as: UTF8.self))
         } else {
             item = try parsedItem(bytes, line: line)
         }
@@ -29,7 +32,7 @@ struct JSONLLineDecoder: Sendable {
         if let goldField = source.goldField,
            let label = try source.goldLabel(item.gold, at: location(line, record: source.idField == nil ? nil : item.id, field: goldField)),
            label != item.gold {
-            item = Item(id: item.id, text: item.text, fields: item.fields, gold: label)
+            item = item.withGold(label)
         }
         return item
     }
@@ -50,11 +53,8 @@ struct JSONLLineDecoder: Sendable {
             throw WSLabelError.malformedInput(location(line), "expected a JSON object on each line, found \(value.kindName)")
         }
         var first: [String: JSONValue] = [:]
-        var fields: [String: String] = [:]
-        for (key, value) in members where first[key] == nil {
-            first[key] = value
-            if let text = Self.text(of: value) { fields[key] = text }
-        }
+        for (key, value) in members where first[key] == nil { first[key] = value }
+        let fields = Self.fields(of: members)
 
         let id: String
         if let idField = source.idField {
@@ -89,6 +89,17 @@ struct JSONLLineDecoder: Sendable {
             gold = text.isEmpty ? nil : text
         }
         return Item(id: id, text: text, fields: fields, gold: gold)
+    }
+
+    /// An item's fields from its record's members: the first value of each key, as text
+    /// (``text(of:)``); keys whose first value is null are left out.
+    static func fields(of members: [(key: String, value: JSONValue)]) -> [String: String] {
+        var seen = Set<String>()
+        var fields: [String: String] = [:]
+        for (key, value) in members where seen.insert(key).inserted {
+            if let text = text(of: value) { fields[key] = text }
+        }
+        return fields
     }
 
     private func location(_ line: Int, record: String? = nil, field: String? = nil) -> SourceLocation {

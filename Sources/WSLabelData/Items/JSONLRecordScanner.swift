@@ -4,21 +4,22 @@ import WSLabelCore
 /// JSON tree: the fast path of ``JSONLItemDecoder``.
 ///
 /// It scans the line once, decoding each value to the text the reader stores for it (strings
-/// as they are, numbers and booleans as JSON writes them, arrays and objects as compact JSON),
-/// keeps the first of duplicate keys, and picks out the id, text and gold fields on the way.
+/// as they are, numbers and booleans as JSON writes them, arrays and objects as compact JSON);
+/// of duplicate keys, the first counts. ``record(_:)`` keeps the id, text and gold; the item
+/// keeps the line, and ``fields(_:)`` decodes the rest when ``Item/fields`` is asked for.
 ///
-/// It only ever accepts records that ``JSONParser`` accepts, and then gives the very fields the
-/// reader's tree-based path gives. Anything else (invalid JSON or UTF-8, nesting deeper than
-/// ``maxContainerDepth``, a missing or mistyped id, text or gold value) makes it return `nil`,
+/// It only ever accepts records that ``JSONParser`` accepts, and then gives the very fields,
+/// id, text and gold the reader's tree-based path gives. Anything else (invalid JSON or UTF-8, nesting
+/// deeper than ``maxContainerDepth``, a missing or mistyped id, text or gold value) makes it
+/// return `nil`,
 /// and the reader decodes the line the slow way, which either reports the precise error (with
 /// its column) or, for the few valid records this scanner leaves alone, decodes it. So the
 /// fast path never changes what a file means, only how long reading it takes (the
 /// `jsonl-items` fuzz target of `scripts/fuzz.sh` checks this against the parser).
 package struct JSONLRecordScanner {
-    /// The parts of an item that one record holds.
+    /// The parts of an item that one record holds (its other fields stay in the record, for
+    /// ``Item/fields`` to decode on use).
     package struct Record {
-        /// Every field, null values left out.
-        package var fields: [String: String]
         package var text: String
         /// The id field's value; `nil` when the source numbers items instead.
         package var id: String?
@@ -68,66 +69,17 @@ package struct JSONLRecordScanner {
     /// The record on `line` (a whole line without its line feed, not blank), or `nil` when the
     /// slow path must decode it.
     package mutating func record(_ line: UnsafeBufferPointer<UInt8>) -> Record? {
-        bytes = line
-        position = 0
-        defer { bytes = UnsafeBufferPointer(start: nil, count: 0) }
-
-        skipWhitespace()
-        guard next == Self.openBrace else { return nil }
-        position += 1
-        var fields = [String: String](minimumCapacity: lastFieldCount)
-        // Keys whose first value was null: later values of theirs are ignored too.
-        var nullKeys: Set<String> = []
+        // The first value of each of these keys, null too: later ones are ignored.
         var text: (kind: Kind, value: String?)?, id: (kind: Kind, value: String?)?, gold: (kind: Kind, value: String?)?
-
-        skipWhitespace()
-        if next == Self.closeBrace { return nil }  // no fields, so no text: the slow path says so
-        var memberIndex = 0
-        while true {
-            skipWhitespace()
-            guard next == Self.quote, let key = key(at: memberIndex) else { return nil }
-            memberIndex += 1
-            skipWhitespace()
-            guard next == Self.colon else { return nil }
-            position += 1
-            skipWhitespace()
-            guard let (kind, value) = self.value() else { return nil }
-
-            // The first of duplicate keys wins. `updateValue` hashes the key once in the
-            // common case of a new key; a duplicate puts the earlier value back.
-            var isFirst = true
-            if let value {
-                if let earlier = fields.updateValue(value, forKey: key.string) {
-                    fields[key.string] = earlier
-                    isFirst = false
-                } else if !nullKeys.isEmpty && nullKeys.contains(key.string) {
-                    fields[key.string] = nil
-                    isFirst = false
-                }
-            } else {
-                isFirst = fields[key.string] == nil && nullKeys.insert(key.string).inserted
-            }
-            if isFirst {
-                if key.isText { text = (kind, value) }
-                if key.isID { id = (kind, value) }
-                if key.isGold { gold = (kind, value) }
-            }
-
-            skipWhitespace()
-            if next == Self.comma {
-                position += 1
-            } else if next == Self.closeBrace {
-                position += 1
-                break
-            } else {
-                return nil
-            }
+        let scanned = scanObject(line) { key, kind, value in
+            if key.isText && text == nil { text = (kind, value) }
+            if key.isID && id == nil { id = (kind, value) }
+            if key.isGold && gold == nil { gold = (kind, value) }
         }
-        skipWhitespace()
-        guard position == bytes.count else { return nil }
+        guard scanned else { return nil }
 
         guard let text, text.kind == .string, let textValue = text.value else { return nil }
-        var record = Record(fields: fields, text: textValue)
+        var record = Record(text: textValue)
         if idField != nil {
             guard let id, id.kind == .string || id.kind == .scalar, let idValue = id.value, !idValue.isEmpty else { return nil }
             record.id = idValue
@@ -136,8 +88,75 @@ package struct JSONLRecordScanner {
             guard gold.kind != .container, let goldValue = gold.value else { return nil }
             record.gold = goldValue.isEmpty ? nil : goldValue
         }
-        lastFieldCount = fields.count
         return record
+    }
+
+    /// Every field of the record on `line`, as ``Item/fields`` holds them: the first value of
+    /// each key as text, keys whose first value is null left out; `nil` when the slow path
+    /// must decode it.
+    package mutating func fields(_ line: UnsafeBufferPointer<UInt8>) -> [String: String]? {
+        var fields = [String: String](minimumCapacity: lastFieldCount)
+        // Keys whose first value was null: later values of theirs are ignored too.
+        var nullKeys: Set<String> = []
+        let scanned = scanObject(line) { key, _, value in
+            // `updateValue` hashes the key once in the common case of a new key; a duplicate
+            // puts the earlier value back.
+            if let value {
+                if let earlier = fields.updateValue(value, forKey: key.string) {
+                    fields[key.string] = earlier
+                } else if !nullKeys.isEmpty && nullKeys.contains(key.string) {
+                    fields[key.string] = nil
+                }
+            } else if fields[key.string] == nil {
+                nullKeys.insert(key.string)
+            }
+        }
+        guard scanned else { return nil }
+        lastFieldCount = fields.count
+        return fields
+    }
+
+    /// Scans the JSON object on `line`, calling `member` with each key, in order, and its
+    /// value's kind and text; `false` when the line is not a valid object (or is beyond this
+    /// scanner: the slow path must decode it).
+    @inline(__always)
+    private mutating func scanObject(_ line: UnsafeBufferPointer<UInt8>, _ member: (Key, Kind, String?) -> Void) -> Bool {
+        bytes = line
+        position = 0
+        defer { bytes = UnsafeBufferPointer(start: nil, count: 0) }
+
+        skipWhitespace()
+        guard next == Self.openBrace else { return false }
+        position += 1
+        skipWhitespace()
+        if next == Self.closeBrace {
+            position += 1
+        } else {
+            var memberIndex = 0
+            while true {
+                skipWhitespace()
+                guard next == Self.quote, let key = key(at: memberIndex) else { return false }
+                memberIndex += 1
+                skipWhitespace()
+                guard next == Self.colon else { return false }
+                position += 1
+                skipWhitespace()
+                guard let (kind, value) = self.value() else { return false }
+                member(key, kind, value)
+
+                skipWhitespace()
+                if next == Self.comma {
+                    position += 1
+                } else if next == Self.closeBrace {
+                    position += 1
+                    break
+                } else {
+                    return false
+                }
+            }
+        }
+        skipWhitespace()
+        return position == bytes.count
     }
 
     // MARK: - Values

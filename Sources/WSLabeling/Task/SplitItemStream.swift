@@ -37,7 +37,7 @@ final class SplitItemStream {
             if let batch = try reader!.nextBatch() {
                 guard task.source.idField == nil else { return batch }
                 let file = currentFile!.lastPathComponent
-                return batch.map { Item(id: "\(file):\($0.id)", text: $0.text, fields: $0.fields, gold: $0.gold) }
+                return batch.map { $0.withID("\(file):\($0.id)") }
             }
             bytesOfFinishedFiles += reader!.bytesRead
             reader = nil
