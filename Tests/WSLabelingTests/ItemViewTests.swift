@@ -36,6 +36,9 @@ final class ItemViewTests: XCTestCase {
         for text in texts {
             let view = ItemView(Item(id: "x", text: text))
             XCTAssertTrue(view.lowercasedText.utf8.elementsEqual(text.lowercased().utf8), text.debugDescription)
+            // The bytes byte-searching LFs read are those of the strings.
+            XCTAssertEqual(view.withUTF8(lowercased: true) { Array($0) }, Array(text.lowercased().utf8), text.debugDescription)
+            XCTAssertEqual(view.withUTF8(lowercased: false) { Array($0) }, Array(text.utf8), text.debugDescription)
             XCTAssertEqual(view.wordCount, text.split(whereSeparator: \.isWhitespace).count, text.debugDescription)
             let tokens = text.lowercased().split { !($0.isLetter || $0.isNumber) }
             XCTAssertEqual(view.tokens.count, tokens.count, text.debugDescription)

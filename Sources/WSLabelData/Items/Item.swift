@@ -28,7 +28,7 @@ public struct Item: Sendable, Equatable {
 
     /// An item whose fields are those of `record`, a JSON Lines record that
     /// ``JSONLRecordScanner`` accepted, decoded on use.
-    init(id: String, text: String, gold: String?, jsonRecord record: String) {
+    init(id: String, text: String, gold: String?, jsonRecord record: [UInt8]) {
         self.init(id: id, text: text, gold: gold, fieldSource: .jsonRecord(record))
     }
 
@@ -59,7 +59,7 @@ public struct Item: Sendable, Equatable {
         case table([String: String])
         /// A JSON Lines record, a valid JSON object: decoded by ``JSONLRecordScanner``, or, for
         /// the few records it leaves alone, parsed as ``JSONLLineDecoder`` parses them.
-        case jsonRecord(String)
+        case jsonRecord([UInt8])
 
         var fields: [String: String] {
             switch self {
@@ -67,10 +67,10 @@ public struct Item: Sendable, Equatable {
                 return fields
             case let .jsonRecord(record):
                 var scanner = JSONLRecordScanner(source: ItemSource())
-                if let fields = record.utf8.withContiguousStorageIfAvailable({ scanner.fields($0) }) ?? nil { return fields }
-                var parser = JSONParser(bytes: Array(record.utf8))
+                if let fields = record.withUnsafeBufferPointer({ scanner.fields($0) }) { return fields }
+                var parser = JSONParser(bytes: record)
                 guard case let .object(members)? = try? parser.parseDocument() else {
-                    preconditionFailure("an item's JSON record is not an object: \(record)")
+                    preconditionFailure("an item's JSON record is not an object: \(String(decoding: record, as: UTF8.self))")
                 }
                 return JSONLLineDecoder.fields(of: members)
             }

@@ -16,13 +16,32 @@ public struct ItemView: Sendable {
     private let storage: Storage
 
     public init(_ item: Item) {
-        storage = Storage(item: item, lowercasedText: Self.lowercase(item.text), wordCount: Self.countWords(item.text))
+        storage = Storage(item: item, lowercasedUTF8: Self.lowercase(item.text), wordCount: Self.countWords(item.text))
     }
 
     /// The item.
     public var item: Item { storage.item }
-    /// `item.text` lowercased.
-    public var lowercasedText: String { storage.lowercasedText }
+    /// `item.text` lowercased. Made on first use from the lowercased bytes that
+    /// ``withUTF8(lowercased:_:)`` reads (LFs that search bytes never need the string).
+    public var lowercasedText: String {
+        storage.lowercasedText.withLock { text in
+            if let text { return text }
+            // Lowercasing well-formed UTF-8 scalar by scalar gives well-formed UTF-8: nothing to repair.
+            let made = String(decoding: storage.lowercasedUTF8, as: UTF8.self)
+            text = made
+            return made
+        }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of ``lowercasedText`` (of ``text`` when `lowercased`
+    /// is false), read in place: what LFs that search bytes use.
+    ///
+    /// - Returns: `nil` when the text has no contiguous UTF-8 (bridged strings).
+    public func withUTF8<R>(lowercased: Bool, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R? {
+        lowercased
+            ? try storage.lowercasedUTF8.withUnsafeBufferPointer(body)
+            : try storage.item.text.utf8.withContiguousStorageIfAvailable(body)
+    }
     /// Number of whitespace-separated words of `item.text`.
     public var wordCount: Int { storage.wordCount }
 
@@ -31,7 +50,7 @@ public struct ItemView: Sendable {
     public var tokens: [Substring] {
         storage.tokens.withLock { tokens in
             if let tokens { return tokens }
-            let made = Self.tokenize(storage.lowercasedText)
+            let made = Self.tokenize(lowercasedText)
             tokens = made
             return made
         }
@@ -58,18 +77,19 @@ public struct ItemView: Sendable {
     // UTF-8 bytes: ASCII needs no Unicode property tables, and grapheme clusters (Characters)
     // are asked for only where one could change the answer.
 
-    /// `text.lowercased()`: the standard library maps each Unicode scalar to its
+    /// The UTF-8 of `text.lowercased()`: the standard library maps each Unicode scalar to its
     /// `properties.lowercaseMapping` (no context rules); ASCII scalars are mapped inline here,
-    /// straight into the new string's storage.
-    static func lowercase(_ text: String) -> String {
-        let lowered = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+    /// straight into the new array. Bytes, not a string: a string would validate them again.
+    static func lowercase(_ text: String) -> [UInt8] {
+        let lowered = text.utf8.withContiguousStorageIfAvailable { bytes -> [UInt8]? in
             // Lowercasing grows a scalar's UTF-8 by at most half (U+0130 İ, 2 bytes, becomes
             // "i̇", 3 bytes); should some scalar grow more, the general path below takes over.
             let isASCII = ByteSearch.isASCII(bytes)
             let capacity = isASCII ? bytes.count : bytes.count + bytes.count / 2 + 4
             var fits = true
-            let string = String(unsafeUninitializedCapacity: capacity) { output in
+            let lowered = [UInt8](unsafeUninitializedCapacity: capacity) { output, count in
                 var written = 0
+                defer { count = fits ? written : 0 }
                 var index = 0
                 while index < bytes.count {
                     // Eight ASCII bytes at a time where they are.
@@ -100,23 +120,22 @@ public struct ItemView: Sendable {
                     for unit in Unicode.Scalar(scalar)!.properties.lowercaseMapping.utf8 {
                         guard written < capacity else {
                             fits = false
-                            return 0
+                            return
                         }
                         output[written] = unit
                         written += 1
                     }
                     index += length
                 }
-                return written
             }
-            return fits ? string : nil
+            return fits ? lowered : nil
         }
         if let lowered = lowered ?? nil { return lowered }
         var bytes: [UInt8] = []
         for scalar in text.unicodeScalars {
             bytes.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 
     /// `character.isLetter || character.isNumber` (both read the first scalar's properties;
@@ -255,17 +274,18 @@ public struct ItemView: Sendable {
 }
 
 extension ItemView {
-    /// A view's contents; the tokens and fields are filled on first use.
+    /// A view's contents; the lowercased string, tokens and fields are filled on first use.
     private final class Storage: Sendable {
         let item: Item
-        let lowercasedText: String
+        let lowercasedUTF8: [UInt8]
+        let lowercasedText = Mutex<String?>(nil)
         let wordCount: Int
         let tokens = Mutex<[Substring]?>(nil)
         let fields = Mutex<[String: String]?>(nil)
 
-        init(item: Item, lowercasedText: String, wordCount: Int) {
+        init(item: Item, lowercasedUTF8: [UInt8], wordCount: Int) {
             self.item = item
-            self.lowercasedText = lowercasedText
+            self.lowercasedUTF8 = lowercasedUTF8
             self.wordCount = wordCount
         }
     }

@@ -22,9 +22,8 @@ struct JSONLLineDecoder: Sendable {
         var item: Item
         if let record = scanner.record(bytes) {
             // The fields stay in the record until asked for. The scanner took the line, so it
-            // is a JSON object, and valid UTF-8.
-            item = Item(id: record.id ?? String(line), text: record.text, gold: record.gold,
-                        jsonRecord: String(decoding: bytes, as: UTF8.self))
+            // is a JSON object (kept as bytes: a string would validate them again).
+            item = Item(id: record.id ?? String(line), text: record.text, gold: record.gold, jsonRecord: Array(bytes))
         } else {
             item = try parsedItem(bytes, line: line)
         }

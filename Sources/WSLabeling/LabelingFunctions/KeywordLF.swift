@@ -49,15 +49,21 @@ public struct KeywordLF: LabelingFunction, Equatable {
     public var possibleLabels: [String]? { [label] }
 
     public func vote(on item: ItemView) throws -> String? {
-        let text = caseSensitive ? item.text : item.lowercasedText
-        if searchesBytes, let found = Self.containsAnyUTF8(text, keywordBytes) { return found ? label : nil }
+        if searchesBytes, let found = item.withUTF8(lowercased: !caseSensitive, { containsAny(keywordBytes, in: $0) }) {
+            return found ? label : nil
+        }
+        return matches(caseSensitive ? item.text : item.lowercasedText) ? label : nil
+    }
+
+    /// Whether `text` (lowercased unless case-sensitive) holds a keyword.
+    private func matches(_ text: String) -> Bool {
         let wholeWord = matching == .wholeWord
         // Keywords are borrowed from the buffer: iterating the array would retain it, an
         // object every applier thread shares.
         let found = keywords.withUnsafeBufferPointer { keywords in
             keywords.indices.contains { Self.contains(text, keywords[$0], wholeWord: wholeWord) }
         }
-        return found ? label : nil
+        return found
     }
 
     private static func contains(_ text: String, _ keyword: String, wholeWord: Bool) -> Bool {
@@ -88,16 +94,14 @@ public struct KeywordLF: LabelingFunction, Equatable {
         } ?? nil
     }
 
-    /// Whether the UTF-8 bytes of any of `keywords` occur in those of `text` (an empty keyword
-    /// never does); `nil` when `text` has no contiguous UTF-8 storage (bridged strings).
-    private static func containsAnyUTF8(_ text: String, _ keywords: PackedByteStrings) -> Bool? {
-        text.utf8.withContiguousStorageIfAvailable { haystack in
-            keywords.withStrings { keywords in
-                (0..<keywords.count).contains { index in
-                    let needle = keywords[index]
-                    return !needle.isEmpty
-                        && ByteSearch.firstIndex(of: needle, in: haystack, from: 0, to: haystack.count, ignoringASCIICase: false) != nil
-                }
+    /// Whether the UTF-8 bytes of any of `keywords` occur in `haystack` (an empty keyword never
+    /// does).
+    private func containsAny(_ keywords: PackedByteStrings, in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+        keywords.withStrings { keywords in
+            (0..<keywords.count).contains { index in
+                let needle = keywords[index]
+                return !needle.isEmpty
+                    && ByteSearch.firstIndex(of: needle, in: haystack, from: 0, to: haystack.count, ignoringASCIICase: false) != nil
             }
         }
     }
