@@ -126,7 +126,7 @@ public final class ItemReader {
     /// `process` gets the views of a block's items (a few hundred, in file order). A JSONL line
     /// is viewed in place: the view is made over the record's bytes, and its item, text string
     /// and fields only when something asks for them (see ``ItemView``); views an LF keeps stay
-    /// valid. CSV items are read in batches and viewed as items.
+    /// valid. CSV items are read in batches of `batchSize` and viewed as items.
     ///
     /// `consume` gets each result with the number of the block's items that count, from the
     /// first: all of them, except before a duplicate id. The items and the error are exactly
@@ -136,7 +136,8 @@ public final class ItemReader {
     ///
     /// - Precondition: no item has been read from this reader yet.
     /// - Throws: as ``next()``, or what `consume` throws (which ends the reading).
-    package func forEachBlock<Result>(process: @escaping @Sendable ([ItemView]) -> Result,
+    package func forEachBlock<Result>(batchSize: Int = ItemReader.defaultBatchSize,
+                                      process: @escaping @Sendable ([ItemView]) -> Result,
                                       consume: (_ result: Result, _ count: Int) throws -> Void) throws {
         precondition(!hasStarted, "forEachBlock reads a reader from its start")
         hasStarted = true
@@ -147,7 +148,7 @@ public final class ItemReader {
                 defer { decoder = jsonl }
                 try jsonl.forEachBlock(process: process, consume: consume)
             } else {
-                try forEachBatchOfBlocks(process: process, consume: consume)
+                try forEachBatchOfBlocks(batchSize: batchSize, process: process, consume: consume)
             }
         } catch {
             failure = error
@@ -157,9 +158,9 @@ public final class ItemReader {
 
     /// ``forEachBlock(process:consume:)`` by batches: each batch read, then its blocks viewed
     /// as items and processed on every thread.
-    private func forEachBatchOfBlocks<Result>(process: @escaping @Sendable ([ItemView]) -> Result,
+    private func forEachBatchOfBlocks<Result>(batchSize: Int, process: @escaping @Sendable ([ItemView]) -> Result,
                                               consume: (Result, Int) throws -> Void) throws {
-        while let batch = try nextBatch(maxCount: Self.defaultBatchSize) {
+        while let batch = try nextBatch(maxCount: batchSize) {
             let blocks = ParallelBlocks(itemCount: batch.count, blockSize: JSONLItemDecoder.linesPerBlock)
             var results = [Result?](repeating: nil, count: blocks.blockCount)
             results.withUnsafeMutableBufferPointer { buffer in

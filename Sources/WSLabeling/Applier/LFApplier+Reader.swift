@@ -21,8 +21,10 @@ extension LFApplier {
     /// - Precondition: no item has been read from `reader` yet.
     /// - Throws: what reading throws (``WSLabelError/malformedInput(_:_:)``,
     ///   ``WSLabelError/fileAccess(path:_:)``), a gold label the task does not have, or what
-    ///   `body` throws; the error of the first item that has one, after `body` got the rows
-    ///   before it that fill a run.
+    ///   `body` throws: the error the batch path throws when it reads batches of ``batchSize``
+    ///   items (`ItemReader.nextBatch(maxCount:)`). That is the first in file order, except that
+    ///   a reader's error wins over a gold label's earlier in the same batch (the reader never
+    ///   hands that batch out). `body` gets no rows after a gold label's error.
     public func apply(_ reader: ItemReader, forEachBatch body: (AppliedVotes) throws -> Void) throws {
         let rest = try apply(reader, flushingEvery: batchSize, to: body)
         if rest.votes.rowCount > 0 { try body(rest) }
@@ -50,15 +52,31 @@ extension LFApplier {
         }
         let clock = ContinuousClock()
         var result = try emptyResult(), start = clock.now
-        try reader.forEachBlock(process: { [self] views in votes(on: views) }) { block, count in
-            try append(block, count: count, into: &result)
-            if result.votes.rowCount >= flushCount {
+        // A gold label the task lacks fails the batch of `batchSize` items it is in, as in the
+        // batch path; an error of the reader's in that batch comes first there (the batch is
+        // never handed out), so the gold label's error waits for the batch's end.
+        var goldError: (error: any Error, batchEnd: Int)?
+        var itemCount = 0
+        try reader.forEachBlock(batchSize: batchSize, process: { [self] views in votes(on: views) }) { block, count in
+            if goldError == nil, let (row, label) = block.unknownGold, row < count {
+                do {
+                    _ = try goldClass(of: label, id: block.ids[row])
+                } catch {
+                    goldError = (error, ((itemCount + row) / batchSize + 1) * batchSize)
+                }
+            }
+            append(block, count: count, into: &result)
+            itemCount += count
+            if let goldError {
+                if itemCount >= goldError.batchEnd { throw goldError.error }
+            } else if result.votes.rowCount >= flushCount {
                 result.report.seconds = seconds(since: start, clock)
                 try flush(result)
                 result = try emptyResult()
                 start = clock.now
             }
         }
+        if let goldError { throw goldError.error }
         result.report.seconds = seconds(since: start, clock)
         return result
     }
@@ -101,11 +119,9 @@ extension LFApplier {
         return block
     }
 
-    /// Appends the first `count` rows of `block` to `result`.
-    /// - Throws: ``WSLabelError/malformedInput(_:_:)`` for a gold label the task does not have
-    ///   among them, as ``goldClasses(of:)``.
-    private func append(_ block: BlockVotes, count: Int, into result: inout AppliedVotes) throws {
-        if let (row, label) = block.unknownGold, row < count { _ = try goldClass(of: label, id: block.ids[row]) }
+    /// Appends the first `count` rows of `block` to `result` (a gold label the task lacks as
+    /// `nil`: its error is the caller's).
+    private func append(_ block: BlockVotes, count: Int, into result: inout AppliedVotes) {
         let lfCount = catalog.functions.count
         let kept = block.kept.isEmpty ? [:] : Dictionary(block.kept, uniquingKeysWith: { first, _ in first })
         block.codes.withUnsafeBufferPointer { codes in
