@@ -155,14 +155,13 @@ public struct ItemView: @unchecked Sendable {
     }
 
     /// The room ``lowercase(_:into:capacity:)`` nearly always needs for `bytes`: lowercasing
-    /// grows a scalar's UTF-8 by at most half (U+0130 İ, 2 bytes, becomes "i̇", 3 bytes); ASCII
-    /// keeps its length.
-    static func lowercasedCapacity(of bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        ByteSearch.isASCII(bytes) ? bytes.count : bytes.count + bytes.count / 2 + 4
+    /// grows a scalar's UTF-8 by at most half (U+0130 İ, 2 bytes, becomes "i̇", 3 bytes).
+    static func lowercasedCapacity(ofNonASCII bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        bytes.count + bytes.count / 2 + 4
     }
 
     /// The UTF-8 of `text.lowercased()`, scalar by scalar: where a scalar grows more than
-    /// ``lowercasedCapacity(of:)`` allows.
+    /// ``lowercasedCapacity(ofNonASCII:)`` allows.
     static func lowercaseScalars(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var lowered: [UInt8] = []
         for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {

@@ -48,7 +48,9 @@ extension ItemView {
         /// The lowercased UTF-8 of `text` (which must not point into ``bytes``), written at
         /// ``bytes``` `offset`; the bytes before it are kept.
         func lowercase(_ text: UnsafeBufferPointer<UInt8>, at offset: Int) -> UnsafeBufferPointer<UInt8> {
-            reserve(offset + ItemView.lowercasedCapacity(of: text))
+            // Room for non-ASCII text whatever the text: telling ASCII apart first would read it
+            // once more, and the memory is reused from item to item.
+            reserve(offset + ItemView.lowercasedCapacity(ofNonASCII: text))
             if let count = ItemView.lowercase(text, into: bytes + offset, capacity: capacity - offset) {
                 return UnsafeBufferPointer(start: bytes + offset, count: count)
             }

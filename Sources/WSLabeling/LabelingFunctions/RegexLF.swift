@@ -81,7 +81,8 @@ public struct RegexLF: LabelingFunction, @unchecked Sendable {
     /// - Throws: ``TimeLimitExceeded`` when the evaluation runs past ``timeLimit``.
     public func vote(on item: ItemView) throws -> String? {
         // A chain is matched on the text's bytes: a view over a record then makes no string.
-        if let literalChain, let answer = item.withUTF8(lowercased: false, literalChain.matches(utf8:)) ?? nil {
+        // (Read in place: binding the chain would copy it, retaining its arrays per item.)
+        if let answer = item.withUTF8(lowercased: false, { literalChain?.matches(utf8: $0) }) ?? nil {
             return answer ? label : nil
         }
         let text = item.text
