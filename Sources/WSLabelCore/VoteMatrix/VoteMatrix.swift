@@ -125,6 +125,21 @@ public struct VoteMatrix: Sendable, Equatable {
         storedRowCounts?.append(1)
     }
 
+    /// Appends one item given as a code per LF, in LF order: a class, or any negative code for
+    /// no vote. The applier's form: no list of voting LFs is built per row.
+    /// - Precondition: `codes.count == lfCount`, every class below `classCount`.
+    @inlinable
+    package mutating func appendRow(codes: UnsafeBufferPointer<Int16>) {
+        precondition(codes.count == lfCount, "one code per LF")
+        for lf in 0..<codes.count where codes[lf] >= 0 {
+            precondition(Int(codes[lf]) < classCount, "vote out of range")
+            lfIndices.append(UInt16(lf))
+            classVotes.append(UInt8(codes[lf]))
+        }
+        rowStarts.append(lfIndices.count)
+        storedRowCounts?.append(1)
+    }
+
     /// Reserves storage for `rows` more items holding `votes` more votes in all.
     public mutating func reserveCapacity(rows: Int, votes: Int) {
         rowStarts.reserveCapacity(rowStarts.count + rows)

@@ -221,49 +221,50 @@ extension LFApplier {
         }
         slots.codes.withUnsafeBufferPointer { codes in
             items.withUnsafeBufferPointer { items in
-                appendRows(codes: codes, outcome: slots.outcome(at:), id: { items[$0].id }, into: &result.votes, statistics: &statistics)
+                appendRows(items.count, codes: codes, outcome: slots.outcome(at:), id: { items[$0].id }, into: &result.votes,
+                           statistics: &statistics)
             }
         }
         return statistics
     }
 
-    /// Appends the rows whose slot codes are `codes` (row-major, ``LFApplier/SlotCode`` or
-    /// class) to `votes`, and counts, per LF, votes and failures, with the first failure's
+    /// Appends `rowCount` rows whose slot codes are `codes` (row-major, ``LFApplier/SlotCode``
+    /// or class) to `votes`, and counts, per LF, votes and failures, with the first failure's
     /// message if `statistics` has none yet: `outcome(slot)` is a failed slot's outcome,
     /// `id(row)` its item's id.
-    func appendRows(codes: UnsafeBufferPointer<Int16>, outcome: (Int) -> LFOutcome?, id: (Int) -> String,
+    func appendRows(_ rowCount: Int, codes: UnsafeBufferPointer<Int16>, outcome: (Int) -> LFOutcome?, id: (Int) -> String,
                     into votes: inout VoteMatrix, statistics: inout [ApplyReport.LFStatistics]) {
         let lfCount = statistics.count
-        var rowLFs: [Int] = [], rowVotes: [Int] = []
-        for row in 0..<(lfCount == 0 ? 0 : codes.count / lfCount) {
-            rowLFs.removeAll(keepingCapacity: true)
-            rowVotes.removeAll(keepingCapacity: true)
-            for lf in 0..<lfCount {
-                let slot = row * lfCount + lf
-                switch codes[slot] {
-                case SlotCode.abstain:
-                    break
-                case SlotCode.failed:
-                    statistics[lf].failures += 1
-                    if statistics[lf].firstFailure == nil, case let .failed(message)? = outcome(slot) {
-                        statistics[lf].firstFailure = "item \(id(row)): \(message)"
+        // Votes counted in a buffer: counting in the statistics array checked its uniqueness per vote.
+        var voteCounts = [Int](repeating: 0, count: lfCount)
+        voteCounts.withUnsafeMutableBufferPointer { voteCounts in
+            for row in 0..<rowCount {
+                let rowCodes = UnsafeBufferPointer(rebasing: codes[row * lfCount..<(row + 1) * lfCount])
+                votes.appendRow(codes: rowCodes)
+                for lf in 0..<lfCount {
+                    switch rowCodes[lf] {
+                    case SlotCode.abstain:
+                        break
+                    case SlotCode.failed:
+                        statistics[lf].failures += 1
+                        if statistics[lf].firstFailure == nil, case let .failed(message)? = outcome(row * lfCount + lf) {
+                            statistics[lf].firstFailure = "item \(id(row)): \(message)"
+                        }
+                    case SlotCode.unknownLabel:
+                        statistics[lf].failures += 1
+                        statistics[lf].unknownLabels += 1
+                        if statistics[lf].firstFailure == nil, case let .vote(label)? = outcome(row * lfCount + lf) {
+                            statistics[lf].firstFailure = """
+                                item \(id(row)): voted "\(label)", which is not one of the task's labels \
+                                (\(labels.joined(separator: ", "))); counted as an abstain
+                                """
+                        }
+                    default:
+                        voteCounts[lf] += 1
                     }
-                case SlotCode.unknownLabel:
-                    statistics[lf].failures += 1
-                    statistics[lf].unknownLabels += 1
-                    if statistics[lf].firstFailure == nil, case let .vote(label)? = outcome(slot) {
-                        statistics[lf].firstFailure = """
-                            item \(id(row)): voted "\(label)", which is not one of the task's labels \
-                            (\(labels.joined(separator: ", "))); counted as an abstain
-                            """
-                    }
-                case let labelClass:
-                    rowLFs.append(lf)
-                    rowVotes.append(Int(labelClass))
-                    statistics[lf].votes += 1
                 }
             }
-            votes.appendSparseRow(lfs: rowLFs, votes: rowVotes)
         }
+        for lf in 0..<lfCount { statistics[lf].votes += voteCounts[lf] }
     }
 }

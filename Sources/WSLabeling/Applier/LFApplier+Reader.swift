@@ -125,7 +125,7 @@ extension LFApplier {
         let lfCount = catalog.functions.count
         let kept = block.kept.isEmpty ? [:] : Dictionary(block.kept, uniquingKeysWith: { first, _ in first })
         block.codes.withUnsafeBufferPointer { codes in
-            appendRows(codes: UnsafeBufferPointer(rebasing: codes[0..<count * lfCount]), outcome: { kept[$0] },
+            appendRows(count, codes: codes, outcome: { kept[$0] },
                        id: { block.ids[$0] }, into: &result.votes, statistics: &result.report.lfs)
         }
         for lf in 0..<lfCount { result.report.lfs[lf].evaluations += count }
