@@ -87,7 +87,7 @@ final class ReaderApplyTests: XCTestCase {
     }
 
     /// The result of reading batches and applying them, or the error's message.
-    /// (Batches of `batchSize` items: a reader's error wins over a gold label's in its batch.)
+    /// (Reader batches of `batchSize` items: a reader's error wins over a gold label's in its batch.)
     private func batched(_ url: URL, _ source: ItemSource, threads: Int, batchSize: Int = 1000) -> Outcome {
         do {
             let reader = try ItemReader(url: url, source: source, chunkSize: 1 << 20, threads: threads)
@@ -105,8 +105,7 @@ final class ReaderApplyTests: XCTestCase {
             let reader = try ItemReader(url: url, source: source, chunkSize: chunkSize, threads: threads)
             var applier = try LFApplier(catalog: Self.catalog(), labels: Self.labels)
             applier.threads = threads
-            applier.batchSize = batchSize
-            return .votes(try applier.apply(reader))
+            return .votes(try applier.apply(reader, readBatchSize: batchSize, flushingEvery: .max) { _ in })
         } catch {
             return .error(error.localizedDescription)
         }
@@ -186,8 +185,8 @@ final class ReaderApplyTests: XCTestCase {
         for (index, change) in cases.enumerated() {
             let url = try write(jsonl(lines: 1200, change: change))
             for source in sources + [ItemSource(goldField: "label", maxTextBytes: 6000)] {
-                // Batches of 250 items: a gold label's error and a later reader's error fall
-                // in the same batch or in two.
+                // Reader batches of 250 items: a gold label's error and a later reader's error
+                // fall in the same batch or in two.
                 for batchSize in [250, 4096] {
                     let expected = batched(url, source, threads: 1, batchSize: batchSize)
                     for threads in [1, 3] {

@@ -232,17 +232,24 @@ public struct VoteMatrix: Sendable, Equatable {
     /// The rows of `self` followed by the rows of `other`.
     /// - Precondition: both have the same LF and class counts.
     public func appending(_ other: VoteMatrix) -> VoteMatrix {
-        precondition(lfCount == other.lfCount && classCount == other.classCount, "shapes differ")
         var result = self
-        let offset = lfIndices.count
-        result.lfIndices.append(contentsOf: other.lfIndices)
-        result.classVotes.append(contentsOf: other.classVotes)
-        result.rowStarts.append(contentsOf: other.rowStarts.dropFirst().map { $0 + offset })
+        result.append(other)
+        return result
+    }
+
+    /// Appends the rows of `other`, in place: for a matrix grown batch by batch, which
+    /// ``appending(_:)`` would copy whole each time.
+    /// - Precondition: both have the same LF and class counts.
+    public mutating func append(_ other: VoteMatrix) {
+        precondition(lfCount == other.lfCount && classCount == other.classCount, "shapes differ")
         if rowCounts != nil || other.rowCounts != nil {
-            result.storedRowCounts = (rowCounts ?? [Double](repeating: 1, count: rowCount))
+            storedRowCounts = (rowCounts ?? [Double](repeating: 1, count: rowCount))
                 + (other.rowCounts ?? [Double](repeating: 1, count: other.rowCount))
         }
-        return result
+        let offset = lfIndices.count
+        lfIndices.append(contentsOf: other.lfIndices)
+        classVotes.append(contentsOf: other.classVotes)
+        rowStarts.append(contentsOf: other.rowStarts.dropFirst().lazy.map { $0 + offset })
     }
 
     /// Calls `body` with the LF indices and votes of one row as buffers, without copying.

@@ -35,8 +35,10 @@ public final class ItemReader {
     private var decoder: any ItemDecoder
     /// Threads that decode JSONL and process blocks.
     private let threads: Int
-    /// Whether an item has been asked for (``forEachBlock(process:consume:)`` reads from the start).
+    /// Whether an item has been asked for (``forEachBlock(batchSize:process:consume:)`` reads from the start).
     private var hasStarted = false
+    /// ``bytesRead`` while ``forEachBlock(batchSize:process:consume:)`` runs (its decoder is a copy then).
+    private var bytesReadByBlocks: Int?
     private var pending: [Item] = []
     private var pendingIndex = 0
     private var isExhausted = false
@@ -145,8 +147,14 @@ public final class ItemReader {
         do {
             if var jsonl = decoder as? JSONLItemDecoder {
                 // Put back before leaving: the decoder's chunks and ids are its state.
-                defer { decoder = jsonl }
-                try jsonl.forEachBlock(process: process, consume: consume)
+                defer {
+                    decoder = jsonl
+                    bytesReadByBlocks = nil
+                }
+                try jsonl.forEachBlock(process: process) { result, count, bytesRead in
+                    bytesReadByBlocks = bytesRead
+                    try consume(result, count)
+                }
             } else {
                 try forEachBatchOfBlocks(batchSize: batchSize, process: process, consume: consume)
             }
@@ -156,7 +164,7 @@ public final class ItemReader {
         }
     }
 
-    /// ``forEachBlock(process:consume:)`` by batches: each batch read, then its blocks viewed
+    /// ``forEachBlock(batchSize:process:consume:)`` by batches: each batch read, then its blocks viewed
     /// as items and processed on every thread.
     private func forEachBatchOfBlocks<Result>(batchSize: Int, process: @escaping @Sendable ([ItemView]) -> Result,
                                               consume: (Result, Int) throws -> Void) throws {
@@ -192,5 +200,5 @@ public final class ItemReader {
 
     /// Bytes read from the file so far (whole chunks: up to one chunk ahead of the items
     /// returned), for progress against the file's size.
-    public var bytesRead: Int { decoder.chunks.bytesRead }
+    public var bytesRead: Int { bytesReadByBlocks ?? decoder.chunks.bytesRead }
 }

@@ -40,7 +40,7 @@ struct JSONLItemDecoder: ItemDecoder {
     /// kept to reuse their memory.
     private var lineStarts: [Int] = []
     private var lineEnds: [Int] = []
-    /// Each worker's views over records, for ``forEachBlock(process:consume:)``.
+    /// Each worker's views over records, for ``forEachBlock(batchSize:process:consume:)``.
     private let recordViews: [RecordViews]
 
     init(chunks: ByteChunks, source: ItemSource, file: String, threads: Int) {
@@ -143,10 +143,10 @@ struct JSONLItemDecoder: ItemDecoder {
 
     // MARK: - Blocks processed where they are decoded
 
-    /// Reads the file to its end as ``ItemReader/forEachBlock(process:consume:)`` describes,
-    /// from its start.
+    /// Reads the file to its end as ``ItemReader/forEachBlock(batchSize:process:consume:)``
+    /// describes, from its start; `consume` also gets the bytes read so far.
     mutating func forEachBlock<Result>(process: @Sendable ([ItemView]) -> Result,
-                                       consume: (_ result: Result, _ count: Int) throws -> Void) throws {
+                                       consume: (_ result: Result, _ count: Int, _ bytesRead: Int) throws -> Void) throws {
         precondition(line == 0 && decoded.isEmpty, "blocks are read from the start of the file")
         while true {
             if !checkedByteOrderMark {
@@ -168,7 +168,7 @@ struct JSONLItemDecoder: ItemDecoder {
     /// before it are consumed, as ``decodeBufferedLines()`` and ``takeInFileOrder(_:blocks:)``
     /// hand out items.
     private mutating func processBufferedLines<Result>(process: @Sendable ([ItemView]) -> Result,
-                                                       consume: (Result, Int) throws -> Void) throws {
+                                                       consume: (Result, Int, Int) throws -> Void) throws {
         let firstLine = line + 1
         line += lineStarts.count
         let blocks = ParallelBlocks(itemCount: lineStarts.count, blockSize: Self.linesPerBlock)
@@ -218,7 +218,7 @@ struct JSONLItemDecoder: ItemDecoder {
                     }
                 }
             }
-            try consume(block.result, taken)
+            try consume(block.result, taken, chunks.bytesRead)
             if let error {
                 pendingError = error
                 throw error

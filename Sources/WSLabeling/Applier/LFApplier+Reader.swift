@@ -7,62 +7,65 @@ import WSLabelData
 extension LFApplier {
     /// Applies the catalog to every item `reader` reads, calling `body` with the rows of each run
     /// of at least ``batchSize`` items, in file order (the last run may be shorter): the votes,
-    /// ids, gold labels, report counts and errors of reading the reader's batches and applying
-    /// each with ``apply(batch:)``, for less work.
+    /// ids, gold labels, report counts and errors of applying the reader's batches
+    /// (`reader.nextBatch()`) with ``apply(expectedCount:progress:nextBatch:)``, for less work.
     ///
     /// Without a cache and batch LFs, each block of a few hundred lines is decoded and applied
     /// on the thread that read it (`ItemReader.forEachBlock`), and the LFs see views over the
     /// JSONL records: an LF that asks for the item, its text or fields gets them made then,
     /// and those that read the lowercased bytes and the word count (keywords, `.*` chains,
     /// word-count heuristics) need no string per item. The calling thread only checks ids for
-    /// duplicates and appends rows. With a cache or batch LFs, batches are read and applied
-    /// as ``apply(batch:)`` does.
+    /// duplicates and appends rows. With a cache or batch LFs, the reader's batches are
+    /// applied as ``apply(expectedCount:progress:nextBatch:)`` applies them.
     ///
     /// - Precondition: no item has been read from `reader` yet.
     /// - Throws: what reading throws (``WSLabelError/malformedInput(_:_:)``,
     ///   ``WSLabelError/fileAccess(path:_:)``), a gold label the task does not have, or what
-    ///   `body` throws: the error the batch path throws when it reads batches of ``batchSize``
-    ///   items (`ItemReader.nextBatch(maxCount:)`). That is the first in file order, except that
-    ///   a reader's error wins over a gold label's earlier in the same batch (the reader never
-    ///   hands that batch out). `body` gets no rows after a gold label's error.
+    ///   `body` throws: the error the batch path throws. That is the first in file order, except
+    ///   that a reader's error wins over a gold label's earlier in the same reader batch (the
+    ///   reader never hands that batch out). `body` gets no rows after a gold label's error.
     public func apply(_ reader: ItemReader, forEachBatch body: (AppliedVotes) throws -> Void) throws {
-        let rest = try apply(reader, flushingEvery: batchSize, to: body)
+        let rest = try apply(reader, readBatchSize: ItemReader.defaultBatchSize, flushingEvery: batchSize, to: body)
         if rest.votes.rowCount > 0 { try body(rest) }
     }
 
     /// Applies the catalog to every item `reader` reads, as ``apply(_:forEachBatch:)``, and
     /// returns all the rows.
     public func apply(_ reader: ItemReader) throws -> AppliedVotes {
-        try apply(reader, flushingEvery: .max) { _ in }
+        try apply(reader, readBatchSize: ItemReader.defaultBatchSize, flushingEvery: .max) { _ in }
     }
 
     /// Applies the catalog to `reader`'s items, handing `flush` the rows each time they reach
-    /// `flushCount` items; returns the rows not handed out.
-    private func apply(_ reader: ItemReader, flushingEvery flushCount: Int, to flush: (AppliedVotes) throws -> Void) throws -> AppliedVotes {
+    /// `flushCount` items; returns the rows not handed out. The errors are those of applying
+    /// `reader.nextBatch(maxCount: readBatchSize)` batch by batch.
+    func apply(_ reader: ItemReader, readBatchSize: Int, flushingEvery flushCount: Int,
+               to flush: (AppliedVotes) throws -> Void) throws -> AppliedVotes {
         guard cache == nil, batchLFs.isEmpty else {
             var result = try emptyResult()
-            while let batch = try reader.nextBatch(maxCount: batchSize) {
-                try applyBatch(batch[...], into: &result)
-                if result.votes.rowCount >= flushCount {
-                    try flush(result)
-                    result = try emptyResult()
+            while let batch = try reader.nextBatch(maxCount: readBatchSize) {
+                for start in stride(from: 0, to: batch.count, by: batchSize) {
+                    try applyBatch(batch[start..<min(start + batchSize, batch.count)], into: &result)
+                    if result.votes.rowCount >= flushCount {
+                        try flush(result)
+                        result = try emptyResult()
+                    }
                 }
             }
             return result
         }
         let clock = ContinuousClock()
         var result = try emptyResult(), start = clock.now
-        // A gold label the task lacks fails the batch of `batchSize` items it is in, as in the
-        // batch path; an error of the reader's in that batch comes first there (the batch is
-        // never handed out), so the gold label's error waits for the batch's end.
+        // A gold label the task lacks fails the reader batch it is in, as in the batch path;
+        // a reader's error in that batch comes first there (the batch is never handed out), so
+        // the gold label's error waits for the batch's end.
         var goldError: (error: any Error, batchEnd: Int)?
         var itemCount = 0
-        try reader.forEachBlock(batchSize: batchSize, process: { [self] views in votes(on: views) }) { block, count in
+        try reader.forEachBlock(batchSize: readBatchSize, process: { [self] views in votes(on: views) }) { block, count in
             if goldError == nil, let (row, label) = block.unknownGold, row < count {
                 do {
                     _ = try goldClass(of: label, id: block.ids[row])
                 } catch {
-                    goldError = (error, ((itemCount + row) / batchSize + 1) * batchSize)
+                    goldError = (error, ((itemCount + row) / readBatchSize + 1) * readBatchSize)
                 }
             }
             append(block, count: count, into: &result)
