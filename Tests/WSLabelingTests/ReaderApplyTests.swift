@@ -212,6 +212,24 @@ final class ReaderApplyTests: XCTestCase {
         }
     }
 
+    /// With a vote cache, the reader's batches are applied through it: the same rows, cold
+    /// and warm, as without one.
+    func testWithACacheTheReadersBatchesAreApplied() throws {
+        let url = try write(jsonl(lines: 1500))
+        let source = ItemSource(idField: "id", goldField: "label")
+        guard case let .votes(expected) = fused(url, source, chunkSize: 4096, threads: 2) else { return XCTFail("the run failed") }
+        let cachePath = try temporaryDirectory(self).appendingPathComponent("votes.sqlite").path
+        for run in ["cold", "warm"] {
+            let applier = try LFApplier(catalog: Self.catalog(), labels: Self.labels, cache: VoteCache(path: cachePath))
+            let result = try applier.apply(ItemReader(url: url, source: source, chunkSize: 4096, threads: 2))
+            XCTAssertEqual(result.votes, expected.votes, run)
+            XCTAssertEqual(result.itemIDs, expected.itemIDs, run)
+            XCTAssertEqual(result.gold, expected.gold, run)
+            XCTAssertEqual(result.report.lfs.map(\.votes), expected.report.lfs.map(\.votes), run)
+            XCTAssertEqual(result.report.cacheHits > 0, run == "warm", run)
+        }
+    }
+
     /// Streamed, the rows come in runs of at least the batch size and add up to the whole.
     func testStreamedRunsAddUpToTheWhole() throws {
         let url = try write(jsonl(lines: 3000))
