@@ -15,6 +15,8 @@
 //            without their header; the header is written last): nothing grows with the input.
 //   collect  `LFApplier.apply(expectedCount:nextBatch:)` keeps every row (ids, gold, matrix) and
 //            `VoteMatrix.writeNPY` writes the matrix at the end: memory grows with the output.
+//   fused    `LFApplier.apply(_:forEachBatch:)`: each block of lines is decoded and applied on
+//            the thread that read it (no item made); rows are appended to the .npy as in stream.
 //
 // `--id-field id` takes item ids from the JSONL field `id`; ItemReader then keeps every id seen
 // to reject duplicates, a table that grows with the input. Without it ids are line numbers.
@@ -79,7 +81,7 @@ struct Arguments {
             case "--batch-size": batchSize = try integer(flag)
             case "--mode":
                 mode = try value(flag)
-                guard ["stream", "collect"].contains(mode) else { throw BenchError(description: "--mode: stream or collect") }
+                guard ["stream", "collect", "fused"].contains(mode) else { throw BenchError(description: "--mode: stream, collect or fused") }
             case "--id-field": idField = try value(flag)
             case "--limit": limit = try integer(flag)
             case "--no-pipeline": pipeline = false
@@ -341,6 +343,19 @@ func run() throws {
     }
 
     switch arguments.mode {
+    case "fused":
+        let writer = try arguments.output.map { try StreamingNPYWriter(path: $0, lfCount: lfCount) }
+        try total.time {
+            try applier.apply(reader) { result in
+                itemCount += result.votes.rowCount
+                for (lf, statistics) in result.report.lfs.enumerated() { votesPerLF[lf] += statistics.votes }
+                failures += result.report.failures
+                if let writer { try writing.time { try writer.append(result.votes) } }
+            }
+        }
+        if let writer { try writer.finish() }
+        // Applying is not apart from reading here.
+        applying = Stopwatch(seconds: total.seconds - writing.seconds)
     case "stream":
         let writer = try arguments.output.map { try StreamingNPYWriter(path: $0, lfCount: lfCount) }
         try total.time {

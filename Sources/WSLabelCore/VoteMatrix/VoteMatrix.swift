@@ -125,6 +125,21 @@ public struct VoteMatrix: Sendable, Equatable {
         storedRowCounts?.append(1)
     }
 
+    /// Appends one item given as a code per LF, in LF order: a class, or any negative code for
+    /// no vote. The applier's form: no list of voting LFs is built per row.
+    /// - Precondition: `codes.count == lfCount`, every class below `classCount`.
+    @inlinable
+    package mutating func appendRow(codes: UnsafeBufferPointer<Int16>) {
+        precondition(codes.count == lfCount, "one code per LF")
+        for lf in 0..<codes.count where codes[lf] >= 0 {
+            precondition(Int(codes[lf]) < classCount, "vote out of range")
+            lfIndices.append(UInt16(lf))
+            classVotes.append(UInt8(codes[lf]))
+        }
+        rowStarts.append(lfIndices.count)
+        storedRowCounts?.append(1)
+    }
+
     /// Reserves storage for `rows` more items holding `votes` more votes in all.
     public mutating func reserveCapacity(rows: Int, votes: Int) {
         rowStarts.reserveCapacity(rowStarts.count + rows)
@@ -217,17 +232,24 @@ public struct VoteMatrix: Sendable, Equatable {
     /// The rows of `self` followed by the rows of `other`.
     /// - Precondition: both have the same LF and class counts.
     public func appending(_ other: VoteMatrix) -> VoteMatrix {
-        precondition(lfCount == other.lfCount && classCount == other.classCount, "shapes differ")
         var result = self
-        let offset = lfIndices.count
-        result.lfIndices.append(contentsOf: other.lfIndices)
-        result.classVotes.append(contentsOf: other.classVotes)
-        result.rowStarts.append(contentsOf: other.rowStarts.dropFirst().map { $0 + offset })
+        result.append(other)
+        return result
+    }
+
+    /// Appends the rows of `other`, in place: for a matrix grown batch by batch, which
+    /// ``appending(_:)`` would copy whole each time.
+    /// - Precondition: both have the same LF and class counts.
+    public mutating func append(_ other: VoteMatrix) {
+        precondition(lfCount == other.lfCount && classCount == other.classCount, "shapes differ")
         if rowCounts != nil || other.rowCounts != nil {
-            result.storedRowCounts = (rowCounts ?? [Double](repeating: 1, count: rowCount))
+            storedRowCounts = (rowCounts ?? [Double](repeating: 1, count: rowCount))
                 + (other.rowCounts ?? [Double](repeating: 1, count: other.rowCount))
         }
-        return result
+        let offset = lfIndices.count
+        lfIndices.append(contentsOf: other.lfIndices)
+        classVotes.append(contentsOf: other.classVotes)
+        rowStarts.append(contentsOf: other.rowStarts.dropFirst().lazy.map { $0 + offset })
     }
 
     /// Calls `body` with the LF indices and votes of one row as buffers, without copying.

@@ -33,6 +33,12 @@ public final class ItemReader {
     public let format: ItemSource.Format
 
     private var decoder: any ItemDecoder
+    /// Threads that decode JSONL and process blocks.
+    private let threads: Int
+    /// Whether an item has been asked for (``forEachBlock(batchSize:process:consume:)`` reads from the start).
+    private var hasStarted = false
+    /// ``bytesRead`` while ``forEachBlock(batchSize:process:consume:)`` runs (its decoder is a copy then).
+    private var bytesReadByBlocks: Int?
     private var pending: [Item] = []
     private var pendingIndex = 0
     private var isExhausted = false
@@ -57,10 +63,11 @@ public final class ItemReader {
         self.source = source
         format = try source.resolvedFormat(for: url)
         let chunks = try ByteChunks(url: url, chunkSize: chunkSize)
+        let threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
+        self.threads = threads
         switch format.kind {
         case .jsonl:
-            decoder = JSONLItemDecoder(chunks: chunks, source: source, file: url.path,
-                                       threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+            decoder = JSONLItemDecoder(chunks: chunks, source: source, file: url.path, threads: threads)
         case .csv: decoder = CSVItemDecoder(chunks: chunks, source: source, file: url.path)
         }
     }
@@ -86,6 +93,7 @@ public final class ItemReader {
     public func nextBatch(maxCount: Int = ItemReader.defaultBatchSize) throws -> [Item]? {
         precondition(maxCount > 0, "maxCount must be positive")
         if let failure { throw failure }
+        hasStarted = true
         var batch: [Item] = []
         if pendingIndex < pending.count {
             let end = min(pending.count, pendingIndex + maxCount)
@@ -112,6 +120,67 @@ public final class ItemReader {
         while let batch = try nextBatch(maxCount: batchSize) { try body(batch) }
     }
 
+    /// Reads the whole file, processing its items block by block on the reader's threads, each
+    /// block where it was decoded, and hands each block's result to `consume` on the calling
+    /// thread, in file order: what reading batches and processing them costs, without making
+    /// the items.
+    ///
+    /// `process` gets the views of a block's items (a few hundred, in file order). A JSONL line
+    /// is viewed in place: the view is made over the record's bytes, and its item, text string
+    /// and fields only when something asks for them (see ``ItemView``); views an LF keeps stay
+    /// valid. CSV items are read in batches of `batchSize` and viewed as items.
+    ///
+    /// `consume` gets each result with the number of the block's items that count, from the
+    /// first: all of them, except before a duplicate id. The items and the error are exactly
+    /// those of ``nextBatch(maxCount:)``: after the items before an error are consumed, the
+    /// error is thrown. `process` may have seen items after it (later lines of the same
+    /// chunk), whose results are dropped.
+    ///
+    /// - Precondition: no item has been read from this reader yet.
+    /// - Throws: as ``next()``, or what `consume` throws (which ends the reading).
+    package func forEachBlock<Result>(batchSize: Int = ItemReader.defaultBatchSize,
+                                      process: @escaping @Sendable ([ItemView]) -> Result,
+                                      consume: (_ result: Result, _ count: Int) throws -> Void) throws {
+        precondition(!hasStarted, "forEachBlock reads a reader from its start")
+        hasStarted = true
+        if let failure { throw failure }
+        do {
+            if var jsonl = decoder as? JSONLItemDecoder {
+                // Put back before leaving: the decoder's chunks and ids are its state.
+                defer {
+                    decoder = jsonl
+                    bytesReadByBlocks = nil
+                }
+                try jsonl.forEachBlock(process: process) { result, count, bytesRead in
+                    bytesReadByBlocks = bytesRead
+                    try consume(result, count)
+                }
+            } else {
+                try forEachBatchOfBlocks(batchSize: batchSize, process: process, consume: consume)
+            }
+        } catch {
+            failure = error
+            throw error
+        }
+    }
+
+    /// ``forEachBlock(batchSize:process:consume:)`` by batches: each batch read, then its blocks viewed
+    /// as items and processed on every thread.
+    private func forEachBatchOfBlocks<Result>(batchSize: Int, process: @escaping @Sendable ([ItemView]) -> Result,
+                                              consume: (Result, Int) throws -> Void) throws {
+        while let batch = try nextBatch(maxCount: batchSize) {
+            let blocks = ParallelBlocks(itemCount: batch.count, blockSize: JSONLItemDecoder.linesPerBlock)
+            var results = [Result?](repeating: nil, count: blocks.blockCount)
+            results.withUnsafeMutableBufferPointer { buffer in
+                let output = SharedMutableBuffer(base: buffer.baseAddress!, count: buffer.count)
+                blocks.forEach(threads: threads) { _, block, range in
+                    output[block] = process(batch[range].map(ItemView.init))
+                }
+            }
+            for (block, result) in results.enumerated() { try consume(result!, blocks.range(ofBlock: block).count) }
+        }
+    }
+
     /// All remaining items, in file order.
     ///
     /// - Throws: as ``next()``.
@@ -131,5 +200,5 @@ public final class ItemReader {
 
     /// Bytes read from the file so far (whole chunks: up to one chunk ahead of the items
     /// returned), for progress against the file's size.
-    public var bytesRead: Int { decoder.chunks.bytesRead }
+    public var bytesRead: Int { bytesReadByBlocks ?? decoder.chunks.bytesRead }
 }

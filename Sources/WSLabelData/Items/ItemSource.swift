@@ -114,7 +114,11 @@ public struct ItemSource: Sendable, Equatable {
     ///
     /// - Throws: ``WSLabelError/malformedInput(_:_:)`` at `location` when the text is longer.
     func checkTextSize(_ text: String, at location: @autoclosure () -> SourceLocation) throws {
-        let size = text.utf8.count
+        try checkTextSize(byteCount: text.utf8.count, at: location())
+    }
+
+    /// Checks a text of `size` bytes of UTF-8 against ``maxTextBytes``, as ``checkTextSize(_:at:)``.
+    func checkTextSize(byteCount size: Int, at location: @autoclosure () -> SourceLocation) throws {
         guard size > maxTextBytes else { return }
         throw WSLabelError.malformedInput(location(), """
             the text is \(size) bytes of UTF-8, more than the limit of \(maxTextBytes): such a text is nearly always a \

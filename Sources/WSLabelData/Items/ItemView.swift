@@ -10,25 +10,56 @@ import WSLabelCore
 /// view.tokens           // ["check", "out", "my", "channel"]
 /// view.wordCount        // 4 (whitespace-separated words, as Python's str.split())
 /// ```
-public struct ItemView: Sendable {
+public struct ItemView: @unchecked Sendable {
+    // Sendable: the buffers below point into `storage`'s memory, which is never written while
+    // a view of it exists (see ``ItemView/Storage``).
+
     /// Everything the view holds, in one object: the applier lends a view to each LF, and a
     /// copy of the view then retains one reference instead of the half-dozen strings inside.
-    private let storage: Storage
+    let storage: Storage
+    /// The text's UTF-8, for a view over a record; `nil` for a view of an item, whose text
+    /// string holds it.
+    private let textUTF8: UnsafeBufferPointer<UInt8>?
+    /// The UTF-8 of ``lowercasedText``.
+    private let lowercasedUTF8: UnsafeBufferPointer<UInt8>
+    /// Number of whitespace-separated words of `item.text`.
+    public let wordCount: Int
 
     public init(_ item: Item) {
-        storage = Storage(item: item, lowercasedUTF8: Self.lowercase(item.text), wordCount: Self.countWords(item.text))
+        let storage = Storage(item: item)
+        var text = item.text
+        // `withUTF8` makes a bridged string's UTF-8 contiguous; native strings are as they are.
+        (lowercasedUTF8, wordCount) = text.withUTF8 { bytes in
+            (storage.lowercase(bytes, at: 0), Self.countWords(in: bytes) { item.text })
+        }
+        self.storage = storage
+        textUTF8 = nil
     }
 
-    /// The item.
-    public var item: Item { storage.item }
+    /// A view over `storage`'s record view, whose text and lowercased text are at those places of its bytes.
+    init(storage: Storage, text: UnsafeBufferPointer<UInt8>, lowercased: UnsafeBufferPointer<UInt8>, wordCount: Int) {
+        self.storage = storage
+        textUTF8 = text
+        lowercasedUTF8 = lowercased
+        self.wordCount = wordCount
+    }
+
+    /// The item. A view over a record makes it on first use (the tutorial's LFs never ask).
+    public var item: Item { storage.item ?? storage.recordItem(text: textUTF8.unsafelyUnwrapped) }
+
+    /// The item's id, without making the item.
+    package var id: String { storage.item?.id ?? storage.id }
+    /// The item's gold label, without making the item.
+    package var gold: String? { storage.item.map(\.gold) ?? storage.gold }
+
     /// `item.text` lowercased. Made on first use from the lowercased bytes that
     /// ``withUTF8(lowercased:_:)`` reads (LFs that search bytes never need the string).
     public var lowercasedText: String {
-        storage.lowercasedText.withLock { text in
-            if let text { return text }
+        storage.lazyParts.withLock { parts in
+            if let text = parts.lowercasedText { return text }
             // Lowercasing well-formed UTF-8 scalar by scalar gives well-formed UTF-8: nothing to repair.
-            let made = String(decoding: storage.lowercasedUTF8, as: UTF8.self)
-            text = made
+            let made = String(decoding: lowercasedUTF8, as: UTF8.self)
+            parts.lowercasedText = made
             return made
         }
     }
@@ -38,34 +69,34 @@ public struct ItemView: Sendable {
     ///
     /// - Returns: `nil` when the text has no contiguous UTF-8 (bridged strings).
     public func withUTF8<R>(lowercased: Bool, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R? {
-        lowercased
-            ? try storage.lowercasedUTF8.withUnsafeBufferPointer(body)
-            : try storage.item.text.utf8.withContiguousStorageIfAvailable(body)
+        if lowercased { return try body(lowercasedUTF8) }
+        if let textUTF8 { return try body(textUTF8) }
+        return try storage.item.unsafelyUnwrapped.text.utf8.withContiguousStorageIfAvailable(body)
     }
-    /// Number of whitespace-separated words of `item.text`.
-    public var wordCount: Int { storage.wordCount }
 
     /// Lowercased runs of letters and digits, in order. Computed on first use (most LFs never
     /// ask), once per view (thread-safe: views are `Sendable`).
     public var tokens: [Substring] {
-        storage.tokens.withLock { tokens in
-            if let tokens { return tokens }
-            let made = Self.tokenize(lowercasedText)
-            tokens = made
+        let text = lowercasedText
+        return storage.lazyParts.withLock { parts in
+            if let tokens = parts.tokens { return tokens }
+            let made = Self.tokenize(text)
+            parts.tokens = made
             return made
         }
     }
 
     /// The item's text.
-    public var text: String { storage.item.text }
+    public var text: String { item.text }
 
     /// A field of the source record. The fields are decoded on first use (most LFs never ask),
     /// once per view.
     public subscript(field name: String) -> String? {
-        storage.fields.withLock { fields in
-            if let fields { return fields[name] }
-            let decoded = storage.item.fields
-            fields = decoded
+        let item = self.item
+        return storage.lazyParts.withLock { parts in
+            if let fields = parts.fields { return fields[name] }
+            let decoded = item.fields
+            parts.fields = decoded
             return decoded[name]
         }
     }
@@ -77,65 +108,66 @@ public struct ItemView: Sendable {
     // UTF-8 bytes: ASCII needs no Unicode property tables, and grapheme clusters (Characters)
     // are asked for only where one could change the answer.
 
-    /// The UTF-8 of `text.lowercased()`: the standard library maps each Unicode scalar to its
-    /// `properties.lowercaseMapping` (no context rules); ASCII scalars are mapped inline here,
-    /// straight into the new array. Bytes, not a string: a string would validate them again.
-    static func lowercase(_ text: String) -> [UInt8] {
-        let lowered = text.utf8.withContiguousStorageIfAvailable { bytes -> [UInt8]? in
-            // Lowercasing grows a scalar's UTF-8 by at most half (U+0130 İ, 2 bytes, becomes
-            // "i̇", 3 bytes); should some scalar grow more, the general path below takes over.
-            let isASCII = ByteSearch.isASCII(bytes)
-            let capacity = isASCII ? bytes.count : bytes.count + bytes.count / 2 + 4
-            var fits = true
-            let lowered = [UInt8](unsafeUninitializedCapacity: capacity) { output, count in
-                var written = 0
-                defer { count = fits ? written : 0 }
-                var index = 0
-                while index < bytes.count {
-                    // Eight ASCII bytes at a time where they are.
-                    if index + 8 <= bytes.count, written + 8 <= capacity {
-                        let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
-                        if word & (ByteSearch.ones &* 0x80) == 0 {
-                            UnsafeMutableRawPointer(output.baseAddress! + written).storeBytes(of: UTF8Bytes.lowercasedASCII(word), as: UInt64.self)
-                            written += 8
-                            index += 8
-                            continue
-                        }
-                    }
-                    let byte = bytes[index]
-                    if byte < 0x80 {
-                        output[written] = UTF8Bytes.lowercasedASCII(byte)
-                        written += 1
-                        index += 1
-                        continue
-                    }
-                    let (scalar, length) = UTF8Bytes.scalar(in: bytes, at: index)
-                    if !ScalarPropertySet.changesWhenLowercased.contains(scalar) {
-                        // Its own lowercase (U+FEFF, emoji, most non-Latin text): copied as is.
-                        for offset in 0..<length { output[written + offset] = bytes[index + offset] }
-                        written += length
-                        index += length
-                        continue
-                    }
-                    for unit in Unicode.Scalar(scalar)!.properties.lowercaseMapping.utf8 {
-                        guard written < capacity else {
-                            fits = false
-                            return
-                        }
-                        output[written] = unit
-                        written += 1
-                    }
-                    index += length
+    /// Writes the UTF-8 of `text.lowercased()` for UTF-8 `bytes` to `output` (room for
+    /// `capacity` bytes) and returns its length, or `nil` when it does not fit: the standard
+    /// library maps each Unicode scalar to its `properties.lowercaseMapping` (no context
+    /// rules); ASCII scalars are mapped inline here. Bytes, not a string: a string would
+    /// validate them again.
+    static func lowercase(_ bytes: UnsafeBufferPointer<UInt8>, into output: UnsafeMutablePointer<UInt8>, capacity: Int) -> Int? {
+        var written = 0
+        var index = 0
+        while index < bytes.count {
+            // Eight ASCII bytes at a time where they are.
+            if index + 8 <= bytes.count, written + 8 <= capacity {
+                let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                if word & (ByteSearch.ones &* 0x80) == 0 {
+                    UnsafeMutableRawPointer(output + written).storeBytes(of: UTF8Bytes.lowercasedASCII(word), as: UInt64.self)
+                    written += 8
+                    index += 8
+                    continue
                 }
             }
-            return fits ? lowered : nil
+            let byte = bytes[index]
+            if byte < 0x80 {
+                guard written < capacity else { return nil }
+                output[written] = UTF8Bytes.lowercasedASCII(byte)
+                written += 1
+                index += 1
+                continue
+            }
+            let (scalar, length) = UTF8Bytes.scalar(in: bytes, at: index)
+            if !ScalarPropertySet.changesWhenLowercased.contains(scalar) {
+                // Its own lowercase (U+FEFF, emoji, most non-Latin text): copied as is.
+                guard written + length <= capacity else { return nil }
+                for offset in 0..<length { output[written + offset] = bytes[index + offset] }
+                written += length
+                index += length
+                continue
+            }
+            for unit in Unicode.Scalar(scalar)!.properties.lowercaseMapping.utf8 {
+                guard written < capacity else { return nil }
+                output[written] = unit
+                written += 1
+            }
+            index += length
         }
-        if let lowered = lowered ?? nil { return lowered }
-        var bytes: [UInt8] = []
-        for scalar in text.unicodeScalars {
-            bytes.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+        return written
+    }
+
+    /// The room ``lowercase(_:into:capacity:)`` nearly always needs for `bytes`: lowercasing
+    /// grows a scalar's UTF-8 by at most half (U+0130 İ, 2 bytes, becomes "i̇", 3 bytes).
+    static func lowercasedCapacity(ofNonASCII bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        bytes.count + bytes.count / 2 + 4
+    }
+
+    /// The UTF-8 of `text.lowercased()`, scalar by scalar: where a scalar grows more than
+    /// ``lowercasedCapacity(ofNonASCII:)`` allows.
+    static func lowercaseScalars(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var lowered: [UInt8] = []
+        for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
+            lowered.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
         }
-        return bytes
+        return lowered
     }
 
     /// `character.isLetter || character.isNumber` (both read the first scalar's properties;
@@ -153,36 +185,43 @@ public struct ItemView: Sendable {
     /// The runs of ``forEachRun(in:where:_:)``, counted; eight ASCII bytes at a time where no
     /// grapheme cluster can reach into them (see ``countWordStarts(in:inWord:)``).
     static func countWords(_ text: String) -> Int {
-        let utf8 = text.utf8
-        let counted = utf8.withContiguousStorageIfAvailable { bytes -> Int in
-            guard let base = bytes.baseAddress else { return 0 }
-            var count = 0, inWord = false, previousMayJoin = false, index = 0
-            while index < bytes.count {
-                if !previousMayJoin, index + 8 <= bytes.count {
-                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                    if word & 0x8080_8080_8080_8080 == 0 {
-                        count += countWordStarts(in: word, inWord: &inWord)
-                        index += 8
-                        continue
-                    }
+        text.utf8.withContiguousStorageIfAvailable { countWords(in: $0) { text } } ?? text.split(whereSeparator: \.isWhitespace).count
+    }
+
+    /// ``countWords(_:)`` of the text whose UTF-8 is `bytes`; `text` makes that string, asked
+    /// for only where a grapheme cluster may join scalars.
+    static func countWords(in bytes: UnsafeBufferPointer<UInt8>, text makeText: () -> String) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        var text: String?
+        var count = 0, inWord = false, previousMayJoin = false, index = 0
+        while index < bytes.count {
+            if !previousMayJoin, index + 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 == 0 {
+                    count += countWordStarts(in: word, inWord: &inWord)
+                    index += 8
+                    continue
                 }
-                let (scalar, length) = UTF8Bytes.scalar(in: bytes, at: index)
-                let mayJoin = scalar >= 0x300 && scalar != 0xFEFF
-                let isWordScalar = !isWhitespace(scalar)
-                if isWordScalar != inWord {
-                    let startsCharacter = !(mayJoin || previousMayJoin)
-                        || utf8.index(utf8.startIndex, offsetBy: index).samePosition(in: text) != nil
-                    if startsCharacter {
-                        inWord = isWordScalar
-                        if isWordScalar { count += 1 }
-                    }
-                }
-                previousMayJoin = mayJoin
-                index += length
             }
-            return count
+            let (scalar, length) = UTF8Bytes.scalar(in: bytes, at: index)
+            let mayJoin = scalar >= 0x300 && scalar != 0xFEFF
+            let isWordScalar = !isWhitespace(scalar)
+            if isWordScalar != inWord {
+                var startsCharacter = !(mayJoin || previousMayJoin)
+                if !startsCharacter {
+                    if text == nil { text = makeText() }
+                    let utf8 = text.unsafelyUnwrapped.utf8
+                    startsCharacter = utf8.index(utf8.startIndex, offsetBy: index).samePosition(in: text.unsafelyUnwrapped) != nil
+                }
+                if startsCharacter {
+                    inWord = isWordScalar
+                    if isWordScalar { count += 1 }
+                }
+            }
+            previousMayJoin = mayJoin
+            index += length
         }
-        return counted ?? text.split(whereSeparator: \.isWhitespace).count
+        return count
     }
 
     /// The words that start in eight ASCII bytes (`word`, first byte lowest), given whether a
@@ -270,23 +309,5 @@ public struct ItemView: Sendable {
         if scalar < 0x80 { return (scalar | 0x20) &- 0x61 < 26 || scalar &- 0x30 < 10 }
         let properties = Unicode.Scalar(scalar)!.properties
         return properties.isAlphabetic || properties.numericType != nil
-    }
-}
-
-extension ItemView {
-    /// A view's contents; the lowercased string, tokens and fields are filled on first use.
-    private final class Storage: Sendable {
-        let item: Item
-        let lowercasedUTF8: [UInt8]
-        let lowercasedText = Mutex<String?>(nil)
-        let wordCount: Int
-        let tokens = Mutex<[Substring]?>(nil)
-        let fields = Mutex<[String: String]?>(nil)
-
-        init(item: Item, lowercasedUTF8: [UInt8], wordCount: Int) {
-            self.item = item
-            self.lowercasedUTF8 = lowercasedUTF8
-            self.wordCount = wordCount
-        }
     }
 }

@@ -40,12 +40,15 @@ struct JSONLItemDecoder: ItemDecoder {
     /// kept to reuse their memory.
     private var lineStarts: [Int] = []
     private var lineEnds: [Int] = []
+    /// Each worker's views over records, for ``forEachBlock(batchSize:process:consume:)``.
+    private let recordViews: [RecordViews]
 
     init(chunks: ByteChunks, source: ItemSource, file: String, threads: Int) {
         precondition(threads > 0, "thread count must be positive")
         self.chunks = chunks
         self.threads = threads
         lineDecoder = JSONLLineDecoder(source: source, file: file)
+        recordViews = (0..<threads).map { _ in RecordViews() }
         ids = source.idField.map { ItemIDRegistry(file: file, field: $0) }
     }
 
@@ -136,6 +139,101 @@ struct JSONLItemDecoder: ItemDecoder {
             }
         }
         takeInFileOrder(results, blocks: blocks)
+    }
+
+    // MARK: - Blocks processed where they are decoded
+
+    /// Reads the file to its end as ``ItemReader/forEachBlock(batchSize:process:consume:)``
+    /// describes, from its start; `consume` also gets the bytes read so far.
+    mutating func forEachBlock<Result>(process: @Sendable ([ItemView]) -> Result,
+                                       consume: (_ result: Result, _ count: Int, _ bytesRead: Int) throws -> Void) throws {
+        precondition(line == 0 && decoded.isEmpty, "blocks are read from the start of the file")
+        while true {
+            if !checkedByteOrderMark {
+                checkedByteOrderMark = chunks.skipByteOrderMark()
+                if !checkedByteOrderMark { try chunks.refill(); continue }
+            }
+            if findBufferedLines() {
+                try processBufferedLines(process: process, consume: consume)
+                continue
+            }
+            if chunks.isAtEnd { return try finishInput() }
+            try chunks.refill()
+        }
+    }
+
+    /// Views the lines ``findBufferedLines()`` found and processes them, block by block on
+    /// every thread, then hands the results to `consume` in file order: each cut before the
+    /// first duplicate id, the error (a block's own or a duplicate id) thrown after the items
+    /// before it are consumed, as ``decodeBufferedLines()`` and ``takeInFileOrder(_:blocks:)``
+    /// hand out items.
+    private mutating func processBufferedLines<Result>(process: @Sendable ([ItemView]) -> Result,
+                                                       consume: (Result, Int, Int) throws -> Void) throws {
+        let firstLine = line + 1
+        line += lineStarts.count
+        let blocks = ParallelBlocks(itemCount: lineStarts.count, blockSize: Self.linesPerBlock)
+        var outputs = [ProcessedBlock<Result>?](repeating: nil, count: blocks.blockCount)
+        let lineDecoder = lineDecoder, starts = lineStarts, ends = lineEnds, numbersLines = ids != nil
+        let buffer = chunks.buffer, recordViews = recordViews
+        buffer.withUnsafeBufferPointer { bytes in
+            outputs.withUnsafeMutableBufferPointer { outputBuffer in
+                // The chunk is only read while the blocks run; each block writes its own output.
+                let input = SharedMutableBuffer(base: UnsafeMutablePointer(mutating: bytes.baseAddress!), count: bytes.count)
+                let output = SharedMutableBuffer(base: outputBuffer.baseAddress!, count: outputBuffer.count)
+                blocks.forEach(threads: threads) { worker, block, lines in
+                    var scanner = JSONLRecordScanner(source: lineDecoder.source)
+                    var views: [ItemView] = []
+                    views.reserveCapacity(lines.count)
+                    var ids: [String] = [], itemLines: [Int] = [], error: (any Error)?
+                    for index in lines {
+                        let lineBytes = UnsafeBufferPointer(start: input.base + starts[index], count: ends[index] - starts[index])
+                        do {
+                            guard let view = try lineDecoder.view(lineBytes, line: firstLine + index, scanner: &scanner,
+                                                                  views: recordViews[worker], index: views.count) else { continue }
+                            views.append(view)
+                            if numbersLines {
+                                ids.append(view.id)
+                                itemLines.append(firstLine + index)
+                            }
+                        } catch let lineError {
+                            error = lineError
+                            break
+                        }
+                    }
+                    output[block] = ProcessedBlock(result: process(views), count: views.count, ids: ids, lines: itemLines, error: error)
+                }
+            }
+        }
+        for case let block? in outputs {
+            var taken = block.count
+            var error = block.error
+            if ids != nil {
+                for index in 0..<block.count {
+                    do {
+                        try ids!.register(block.ids[index], line: block.lines[index])
+                    } catch let duplicate {
+                        taken = index
+                        error = duplicate
+                        break
+                    }
+                }
+            }
+            try consume(block.result, taken, chunks.bytesRead)
+            if let error {
+                pendingError = error
+                throw error
+            }
+        }
+    }
+
+    /// What one block of lines came to when processed: `process`'s result on its `count`
+    /// items, their ids and line numbers (when ids are checked), and the error it stopped at.
+    private struct ProcessedBlock<Result> {
+        var result: Result
+        var count: Int
+        var ids: [String]
+        var lines: [Int]
+        var error: (any Error)?
     }
 
     /// What one block of lines came to: how many items it wrote, their line numbers (when ids

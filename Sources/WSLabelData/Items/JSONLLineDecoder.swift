@@ -18,22 +18,50 @@ struct JSONLLineDecoder: Sendable {
     /// - Throws: ``WSLabelError/malformedInput(_:_:)`` naming the file, the line, the column of
     ///   a JSON error, the record and the field.
     func item(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, scanner: inout JSONLRecordScanner) throws -> Item? {
-        guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return nil }
-        var item: Item
-        if let record = scanner.record(bytes) {
-            // The fields stay in the record until asked for. The scanner took the line, so it
-            // is a JSON object (kept as bytes: a string would validate them again).
-            item = Item(id: record.id ?? String(line), text: record.text, gold: record.gold, jsonRecord: Array(bytes))
-        } else {
-            item = try parsedItem(bytes, line: line)
+        guard !Self.isBlank(bytes) else { return nil }
+        guard let record = scanner.record(bytes) else { return try checked(parsedItem(bytes, line: line), line: line) }
+        // The fields stay in the record until asked for. The scanner took the line, so it
+        // is a JSON object (kept as bytes: a string would validate them again).
+        let id = record.id ?? String(line)
+        let gold = try checkedGold(record.gold, id: id, textByteCount: record.text.utf8.count, line: line)
+        return Item(id: id, text: record.text, gold: gold, jsonRecord: Array(bytes))
+    }
+
+    /// The view of the item ``item(_:line:scanner:)`` gives, or `nil` for a blank line: a line
+    /// the scanner takes is viewed in place (its text is never made a string, see
+    /// ``RecordViews``), any other is decoded into an item first.
+    ///
+    /// - Parameter index: the view's place in its block, for `views` to reuse memory.
+    /// - Throws: as ``item(_:line:scanner:)``.
+    func view(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, scanner: inout JSONLRecordScanner,
+              views: RecordViews, index: Int) throws -> ItemView? {
+        guard !Self.isBlank(bytes) else { return nil }
+        guard let record = scanner.borrowedRecord(bytes) else { return try ItemView(checked(parsedItem(bytes, line: line), line: line)) }
+        let id = record.id ?? String(line)
+        return try scanner.unescapedText.withUnsafeBufferPointer { unescaped in
+            let gold = try checkedGold(record.gold, id: id, textByteCount: record.textRange?.count ?? unescaped.count, line: line)
+            return views.view(index, record: bytes, id: id, gold: gold, textRange: record.textRange, unescapedText: unescaped)
         }
-        try source.checkTextSize(item.text, at: location(line, record: source.idField == nil ? nil : item.id, field: source.textField))
-        if let goldField = source.goldField,
-           let label = try source.goldLabel(item.gold, at: location(line, record: source.idField == nil ? nil : item.id, field: goldField)),
-           label != item.gold {
-            item = item.withGold(label)
-        }
-        return item
+    }
+
+    /// Whether a line holds only white space (skipped).
+    private static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        !bytes.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D })
+    }
+
+    /// `item` after the checks every item passes: its text's size and its gold label (mapped
+    /// to the task's label names).
+    private func checked(_ item: Item, line: Int) throws -> Item {
+        let gold = try checkedGold(item.gold, id: item.id, textByteCount: item.text.utf8.count, line: line)
+        return gold == item.gold ? item : item.withGold(gold)
+    }
+
+    /// The gold label of item `id` on line `line`, mapped by the source's gold values, once its
+    /// text's size is checked.
+    private func checkedGold(_ gold: String?, id: String, textByteCount: Int, line: Int) throws -> String? {
+        try source.checkTextSize(byteCount: textByteCount, at: location(line, record: source.idField == nil ? nil : id, field: source.textField))
+        guard let goldField = source.goldField else { return gold }
+        return try source.goldLabel(gold, at: location(line, record: source.idField == nil ? nil : id, field: goldField))
     }
 
     /// The item on a line the scanner did not take, decoded from the line's JSON tree.

@@ -26,6 +26,16 @@ package struct JSONLRecordScanner {
         package var gold: String?
     }
 
+    /// A record whose text stays bytes (``borrowedRecord(_:)``): no string is made of it.
+    package struct BorrowedRecord {
+        /// The text's bytes in the line (no escapes in it); `nil` when it had escapes, and
+        /// ``unescapedText`` holds it decoded.
+        package var textRange: Range<Int>?
+        /// The id field's value; `nil` when the source numbers items instead.
+        package var id: String?
+        package var gold: String?
+    }
+
     /// What a value was, for the checks on the id, text and gold fields.
     private enum Kind { case string, scalar, container, null }
 
@@ -41,6 +51,11 @@ package struct JSONLRecordScanner {
     private var position = 0
     /// The decoded bytes of a string with escapes; reused from string to string.
     private var unescaped: [UInt8] = []
+    /// The decoded text of the last ``borrowedRecord(_:)`` whose text had escapes.
+    private(set) package var unescapedText: [UInt8] = []
+    /// Where the text of the record being borrowed was found.
+    private var borrowedText = TextPlace.notFound
+    private enum TextPlace: Equatable { case notFound, line(Range<Int>), unescaped }
     /// The number of fields of the previous record: records of one file tend to have the same
     /// fields, so each field table is made that large up front instead of growing.
     private var lastFieldCount = 0
@@ -91,6 +106,36 @@ package struct JSONLRecordScanner {
         return record
     }
 
+    /// The record on `line` as ``record(_:)`` reads it, but with its text left as bytes,
+    /// validated as UTF-8 and unescaped only when it has escapes: the parts an ``ItemView``
+    /// over the line needs, with no string made of the text. `nil` exactly when ``record(_:)``
+    /// gives `nil`.
+    package mutating func borrowedRecord(_ line: UnsafeBufferPointer<UInt8>) -> BorrowedRecord? {
+        var text: Kind?, id: (kind: Kind, value: String?)?, gold: (kind: Kind, value: String?)?
+        borrowedText = .notFound
+        let scanned = scanObject(line, textAsBytes: true) { key, kind, value in
+            if key.isText && text == nil { text = kind }
+            if key.isID && id == nil { id = (kind, value) }
+            if key.isGold && gold == nil { gold = (kind, value) }
+        }
+        guard scanned, text == .string else { return nil }
+        var record: BorrowedRecord
+        switch borrowedText {
+        case .notFound: return nil
+        case let .line(range): record = BorrowedRecord(textRange: range)
+        case .unescaped: record = BorrowedRecord(textRange: nil)
+        }
+        if idField != nil {
+            guard let id, id.kind == .string || id.kind == .scalar, let idValue = id.value, !idValue.isEmpty else { return nil }
+            record.id = idValue
+        }
+        if let gold, gold.kind != .null {
+            guard gold.kind != .container, let goldValue = gold.value else { return nil }
+            record.gold = goldValue.isEmpty ? nil : goldValue
+        }
+        return record
+    }
+
     /// Every field of the record on `line`, as ``Item/fields`` holds them: the first value of
     /// each key as text, keys whose first value is null left out; `nil` when the slow path
     /// must decode it.
@@ -119,8 +164,12 @@ package struct JSONLRecordScanner {
     /// Scans the JSON object on `line`, calling `member` with each key, in order, and its
     /// value's kind and text; `false` when the line is not a valid object (or is beyond this
     /// scanner: the slow path must decode it).
+    ///
+    /// With `textAsBytes`, the first string value of the text key is not made a string:
+    /// `member` gets `""` for it, and ``borrowedText`` says where its bytes are.
     @inline(__always)
-    private mutating func scanObject(_ line: UnsafeBufferPointer<UInt8>, _ member: (Key, Kind, String?) -> Void) -> Bool {
+    private mutating func scanObject(_ line: UnsafeBufferPointer<UInt8>, textAsBytes: Bool = false,
+                                     _ member: (Key, Kind, String?) -> Void) -> Bool {
         bytes = line
         position = 0
         defer { bytes = UnsafeBufferPointer(start: nil, count: 0) }
@@ -141,8 +190,13 @@ package struct JSONLRecordScanner {
                 guard next == Self.colon else { return false }
                 position += 1
                 skipWhitespace()
-                guard let (kind, value) = self.value() else { return false }
-                member(key, kind, value)
+                if textAsBytes, key.isText, borrowedText == .notFound, next == Self.quote {
+                    guard textBytes() else { return false }
+                    member(key, .string, "")
+                } else {
+                    guard let (kind, value) = self.value() else { return false }
+                    member(key, kind, value)
+                }
 
                 skipWhitespace()
                 if next == Self.comma {
@@ -231,9 +285,48 @@ package struct JSONLRecordScanner {
         }
     }
 
+    /// Reads the string whose opening quote is at `position` as ``string()`` does, without
+    /// making it a string: sets ``borrowedText`` to its bytes' range in the line, or, when it
+    /// has escapes, to ``unescapedText`` holding it decoded. `false` when it is invalid
+    /// (exactly when ``string()`` gives `nil`).
+    private mutating func textBytes() -> Bool {
+        position += 1
+        let start = position
+        skipPlainWords()
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == Self.quote || byte == Self.backslash || byte < 0x20 { break }
+            position += 1
+        }
+        guard position < bytes.count else { return false }
+        switch bytes[position] {
+        case Self.quote:
+            position += 1
+            guard isValidUTF8(UnsafeBufferPointer(rebasing: bytes[start..<position - 1])) else { return false }
+            borrowedText = .line(start..<position - 1)
+            return true
+        case Self.backslash:
+            guard unescape(from: start), unescaped.withUnsafeBufferPointer(isValidUTF8) else { return false }
+            // Kept aside: later strings with escapes reuse `unescaped`.
+            swap(&unescaped, &unescapedText)
+            borrowedText = .unescaped
+            return true
+        default:
+            return false  // a control character
+        }
+    }
+
     /// The rest of a string with escapes, `start` being just after its opening quote and
     /// `position` at its first backslash. Escapes decode as ``JSONParser`` decodes them.
     private mutating func escapedString(from start: Int) -> String? {
+        guard unescape(from: start) else { return nil }
+        return unescaped.withUnsafeBufferPointer(utf8String)
+    }
+
+    /// Decodes the rest of a string with escapes into ``unescaped`` (`start` and `position` as
+    /// for ``escapedString(from:)``), up to and past its closing quote; `false` when it is
+    /// invalid. The bytes are not validated as UTF-8 here.
+    private mutating func unescape(from start: Int) -> Bool {
         unescaped.removeAll(keepingCapacity: true)
         var plainStart = start
         while position < bytes.count {
@@ -241,16 +334,16 @@ package struct JSONLRecordScanner {
             if byte == Self.quote {
                 unescaped.append(contentsOf: bytes[plainStart..<position])
                 position += 1
-                return unescaped.withUnsafeBufferPointer(utf8String)
+                return true
             }
-            guard byte >= 0x20 else { return nil }
+            guard byte >= 0x20 else { return false }
             guard byte == Self.backslash else {
                 position += 1
                 continue
             }
             unescaped.append(contentsOf: bytes[plainStart..<position])
             position += 1
-            guard position < bytes.count else { return nil }
+            guard position < bytes.count else { return false }
             let escape = bytes[position]
             position += 1
             switch escape {
@@ -261,26 +354,26 @@ package struct JSONLRecordScanner {
             case UInt8(ascii: "r"): unescaped.append(0x0D)
             case UInt8(ascii: "t"): unescaped.append(0x09)
             case UInt8(ascii: "u"):
-                guard var code = hex4() else { return nil }
+                guard var code = hex4() else { return false }
                 if (0xD800..<0xDC00).contains(code) {
                     // A high surrogate must be followed by an escaped low one.
-                    guard next == Self.backslash else { return nil }
+                    guard next == Self.backslash else { return false }
                     position += 1
-                    guard next == UInt8(ascii: "u") else { return nil }
+                    guard next == UInt8(ascii: "u") else { return false }
                     position += 1
-                    guard let low = hex4(), (0xDC00..<0xE000).contains(low) else { return nil }
+                    guard let low = hex4(), (0xDC00..<0xE000).contains(low) else { return false }
                     code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                 } else if (0xDC00..<0xE000).contains(code) {
-                    return nil
+                    return false
                 }
-                guard let scalar = Unicode.Scalar(code) else { return nil }
+                guard let scalar = Unicode.Scalar(code) else { return false }
                 UTF8.encode(scalar) { unescaped.append($0) }
             default:
-                return nil
+                return false
             }
             plainStart = position
         }
-        return nil
+        return false
     }
 
     /// Four hex digits at `position`, consumed.

@@ -6,21 +6,25 @@ import WSLabelCore
 ///
 /// The table covers the first two planes (16 KiB, filled on first use from the property
 /// itself), where every cased script lives; scalars above are looked up directly.
-package struct ScalarPropertySet: Sendable {
-    private let words: [UInt64]
+///
+/// The table is raw memory, never freed (the sets are statics, made once): an array's buffer
+/// was retained and released around each look-up, on every thread.
+package struct ScalarPropertySet: @unchecked Sendable {
+    private let words: UnsafePointer<UInt64>
     private let property: @Sendable (Unicode.Scalar) -> Bool
 
     /// Scalars below this limit are answered from the table.
     private static let tableLimit: UInt32 = 0x20000
 
     package init(_ property: @escaping @Sendable (Unicode.Scalar) -> Bool) {
-        var words = [UInt64](repeating: 0, count: Int(Self.tableLimit) / 64)
+        let words = UnsafeMutablePointer<UInt64>.allocate(capacity: Int(Self.tableLimit) / 64)
+        words.initialize(repeating: 0, count: Int(Self.tableLimit) / 64)
         for value in 0..<Self.tableLimit {
             if let scalar = Unicode.Scalar(value), property(scalar) {
                 words[Int(value >> 6)] |= 1 << UInt64(value & 63)
             }
         }
-        self.words = words
+        self.words = UnsafePointer(words)
         self.property = property
     }
 
@@ -28,7 +32,7 @@ package struct ScalarPropertySet: Sendable {
     @inline(__always)
     package func contains(_ scalar: UInt32) -> Bool {
         guard scalar < Self.tableLimit else { return Unicode.Scalar(scalar).map(property) ?? false }
-        return words.withUnsafeBufferPointer { $0[Int(scalar >> 6)] } & (1 << UInt64(scalar & 63)) != 0
+        return words[Int(scalar >> 6)] & (1 << UInt64(scalar & 63)) != 0
     }
 
     /// Scalars that case folding changes: those that may match another under case-insensitive matching.

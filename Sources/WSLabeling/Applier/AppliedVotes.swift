@@ -24,11 +24,8 @@ public struct AppliedVotes: Sendable {
     public var hasGold: Bool { gold.contains { $0 != nil } }
 
     /// Appends the rows and counts of `other`, the result of the same catalog on later items.
-    ///
-    /// For many small batches prefer ``LFApplier/apply(batches:expectedCount:progress:)``, which
-    /// appends rows in place instead of copying the matrix.
     public mutating func append(_ other: AppliedVotes) {
-        votes = votes.appending(other.votes)
+        votes.append(other.votes)
         itemIDs.append(contentsOf: other.itemIDs)
         gold.append(contentsOf: other.gold)
         report.merge(other.report)

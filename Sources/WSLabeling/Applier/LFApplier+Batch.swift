@@ -112,30 +112,13 @@ extension LFApplier {
                         let codeSlots = SharedMutableBuffer(base: codeBase, count: slotCount)
                         let lfs = SharedMutableBuffer(base: functionBase, count: lfCount)
                         blocks.forEach(threads: threads) { _, block, rows in
-                            // Slots written through plain pointers: the shared buffers' generic
-                            // accessors are not inlined across modules, and cost a call per slot.
-                            let codes = codeSlots.base, outcomes = outcomeSlots?.base
-                            // LF by LF over the block's items: each LF is taken out of the shared
-                            // list once per block, not once per item.
+                            // One view per item, made only when some LF is not cached.
                             var views = [ItemView?](repeating: nil, count: rows.count)
                             var kept: [(slot: Int, outcome: LFOutcome)] = []
-                            for lf in 0..<lfCount where !isBatchLF[lf] {
-                                let function = lfs[lf]
-                                for (index, row) in rows.enumerated() {
-                                    let slot = row * lfCount + lf
-                                    if keepsEveryOutcome, let cached = outcomes.unsafelyUnwrapped[slot] {
-                                        codes[slot] = code(of: cached, lf: lf)
-                                        continue
-                                    }
-                                    // One view per item, made only when some LF is not cached.
-                                    if views[index] == nil { views[index] = ItemView(items[row]) }
-                                    let (code, outcome) = evaluate(function, on: views[index].unsafelyUnwrapped, lf: lf,
-                                                                   keepingEveryOutcome: keepsEveryOutcome)
-                                    codes[slot] = code
-                                    if let outcome {
-                                        if keepsEveryOutcome { outcomes.unsafelyUnwrapped[slot] = outcome } else { kept.append((slot, outcome)) }
-                                    }
-                                }
+                            evaluateItemLFs(rows: rows, lfs: lfs, codes: codeSlots.base,
+                                            outcomes: keepsEveryOutcome ? outcomeSlots?.base : nil, kept: &kept) { index in
+                                if views[index] == nil { views[index] = ItemView(items[rows.lowerBound + index]) }
+                                return views[index].unsafelyUnwrapped
                             }
                             if !kept.isEmpty { keptLists.unsafelyUnwrapped[block] = kept }
                         }
@@ -145,6 +128,34 @@ extension LFApplier {
         }
         for list in keptByBlock {
             for (slot, outcome) in list { slots.keptOutcomes[slot] = outcome }
+        }
+    }
+
+    /// Evaluates the per-item LFs on `rows`, LF by LF (each LF is taken out of `lfs` once, not
+    /// once per item), and classifies their slots: row `row`'s are `row * lfCount ..< (row + 1)
+    /// * lfCount` of `codes` and, when every outcome is kept, of `outcomes` (whose slots the
+    /// cache filled are only classified). Otherwise only the outcomes the report needs are
+    /// kept, appended to `kept`. What the batch path and the block path (``apply(_:forEachBatch:)``)
+    /// share; `view(index)` is the view of row `rows.lowerBound + index`.
+    @inline(__always)
+    func evaluateItemLFs(rows: Range<Int>, lfs: SharedMutableBuffer<any LabelingFunction>, codes: UnsafeMutablePointer<Int16>,
+                         outcomes: UnsafeMutablePointer<LFOutcome?>?, kept: inout [(slot: Int, outcome: LFOutcome)],
+                         view: (Int) -> ItemView) {
+        let lfCount = lfs.count, keepsEveryOutcome = outcomes != nil
+        for lf in 0..<lfCount where !isBatchLF[lf] {
+            let function = lfs[lf]
+            for (index, row) in rows.enumerated() {
+                let slot = row * lfCount + lf
+                if keepsEveryOutcome, let cached = outcomes.unsafelyUnwrapped[slot] {
+                    codes[slot] = code(of: cached, lf: lf)
+                    continue
+                }
+                let (code, outcome) = evaluate(function, on: view(index), lf: lf, keepingEveryOutcome: keepsEveryOutcome)
+                codes[slot] = code
+                if let outcome {
+                    if keepsEveryOutcome { outcomes.unsafelyUnwrapped[slot] = outcome } else { kept.append((slot, outcome)) }
+                }
+            }
         }
     }
 
@@ -208,37 +219,52 @@ extension LFApplier {
             statistics[lf].cacheHits = slots.cacheHits[lf]
             statistics[lf].evaluations = items.count - slots.cacheHits[lf]
         }
-        var rowLFs: [Int] = [], rowVotes: [Int] = []
-        for row in items.indices {
-            rowLFs.removeAll(keepingCapacity: true)
-            rowVotes.removeAll(keepingCapacity: true)
-            for lf in 0..<lfCount {
-                let slot = row * lfCount + lf
-                switch slots.codes[slot] {
-                case SlotCode.abstain:
-                    break
-                case SlotCode.failed:
-                    statistics[lf].failures += 1
-                    if statistics[lf].firstFailure == nil, case let .failed(message)? = slots.outcome(at: slot) {
-                        statistics[lf].firstFailure = "item \(items[row].id): \(message)"
-                    }
-                case SlotCode.unknownLabel:
-                    statistics[lf].failures += 1
-                    statistics[lf].unknownLabels += 1
-                    if statistics[lf].firstFailure == nil, case let .vote(label)? = slots.outcome(at: slot) {
-                        statistics[lf].firstFailure = """
-                            item \(items[row].id): voted "\(label)", which is not one of the task's labels \
-                            (\(labels.joined(separator: ", "))); counted as an abstain
-                            """
-                    }
-                case let labelClass:
-                    rowLFs.append(lf)
-                    rowVotes.append(Int(labelClass))
-                    statistics[lf].votes += 1
-                }
+        slots.codes.withUnsafeBufferPointer { codes in
+            items.withUnsafeBufferPointer { items in
+                appendRows(items.count, codes: codes, outcome: slots.outcome(at:), id: { items[$0].id }, into: &result.votes,
+                           statistics: &statistics)
             }
-            result.votes.appendSparseRow(lfs: rowLFs, votes: rowVotes)
         }
         return statistics
+    }
+
+    /// Appends `rowCount` rows whose slot codes are `codes` (row-major, ``LFApplier/SlotCode``
+    /// or class) to `votes`, and counts, per LF, votes and failures, with the first failure's
+    /// message if `statistics` has none yet: `outcome(slot)` is a failed slot's outcome,
+    /// `id(row)` its item's id.
+    func appendRows(_ rowCount: Int, codes: UnsafeBufferPointer<Int16>, outcome: (Int) -> LFOutcome?, id: (Int) -> String,
+                    into votes: inout VoteMatrix, statistics: inout [ApplyReport.LFStatistics]) {
+        let lfCount = statistics.count
+        // Votes counted in a buffer: counting in the statistics array checked its uniqueness per vote.
+        var voteCounts = [Int](repeating: 0, count: lfCount)
+        voteCounts.withUnsafeMutableBufferPointer { voteCounts in
+            for row in 0..<rowCount {
+                let rowCodes = UnsafeBufferPointer(rebasing: codes[row * lfCount..<(row + 1) * lfCount])
+                votes.appendRow(codes: rowCodes)
+                for lf in 0..<lfCount {
+                    switch rowCodes[lf] {
+                    case SlotCode.abstain:
+                        break
+                    case SlotCode.failed:
+                        statistics[lf].failures += 1
+                        if statistics[lf].firstFailure == nil, case let .failed(message)? = outcome(row * lfCount + lf) {
+                            statistics[lf].firstFailure = "item \(id(row)): \(message)"
+                        }
+                    case SlotCode.unknownLabel:
+                        statistics[lf].failures += 1
+                        statistics[lf].unknownLabels += 1
+                        if statistics[lf].firstFailure == nil, case let .vote(label)? = outcome(row * lfCount + lf) {
+                            statistics[lf].firstFailure = """
+                                item \(id(row)): voted "\(label)", which is not one of the task's labels \
+                                (\(labels.joined(separator: ", "))); counted as an abstain
+                                """
+                        }
+                    default:
+                        voteCounts[lf] += 1
+                    }
+                }
+            }
+        }
+        for lf in 0..<lfCount { statistics[lf].votes += voteCounts[lf] }
     }
 }

@@ -164,7 +164,7 @@ public struct LFApplier: Sendable {
 
     // MARK: - One batch
 
-    private func emptyResult() throws -> AppliedVotes {
+    func emptyResult() throws -> AppliedVotes {
         let statistics = catalog.functions.map { ApplyReport.LFStatistics(name: $0.name, fingerprint: $0.fingerprint) }
         return AppliedVotes(
             votes: try VoteMatrix(lfCount: catalog.functions.count, classCount: labels.count),
@@ -218,15 +218,18 @@ public struct LFApplier: Sendable {
     }
 
     func goldClasses(of items: [Item]) throws -> [Int?] {
-        try items.map { item in
-            guard let gold = item.gold else { return nil }
-            guard let goldClass = classOfLabel[gold] else {
-                throw WSLabelError.malformedInput(
-                    SourceLocation(record: item.id, field: "gold"),
-                    "gold label \"\(gold)\" is not one of the task's labels (\(labels.joined(separator: ", ")))")
-            }
-            return goldClass
+        try items.map { try goldClass(of: $0.gold, id: $0.id) }
+    }
+
+    /// The class of gold label `gold` of item `id`, `nil` for none.
+    /// - Throws: ``WSLabelError/malformedInput(_:_:)`` for a label the task does not have.
+    func goldClass(of gold: String?, id: String) throws -> Int? {
+        guard let gold else { return nil }
+        guard let goldClass = classOfLabel[gold] else {
+            throw WSLabelError.malformedInput(
+                SourceLocation(record: id, field: "gold"),
+                "gold label \"\(gold)\" is not one of the task's labels (\(labels.joined(separator: ", ")))")
         }
+        return goldClass
     }
 }
-

@@ -80,8 +80,12 @@ public struct RegexLF: LabelingFunction, @unchecked Sendable {
 
     /// - Throws: ``TimeLimitExceeded`` when the evaluation runs past ``timeLimit``.
     public func vote(on item: ItemView) throws -> String? {
+        // A chain is matched on the text's bytes: a view over a record then makes no string.
+        // (Read in place: binding the chain would copy it, retaining its arrays per item.)
+        if let answer = item.withUTF8(lowercased: false, { literalChain?.matches(utf8: $0) }) ?? nil {
+            return answer ? label : nil
+        }
         let text = item.text
-        if let answer = literalChain?.matches(text) { return answer ? label : nil }
         if let requiredLiteral, Self.certainlyLacks(requiredLiteral, text, caseSensitive: caseSensitive) { return nil }
         // The whole text, in UTF-16 units.
         let range = NSRange(location: 0, length: text.utf16.count)

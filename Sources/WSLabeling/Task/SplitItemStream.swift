@@ -43,4 +43,30 @@ final class SplitItemStream {
             reader = nil
         }
     }
+
+    /// The split's items applied by `applier`, file after file, each file's reader through
+    /// ``LFApplier/apply(_:forEachBatch:)`` (so, without a cache and LLM LFs, decoded and applied
+    /// block by block on every thread), with the ids ``nextBatch()`` gives: the rows, ids, gold
+    /// labels, report counts and errors of applying its batches.
+    ///
+    /// - Parameter progress: called after each run of rows with the items done so far.
+    /// - Precondition: no batch has been read from the stream.
+    func applied(by applier: LFApplier, progress: (_ done: Int) -> Void) throws -> AppliedVotes {
+        precondition(reader == nil && bytesOfFinishedFiles == 0, "a split is applied from its start")
+        var result = try applier.emptyResult()
+        while let file = files.next() {
+            let reader = try ItemReader(url: file, source: task.source, threads: threads)
+            self.reader = reader
+            currentFile = file
+            try applier.apply(reader) { run in
+                var run = run
+                if task.source.idField == nil { run.itemIDs = run.itemIDs.map { "\(file.lastPathComponent):\($0)" } }
+                result.append(run)
+                progress(result.itemIDs.count)
+            }
+            bytesOfFinishedFiles += reader.bytesRead
+            self.reader = nil
+        }
+        return result
+    }
 }

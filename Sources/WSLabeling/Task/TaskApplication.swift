@@ -64,9 +64,9 @@ public struct TaskApplication: Sendable {
         for split in task.splits where split.sample == nil {
             let stream = SplitItemStream(split: split, task: task, threads: applier.threads)
             let totalBytes = Self.totalSize(of: split.files)
-            let applied = try applier.apply(progress: { done, _ in
+            let applied = try stream.applied(by: applier) { done in
                 progress?(ApplyProgress(split: split.name, itemsDone: done, bytesRead: stream.bytesRead, totalBytes: totalBytes))
-            }) { try stream.nextBatch() }
+            }
             splits.append(LabeledSplit(name: split.name, ids: applied.itemIDs, votes: applied.votes, gold: applied.gold))
             if report == nil { report = applied.report } else { report!.merge(applied.report) }
         }

@@ -35,6 +35,44 @@ enum ItemTargets {
             if fileName.hasSuffix(".jsonl"), source.idField == nil, case let .value(items) = whole {
                 try checkFields(items, lines: bytes.split(separator: 0x0A, omittingEmptySubsequences: false))
             }
+            try checkViews(url, source, chunkSize: smallChunk, expected: whole)
+        }
+    }
+
+    /// What an LF can read of a view.
+    private struct ViewParts: Equatable {
+        var item: Item, text: [UInt8]?, lowercased: [UInt8]?, lowercasedText: String, tokens: [Substring], wordCount: Int
+
+        init(_ view: ItemView) {
+            item = view.item
+            text = view.withUTF8(lowercased: false) { Array($0) }
+            lowercased = view.withUTF8(lowercased: true) { Array($0) }
+            lowercasedText = view.lowercasedText
+            tokens = view.tokens
+            wordCount = view.wordCount
+        }
+    }
+
+    /// Items viewed where they are decoded (over their records, for JSONL), in blocks on three
+    /// threads, must show what views of the items read in batches show, and end in the same error.
+    private static func checkViews(_ url: URL, _ source: ItemSource, chunkSize: Int, expected: ParseOutcome<[Item]>) throws {
+        let reader = try ItemReader(url: url, source: source, chunkSize: chunkSize, threads: 3)
+        var viewed: [ViewParts] = []
+        let outcome = try ParseOutcome("ItemReader.forEachBlock") {
+            try reader.forEachBlock(process: { $0.map(ViewParts.init) }) { parts, count in viewed += parts.prefix(count) }
+        }
+        switch (outcome, expected) {
+        case let (.value, .value(items)):
+            let expectedParts = items.map { ViewParts(ItemView($0)) }
+            guard viewed == expectedParts else {
+                let index = zip(viewed, expectedParts).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(viewed.count, expectedParts.count)
+                throw PropertyViolation("view \(index) of \(viewed.count) viewed in blocks differs from the item's: "
+                                        + "\(index < viewed.count ? "\(viewed[index])" : "none") vs \(index < expectedParts.count ? "\(expectedParts[index])" : "none")")
+            }
+        case let (.rejected(error), .rejected(expectedError)):
+            guard error == expectedError else { throw PropertyViolation("blocks end in \(error), batches in \(expectedError)") }
+        default:
+            throw PropertyViolation("blocks give \(outcome), batches \(expected)")
         }
     }
 
@@ -72,12 +110,22 @@ enum ItemTargets {
 
     /// Every line the JSONL scanner decodes must be an object `JSONParser` takes, with the
     /// text, id and gold the reader's slow path takes from it (the fields are decoded from the
-    /// record itself, on use: `checkReader` compares them).
+    /// record itself, on use: `checkReader` compares them). The borrowed record (text left as
+    /// bytes) must be the same record.
     private static func checkScanner(_ bytes: [UInt8], source: ItemSource) throws {
         var scanner = JSONLRecordScanner(source: source)
         for line in bytes.split(separator: 0x0A) {
             let line = Array(line)
-            guard let record = line.withUnsafeBufferPointer({ scanner.record($0) }) else { continue }
+            let record = line.withUnsafeBufferPointer { scanner.record($0) }
+            let borrowed = line.withUnsafeBufferPointer { scanner.borrowedRecord($0) }
+            guard (record == nil) == (borrowed == nil) else {
+                throw PropertyViolation("the scanner took the line as a record \(record == nil ? "only borrowed" : "but not borrowed")")
+            }
+            guard let record, let borrowed else { continue }
+            let borrowedText = borrowed.textRange.map { Array(line[$0]) } ?? scanner.unescapedText
+            guard borrowedText == Array(record.text.utf8), borrowed.id == record.id, borrowed.gold == record.gold else {
+                throw PropertyViolation("the borrowed record \(borrowed) differs from the record \(record)")
+            }
             var parser = JSONParser(bytes: line)
             guard case let .object(members)? = try? parser.parseDocument() else {
                 throw PropertyViolation("the scanner decoded a line JSONParser does not take as an object")

@@ -52,12 +52,14 @@ struct LiteralChain: Sendable, Equatable {
     /// matching only adds ways to match, such as U+212A KELVIN SIGN for "k"), so the text is
     /// looked at for such characters only when no chain is found.
     func matches(_ text: String) -> Bool? {
-        let answer = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
-            if chainOnOneLine(in: bytes) { return true }
-            if !caseSensitive, CaseFoldingGuard.hasFoldingNonASCII(bytes) { return nil }
-            return false
-        }
-        return answer ?? nil
+        text.utf8.withContiguousStorageIfAvailable(matches(utf8:)) ?? nil
+    }
+
+    /// ``matches(_:)`` of the text whose UTF-8 is `bytes`.
+    func matches(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        if chainOnOneLine(in: bytes) { return true }
+        if !caseSensitive, CaseFoldingGuard.hasFoldingNonASCII(bytes) { return nil }
+        return false
     }
 
     /// Whether every piece occurs in order within one line of `bytes`.
