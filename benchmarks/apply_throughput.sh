@@ -8,11 +8,11 @@
 #
 # 1. Replicates the 1,956 comments of the five raw UCI YouTube CSVs to N items, one JSONL file per
 #    size in a temporary folder (WORKDIR to choose it; KEEP=1 keeps it), ids "<copy>-<row>".
-# 2. wslabel: wslabel-apply-bench (release) streams the JSONL with ItemReader (decoding on THREADS
-#    threads) in batches of 4096 into LFApplier (no cache) on THREADS=2 threads and writes each
-#    batch's votes to an .npy file: end to end, read + apply + write votes.
-#    - headline: ITEMS items, REPEATS runs each of reading and applying in turn (both on every
-#      thread) and of reading on its own thread overlapping the applier;
+# 2. wslabel: wslabel-apply-bench (release) streams the JSONL through LFApplier (no cache) on
+#    THREADS=2 threads and writes the votes to an .npy file: end to end, read + apply + write.
+#    - headline: ITEMS items, REPEATS runs each of the fused path (`--mode fused`: each block of
+#      lines decoded and its LFs applied on the thread that read it, as `wslabel apply
+#      --no-cache` does) and of the batch path (read a batch of 4096 items, then apply it);
 #    - one run per MEMORY_SIZES size: peak RSS (VmHWM) must stay flat as the input grows.
 # 3. Snorkel 0.10.0 (benchmarks/.venv, see peers/setup_venv.sh; PYTHON to use another): the
 #    PandasLFApplier on the first SNORKEL_ITEMS items (default ITEMS: ~1–3 min for 1M on 2
@@ -68,15 +68,15 @@ load() { "$python" -c 'import json,sys; l=open("/proc/loadavg").read().split(); 
 headline="$work/items-$items.jsonl"
 load wslabel >> "$runs"
 for i in $(seq 1 "$repeats"); do
-    log "wslabel: $items items, reading and applying in turn, run $i/$repeats"
-    "$bench" --items "$headline" --threads "$threads" --no-pipeline --output "$work/L_wslabel.npy" 2>/dev/null | tag swift_sequential >> "$runs"
-    log "wslabel: $items items, reading on its own thread, run $i/$repeats"
-    "$bench" --items "$headline" --threads "$threads" --output "$work/L_wslabel_pipelined.npy" 2>/dev/null | tag swift_pipelined >> "$runs"
+    log "wslabel: $items items, fused (each block read and applied on one thread), run $i/$repeats"
+    "$bench" --items "$headline" --threads "$threads" --mode fused --output "$work/L_wslabel.npy" 2>/dev/null | tag swift_sequential >> "$runs"
+    log "wslabel: $items items, batches (read a batch, then apply it), run $i/$repeats"
+    "$bench" --items "$headline" --threads "$threads" --no-pipeline --output "$work/L_wslabel_pipelined.npy" 2>/dev/null | tag swift_pipelined >> "$runs"
 done
-cmp -s "$work/L_wslabel.npy" "$work/L_wslabel_pipelined.npy" || { log "pipelined and sequential vote matrices differ"; exit 1; }
+cmp -s "$work/L_wslabel.npy" "$work/L_wslabel_pipelined.npy" || { log "fused and batch vote matrices differ"; exit 1; }
 for n in $memory_sizes; do
     log "wslabel: $n items, memory check"
-    "$bench" --items "$work/items-$n.jsonl" --threads "$threads" --no-pipeline --output "$work/L_wslabel_$n.npy" 2>/dev/null | tag swift_memory >> "$runs"
+    "$bench" --items "$work/items-$n.jsonl" --threads "$threads" --mode fused --output "$work/L_wslabel_$n.npy" 2>/dev/null | tag swift_memory >> "$runs"
 done
 
 log "Snorkel PandasLFApplier: $snorkel_items items (about 9,000–14,000 items/s on this kind of machine)"

@@ -211,7 +211,7 @@ def report(args):
     pipelined = [r for r in by_role.get("swift_pipelined", []) if r["items"] == meta["headline_items"]]
     h = median_run(sequential, "evaluations_per_second")
     p = median_run(pipelined, "evaluations_per_second") if pipelined else None
-    summary["headline"] = "read + apply + write votes, reading and applying in turn, each on every thread (median)"
+    summary["headline"] = "read + apply + write votes, each block of lines decoded and applied on the thread that read it (fused; median)"
     summary["swift_end_to_end_seconds_all_repeats"] = [r["end_to_end_seconds"] for r in sequential]
     summary["swift_end_to_end_items_per_second"] = h["items_per_second"]
     summary["swift_end_to_end_evaluations_per_second"] = h["evaluations_per_second"]
@@ -220,8 +220,10 @@ def report(args):
     summary["ratio_end_to_end_vs_snorkel_apply"] = h["evaluations_per_second"] / base
     summary["ratio_end_to_end_vs_snorkel_read_and_apply"] = h["evaluations_per_second"] / base_with_read
     summary["ratio_end_to_end_all_repeats"] = [r["evaluations_per_second"] / base for r in sequential]
-    summary["swift_apply_only_evaluations_per_second"] = h["evaluations_per_second_apply_only"]
-    summary["ratio_apply_only_vs_snorkel_apply"] = h["evaluations_per_second_apply_only"] / base
+    # Applying and reading are timed apart only on the batch path (the fused one does both at once).
+    parts = p if p else h
+    summary["swift_apply_only_evaluations_per_second"] = parts["evaluations_per_second_apply_only"]
+    summary["ratio_apply_only_vs_snorkel_apply"] = parts["evaluations_per_second_apply_only"] / base
     if p:
         summary["swift_pipelined_end_to_end_seconds_all_repeats"] = [r["end_to_end_seconds"] for r in pipelined]
         summary["ratio_pipelined_end_to_end_vs_snorkel_apply"] = p["evaluations_per_second"] / base
@@ -246,22 +248,23 @@ def report(args):
     lines.append(f"| Snorkel, reading the JSONL into a DataFrame + `apply` | {snorkel['items']:,} | {snorkel['evaluations']:,} | "
                  f"{snorkel['read_seconds'] + snorkel['apply_seconds']:.1f} | "
                  f"{snorkel['items'] / (snorkel['read_seconds'] + snorkel['apply_seconds']):,.0f} | {base_with_read / base:.2f} | |")
-    for name, group in [("read + apply + write votes, in turn", sequential), ("read + apply + write votes, reader thread", pipelined)]:
+    for name, group in [("read + apply + write votes, fused", sequential), ("read + apply + write votes, batches (read, then apply)", pipelined)]:
         for index, r in enumerate(group, 1):
             lines.append(f"| wslabel {name} (repeat {index}) | {r['items']:,} | {r['evaluations']:,} | "
                          f"{r['end_to_end_seconds']:.2f} | {r['items_per_second']:,.0f} | "
                          f"{r['evaluations_per_second'] / base:.1f} | {mib(r['peak_rss_bytes'])} |")
-    lines.append(f"| wslabel, applying alone (median in-turn run, {h['threads']} threads) | {h['items']:,} | {h['evaluations']:,} | "
-                 f"{h['apply_seconds']:.2f} | {h['items'] / h['apply_seconds']:,.0f} | "
-                 f"{h['evaluations_per_second_apply_only'] / base:.1f} | |")
-    lines.append(f"| wslabel, reading alone (same run) | {h['items']:,} | | {h['read_seconds']:.2f} | "
-                 f"{h['items'] / h['read_seconds']:,.0f} | | |")
+    if parts["read_seconds"] > 0:
+        lines.append(f"| wslabel, applying alone (median batch run, {parts['threads']} threads) | {parts['items']:,} | {parts['evaluations']:,} | "
+                     f"{parts['apply_seconds']:.2f} | {parts['items'] / parts['apply_seconds']:,.0f} | "
+                     f"{parts['evaluations_per_second_apply_only'] / base:.1f} | |")
+        lines.append(f"| wslabel, reading alone (same run) | {parts['items']:,} | | {parts['read_seconds']:.2f} | "
+                     f"{parts['items'] / parts['read_seconds']:,.0f} | | |")
     for r in sorted(by_role.get("swift_memory", []), key=lambda r: r["items"]):
         lines.append(f"| wslabel end to end, memory check | {r['items']:,} | {r['evaluations']:,} | "
                      f"{r['end_to_end_seconds']:.2f} | {r['items_per_second']:,.0f} | "
                      f"{r['evaluations_per_second'] / base:.1f} | {mib(r['peak_rss_bytes'])} |")
     lines.append("")
-    lines.append(f"Headline (median of the in-turn repeats): **{summary['ratio_end_to_end_vs_snorkel_apply']:.1f}×** Snorkel's apply, "
+    lines.append(f"Headline (median of the fused repeats): **{summary['ratio_end_to_end_vs_snorkel_apply']:.1f}×** Snorkel's apply, "
                  f"{summary['ratio_end_to_end_vs_snorkel_read_and_apply']:.1f}× Snorkel reading + apply.")
     lines.append(f"Votes identical (np.array_equal, int8 L matrices, first {comparison['rows_compared']:,} rows): "
                  f"**{comparison['identical']}**. Votes per LF (those rows): {comparison['votes_per_lf']}.")
