@@ -24,8 +24,7 @@ final class JobLog: @unchecked Sendable {
                 split = progress.split
                 splitStart = clock.now
             }
-            let elapsed = clock.now - splitStart
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            let seconds = (clock.now - splitStart).seconds
             line.update { width in ApplyProgressBar.line(progress, elapsed: seconds, width: width) }
         case let .applied(applied):
             line.finish()

@@ -152,7 +152,7 @@ public struct LabelingRun: Sendable {
             model = fitted
             variant = fitted.options
         }
-        fitSeconds = Self.seconds(clock.now - start)
+        fitSeconds = (clock.now - start).seconds
 
         switch configuration.ties {
         case .model: tiePolicy = model.tiePolicy(seed: configuration.seed)
@@ -186,9 +186,5 @@ public struct LabelingRun: Sendable {
                 "the dev split \"\(name)\" has no gold labels to choose the model variant and class balance with")
         }
         return split
-    }
-
-    private static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
     }
 }

@@ -265,6 +265,47 @@ package struct JSONLRecordScanner {
 
     /// The string whose opening quote is at `position`, unescaped; `nil` when it is invalid.
     private mutating func string() -> String? {
+        switch stringContent() {
+        case let .plain(range)?: return utf8String(UnsafeBufferPointer(rebasing: bytes[range]))
+        case let .escaped(start)?: return escapedString(from: start)
+        case nil: return nil  // a control character, or the line's end
+        }
+    }
+
+    /// Reads the string whose opening quote is at `position` as ``string()`` does, without
+    /// making it a string: sets ``borrowedText`` to its bytes' range in the line, or, when it
+    /// has escapes, to ``unescapedText`` holding it decoded. `false` when it is invalid
+    /// (exactly when ``string()`` gives `nil`).
+    private mutating func textBytes() -> Bool {
+        switch stringContent() {
+        case let .plain(range)?:
+            guard isValidUTF8(UnsafeBufferPointer(rebasing: bytes[range])) else { return false }
+            borrowedText = .line(range)
+            return true
+        case let .escaped(start)?:
+            guard unescape(from: start), unescaped.withUnsafeBufferPointer(isValidUTF8) else { return false }
+            // Kept aside: later strings with escapes reuse `unescaped`.
+            swap(&unescaped, &unescapedText)
+            borrowedText = .unescaped
+            return true
+        case nil:
+            return false  // a control character, or the line's end
+        }
+    }
+
+    /// How a string's content begins: a run of plain bytes up to its closing quote, or plain
+    /// bytes up to a first backslash.
+    private enum StringContent {
+        /// The whole content, without escapes; `position` is past the closing quote.
+        case plain(Range<Int>)
+        /// The content starts at `start` and has an escape; `position` is at its first backslash.
+        case escaped(start: Int)
+    }
+
+    /// Moves past the opening quote at `position` and over the string's plain bytes (a word at
+    /// a time where it can); `nil` at a control character or the line's end.
+    @inline(__always)  // once per string of every record
+    private mutating func stringContent() -> StringContent? {
         position += 1
         let start = position
         skipPlainWords()
@@ -277,42 +318,11 @@ package struct JSONLRecordScanner {
         switch bytes[position] {
         case Self.quote:
             position += 1
-            return utf8String(UnsafeBufferPointer(rebasing: bytes[start..<position - 1]))
+            return .plain(start..<position - 1)
         case Self.backslash:
-            return escapedString(from: start)
+            return .escaped(start: start)
         default:
-            return nil  // a control character
-        }
-    }
-
-    /// Reads the string whose opening quote is at `position` as ``string()`` does, without
-    /// making it a string: sets ``borrowedText`` to its bytes' range in the line, or, when it
-    /// has escapes, to ``unescapedText`` holding it decoded. `false` when it is invalid
-    /// (exactly when ``string()`` gives `nil`).
-    private mutating func textBytes() -> Bool {
-        position += 1
-        let start = position
-        skipPlainWords()
-        while position < bytes.count {
-            let byte = bytes[position]
-            if byte == Self.quote || byte == Self.backslash || byte < 0x20 { break }
-            position += 1
-        }
-        guard position < bytes.count else { return false }
-        switch bytes[position] {
-        case Self.quote:
-            position += 1
-            guard isValidUTF8(UnsafeBufferPointer(rebasing: bytes[start..<position - 1])) else { return false }
-            borrowedText = .line(start..<position - 1)
-            return true
-        case Self.backslash:
-            guard unescape(from: start), unescaped.withUnsafeBufferPointer(isValidUTF8) else { return false }
-            // Kept aside: later strings with escapes reuse `unescaped`.
-            swap(&unescaped, &unescapedText)
-            borrowedText = .unescaped
-            return true
-        default:
-            return false  // a control character
+            return nil
         }
     }
 

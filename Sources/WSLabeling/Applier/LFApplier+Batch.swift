@@ -64,8 +64,7 @@ extension LFApplier {
         }
         result.gold.append(contentsOf: gold)
         report.itemCount = items.count
-        let elapsed = (clock.now - start).components
-        report.seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+        report.seconds = (clock.now - start).seconds
         result.report.merge(report)
     }
 

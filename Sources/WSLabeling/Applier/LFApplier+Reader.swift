@@ -73,14 +73,14 @@ extension LFApplier {
             if let goldError {
                 if itemCount >= goldError.batchEnd { throw goldError.error }
             } else if result.votes.rowCount >= flushCount {
-                result.report.seconds = seconds(since: start, clock)
+                result.report.seconds = (clock.now - start).seconds
                 try flush(result)
                 result = try emptyResult()
                 start = clock.now
             }
         }
         if let goldError { throw goldError.error }
-        result.report.seconds = seconds(since: start, clock)
+        result.report.seconds = (clock.now - start).seconds
         return result
     }
 
@@ -135,10 +135,5 @@ extension LFApplier {
         result.itemIDs.append(contentsOf: block.ids[0..<count])
         result.gold.append(contentsOf: block.gold[0..<count])
         result.report.itemCount += count
-    }
-
-    private func seconds(since start: ContinuousClock.Instant, _ clock: ContinuousClock) -> Double {
-        let elapsed = (clock.now - start).components
-        return Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
     }
 }
