@@ -103,7 +103,7 @@ struct CSVItemDecoder: ItemDecoder {
                                                   "the id is empty")
             }
         } else {
-            id = String(row)
+            id = source.numberedID(row)
         }
         let record = header.id == nil ? "row \(row)" : id
         var values: [String: String] = Dictionary(minimumCapacity: header.columns.count)

@@ -39,11 +39,6 @@ public struct Item: Sendable, Equatable {
         self.fieldSource = fieldSource
     }
 
-    /// This item under id `id`; its fields are kept as they are (not decoded).
-    package func withID(_ id: String) -> Item {
-        Item(id: id, text: text, gold: gold, fieldSource: fieldSource)
-    }
-
     /// This item with gold label `gold`; its fields are kept as they are (not decoded).
     func withGold(_ gold: String?) -> Item {
         Item(id: id, text: text, gold: gold, fieldSource: fieldSource)

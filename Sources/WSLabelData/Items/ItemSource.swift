@@ -56,6 +56,12 @@ public struct ItemSource: Sendable, Equatable {
     /// The longest text an item may have, in bytes of UTF-8; a longer one is an error naming
     /// its file, line, record and field (see ``defaultMaxTextBytes``).
     public var maxTextBytes: Int
+    /// Put before each numbered id (without an ``idField``): a task reading several files
+    /// names its items `file:line` so that ids stay unique across them.
+    package var numberedIDPrefix = ""
+
+    /// The id of the item numbered `number` (its line or data row).
+    func numberedID(_ number: Int) -> String { numberedIDPrefix + String(number) }
 
     /// The text size limit unless one is given: 1 MiB, some 200 pages of prose.
     ///

@@ -22,7 +22,7 @@ struct JSONLLineDecoder: Sendable {
         guard let record = scanner.record(bytes) else { return try checked(parsedItem(bytes, line: line), line: line) }
         // The fields stay in the record until asked for. The scanner took the line, so it
         // is a JSON object (kept as bytes: a string would validate them again).
-        let id = record.id ?? String(line)
+        let id = record.id ?? source.numberedID(line)
         let gold = try checkedGold(record.gold, id: id, textByteCount: record.text.utf8.count, line: line)
         return Item(id: id, text: record.text, gold: gold, jsonRecord: Array(bytes))
     }
@@ -37,7 +37,7 @@ struct JSONLLineDecoder: Sendable {
               views: RecordViews, index: Int) throws -> ItemView? {
         guard !Self.isBlank(bytes) else { return nil }
         guard let record = scanner.borrowedRecord(bytes) else { return try ItemView(checked(parsedItem(bytes, line: line), line: line)) }
-        let id = record.id ?? String(line)
+        let id = record.id ?? source.numberedID(line)
         return try scanner.unescapedText.withUnsafeBufferPointer { unescaped in
             let gold = try checkedGold(record.gold, id: id, textByteCount: record.textRange?.count ?? unescaped.count, line: line)
             return views.view(index, record: bytes, id: id, gold: gold, textRange: record.textRange, unescapedText: unescaped)
@@ -94,7 +94,7 @@ struct JSONLLineDecoder: Sendable {
             guard !text.isEmpty else { throw WSLabelError.malformedInput(location(line, field: idField), "the id is empty") }
             id = text
         } else {
-            id = String(line)
+            id = source.numberedID(line)
         }
         let record = source.idField == nil ? nil : id
 

@@ -10,7 +10,6 @@ final class SplitItemStream {
     private let task: TaskFile
     private var files: IndexingIterator<[URL]>
     private var reader: ItemReader?
-    private var currentFile: URL?
     private var bytesOfFinishedFiles = 0
     /// Threads decoding JSONL; `nil` for every core.
     private let threads: Int?
@@ -31,14 +30,9 @@ final class SplitItemStream {
         while true {
             if reader == nil {
                 guard let next = files.next() else { return nil }
-                reader = try ItemReader(url: next, source: task.source, threads: threads)
-                currentFile = next
+                reader = try makeReader(of: next)
             }
-            if let batch = try reader!.nextBatch() {
-                guard task.source.idField == nil else { return batch }
-                let file = currentFile!.lastPathComponent
-                return batch.map { $0.withID("\(file):\($0.id)") }
-            }
+            if let batch = try reader!.nextBatch() { return batch }
             bytesOfFinishedFiles += reader!.bytesRead
             reader = nil
         }
@@ -55,12 +49,9 @@ final class SplitItemStream {
         precondition(reader == nil && bytesOfFinishedFiles == 0, "a split is applied from its start")
         var result = try applier.emptyResult()
         while let file = files.next() {
-            let reader = try ItemReader(url: file, source: task.source, threads: threads)
+            let reader = try makeReader(of: file)
             self.reader = reader
-            currentFile = file
             try applier.apply(reader) { run in
-                var run = run
-                if task.source.idField == nil { run.itemIDs = run.itemIDs.map { "\(file.lastPathComponent):\($0)" } }
                 result.append(run)
                 progress(result.itemIDs.count)
             }
@@ -68,5 +59,13 @@ final class SplitItemStream {
             self.reader = nil
         }
         return result
+    }
+
+    /// A reader of `file` that names numbered items `file:row`, as every path of the split
+    /// (and every LF) sees them.
+    private func makeReader(of file: URL) throws -> ItemReader {
+        var source = task.source
+        source.numberedIDPrefix = file.lastPathComponent + ":"
+        return try ItemReader(url: file, source: source, threads: threads)
     }
 }
