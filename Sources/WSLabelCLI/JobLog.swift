@@ -43,6 +43,12 @@ final class JobLog: @unchecked Sendable {
             Log.info("wrote labels of \(items) items to \(url.path)")
         case let .savedModel(url):
             Log.info("saved the model to \(url.path)")
+        case .readingTexts:
+            Log.info("reading the items' texts…")
+        case let .trainingEndModel(items):
+            Log.info("training the end model on \(items) train items…")
+        case let .wroteFeatures(folder):
+            Log.info("wrote the features to \(folder.path)")
         }
     }
 

@@ -22,5 +22,11 @@ extension LabelingJob {
         case wroteLabels(items: Int, to: URL)
         /// The fitted model was saved.
         case savedModel(URL)
+        /// The items' texts are being read again for the end model.
+        case readingTexts
+        /// The end model is being trained on this many train items.
+        case trainingEndModel(items: Int)
+        /// The end model's features were written to this folder.
+        case wroteFeatures(URL)
     }
 }

@@ -39,7 +39,13 @@ public struct LabelingRun: Sendable {
         /// Labels `split` with a fitted `model`, scoring it when every item has a gold label.
         /// - Throws: ``WSLabelError/incompatibleModel(_:)`` when the votes do not fit the model.
         public init(labeling split: LabeledSplit, with model: any LabelModel, tiePolicy: TiePolicy) throws {
-            let probabilities = try model.predictProbabilities(split.votes)
+            self.init(labeling: split, probabilities: try model.predictProbabilities(split.votes), tiePolicy: tiePolicy)
+        }
+
+        /// The labels `probabilities` give `split`'s items (from any model, e.g. an end model),
+        /// scored when every item has a gold label.
+        public init(labeling split: LabeledSplit, probabilities: ProbabilisticLabels, tiePolicy: TiePolicy) {
+            precondition(probabilities.rowCount == split.votes.rowCount, "one distribution per item")
             let predictions = probabilities.predictions(tiePolicy: tiePolicy)
             let covered = (0..<split.votes.rowCount).lazy.filter { split.votes.voteCount(inRow: $0) > 0 }.count
             name = split.name
@@ -47,7 +53,7 @@ public struct LabelingRun: Sendable {
             self.probabilities = probabilities
             self.predictions = predictions
             metrics = split.completeGold.map {
-                ClassificationMetrics(predictions: predictions, gold: $0, classCount: model.classCount)
+                ClassificationMetrics(predictions: predictions, gold: $0, classCount: probabilities.classCount)
             }
             lfCoverage = split.votes.rowCount > 0 ? Double(covered) / Double(split.votes.rowCount) : 0
         }

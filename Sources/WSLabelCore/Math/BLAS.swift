@@ -61,3 +61,24 @@ enum BLAS {
             beta, c, Int32(columns))
     }
 }
+
+// Level-1 routines for the end model's optimizer (``LBFGS``): its vectors hold every weight.
+extension BLAS {
+    /// `x · y` over `count` elements.
+    static func dot(_ count: Int, _ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>) -> Double {
+        _ = configureOnce
+        return cblas_ddot(Int32(count), x, 1, y, 1)
+    }
+
+    /// `y += alpha · x` over `count` elements.
+    static func axpy(_ count: Int, alpha: Double, _ x: UnsafePointer<Double>, _ y: UnsafeMutablePointer<Double>) {
+        _ = configureOnce
+        cblas_daxpy(Int32(count), alpha, x, 1, y, 1)
+    }
+
+    /// `x *= alpha` over `count` elements.
+    static func scale(_ count: Int, alpha: Double, _ x: UnsafeMutablePointer<Double>) {
+        _ = configureOnce
+        cblas_dscal(Int32(count), alpha, x, 1)
+    }
+}

@@ -18,6 +18,11 @@ package enum ReportNumbers {
         "$" + fixed(value, digits: value < 10 ? 4 : 2)
     }
 
+    /// A setting as a person would write it: `10.0` → `"10"`, `0.3` → `"0.3"` (Swift's shortest form).
+    package static func shortest(_ value: Double) -> String {
+        value.isFinite && value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
+    }
+
     /// `0.1234` → `"12.3%"`.
     package static func percent(_ fraction: Double, digits: Int = 1) -> String {
         fixed(fraction * 100, digits: digits) + "%"

@@ -67,12 +67,8 @@ public struct SavedLabelModel: Codable, Sendable {
         func fail(_ field: String?, _ message: String) -> WSLabelError {
             .malformedInput(SourceLocation(file: url.path, field: field), message)
         }
-        // The format first: a file of another version fails on that, not on a field it lacks.
-        let header = try decode(Header.self, from: data, file: url.path)
-        guard header.format == formatName, header.version == formatVersion else {
-            throw fail("format", "expected \(formatName) version \(formatVersion), found \(header.format ?? "no format") version \(header.version.map(String.init) ?? "none")")
-        }
-        let saved = try decode(SavedLabelModel.self, from: data, file: url.path)
+        try ModelFile.checkFormat(of: data, file: url.path, name: formatName, version: formatVersion)
+        let saved = try ModelFile.decode(SavedLabelModel.self, from: data, file: url.path)
         if let problem = ClassNames.firstProblem(in: saved.labelNames) {
             throw fail("labelNames" + (problem.index.map { "[\($0)]" } ?? ""), problem.message)
         }
@@ -94,37 +90,5 @@ public struct SavedLabelModel: Codable, Sendable {
             }
         }
         return saved
-    }
-
-    /// The fields that say what a file is.
-    private struct Header: Decodable {
-        var format: String?
-        var version: Int?
-    }
-
-    /// `T` from JSON `data`, every decoding failure turned into an error naming `file` and the
-    /// field path (`generative.tables.probabilities[7]`).
-    private static func decode<T: Decodable>(_ type: T.Type, from data: Data, file: String) throws -> T {
-        func fail(_ path: [any CodingKey], _ message: String) -> WSLabelError {
-            let field = path.map { key in key.intValue.map { "[\($0)]" } ?? "." + key.stringValue }.joined()
-            return .malformedInput(SourceLocation(file: file, field: field.isEmpty ? nil : String(field.drop { $0 == "." })), message)
-        }
-        do {
-            return try JSONDecoder().decode(type, from: data)
-        } catch let DecodingError.keyNotFound(key, context) {
-            throw fail(context.codingPath + [key], "missing; is this a model saved by wslabel?")
-        } catch let DecodingError.typeMismatch(expected, context) where !context.codingPath.isEmpty {
-            let wanted = expected == Double.self || expected == Int.self ? "a number" : "\(expected)"
-            throw fail(context.codingPath, "expected \(wanted): \(context.debugDescription)")
-        } catch let DecodingError.valueNotFound(_, context) {
-            throw fail(context.codingPath, "missing (null)")
-        } catch let DecodingError.dataCorrupted(context) where !context.codingPath.isEmpty {
-            throw fail(context.codingPath, context.debugDescription)
-        } catch DecodingError.dataCorrupted {
-            // At the top level: the bytes are not JSON at all.
-            throw fail([], "not a wslabel model file: not valid JSON")
-        } catch {
-            throw fail([], "not a wslabel model file: \(error.localizedDescription)")
-        }
     }
 }

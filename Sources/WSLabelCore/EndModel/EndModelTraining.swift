@@ -1,0 +1,124 @@
+import Foundation
+
+/// Trains an ``EndModel`` on a label model's probabilistic labels: noise-aware (soft-label
+/// cross-entropy), on the items some LF voted on, with the regularization chosen on a dev split's
+/// gold labels when there is one.
+///
+/// Items no LF votes on are left out of the fit: their label is the label model's class
+/// balance, the same for all of them, so training on it would pull every prediction toward the
+/// majority class without saying anything about the text. They still shape the features (their
+/// n-grams count in the document frequencies), and the end model labels them.
+///
+/// Deterministic: full-batch L-BFGS from zero, sums in a fixed order, no random draws.
+public struct EndModelTraining: Sendable {
+    /// The trained model.
+    public let model: EndModel
+    /// One entry per `C` tried, in the order tried.
+    public let candidates: [Candidate]
+    /// The `C` of the model.
+    public let inverseRegularization: Double
+    /// Whether a dev split's gold labels chose `C`.
+    public let chosenOnDev: Bool
+    /// The train rows the fit used (some LF voted on them, not held out), ascending.
+    public let trainingRows: [Int]
+    /// Number of training items the fit used.
+    public var trainingItems: Int { trainingRows.count }
+    /// Training items left out because no LF voted on them.
+    public let uncoveredItems: Int
+    /// Training items left out because the dev split holds them.
+    public let heldOutItems: Int
+    /// Wall-clock seconds from text to model: hashing, TF-IDF and every fit.
+    public let seconds: Double
+    /// Of those, the seconds spent making features (hashing the texts, TF-IDF weights, rows).
+    public let featureSeconds: Double
+
+    /// One fit of the search.
+    public struct Candidate: Sendable, Equatable {
+        /// The `C` of this fit.
+        public let inverseRegularization: Double
+        /// Its dev metric, when a dev split chose.
+        public let devScore: Double?
+        /// How the optimizer ended.
+        public let fit: SoftmaxRegression.FitSummary
+        /// Wall-clock seconds of the fit (scoring the dev split included).
+        public let seconds: Double
+    }
+
+    /// The dev split that chooses `C`: its texts and gold class indices.
+    public struct DevSplit: Sendable {
+        public let texts: [String]
+        public let gold: [Int]
+        public init(texts: [String], gold: [Int]) {
+            precondition(texts.count == gold.count, "one gold label per dev text")
+            self.texts = texts
+            self.gold = gold
+        }
+    }
+
+    /// Trains the end model.
+    /// - Parameters:
+    ///   - labelNames: class names by index.
+    ///   - texts: the train split's item texts.
+    ///   - targets: the label model's probabilities for those items.
+    ///   - covered: whether any LF voted on each item.
+    ///   - heldOut: items not to train on (e.g. those of a dev split sampled from train).
+    ///   - dev: the dev split whose gold labels choose `C`, if any.
+    ///   - configuration: features, grid, weighting, threads.
+    /// - Throws: ``WSLabelError/invalidArgument(_:)`` for bad settings or when no item is left to train on.
+    public init(labelNames: [String], texts: [String], targets: ProbabilisticLabels, covered: [Bool], heldOut: Set<Int> = [],
+                dev: DevSplit? = nil, configuration: EndModelTrainingConfiguration) throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        try configuration.validate()
+        precondition(texts.count == targets.rowCount && covered.count == texts.count, "one target and coverage flag per text")
+        let hashed = texts.map { HashedText($0, settings: configuration.features) }
+        let weights = TFIDFWeights(fitting: hashed, settings: configuration.features)
+        let trainingRows = texts.indices.filter { covered[$0] && !heldOut.contains($0) }
+        guard !trainingRows.isEmpty else {
+            throw WSLabelError.invalidArgument("no training item to learn from: no LF voted on any train item outside the dev split")
+        }
+        let rows = weights.rows(trainingRows.map { hashed[$0] })
+        let trainingTargets = targets.selectingRows(trainingRows)
+        let rowWeights = trainingRows.map { Self.weight(configuration.weighting, trainingTargets: targets, row: $0) }
+        let devRows = dev.map { weights.rows($0.texts.map { HashedText($0, settings: configuration.features) }) }
+
+        let featureSeconds = (clock.now - start).seconds
+        var candidates: [Candidate] = []
+        var best: (model: SoftmaxRegression, score: Double, c: Double)?
+        let grid = configuration.inverseRegularization.map { [$0] }
+            ?? (dev == nil ? [EndModelTrainingConfiguration.defaultInverseRegularization] : configuration.inverseRegularizationGrid.sorted())
+        var previous: SoftmaxRegression?
+        for c in grid {
+            let fitStart = clock.now
+            let (fitted, summary) = SoftmaxRegression.fit(rows: rows, targets: trainingTargets, rowWeights: rowWeights,
+                                                          inverseRegularization: c, start: previous, threads: configuration.threads)
+            previous = fitted
+            var score: Double?
+            if let dev, let devRows {
+                let predictions = fitted.probabilities(devRows, threads: configuration.threads).predictions(tiePolicy: .classPrior(fitted.biases))
+                score = configuration.selectionMetric.value(of: ClassificationMetrics(predictions: predictions, gold: dev.gold, classCount: labelNames.count))
+            }
+            candidates.append(Candidate(inverseRegularization: c, devScore: score, fit: summary, seconds: (clock.now - fitStart).seconds))
+            // Ties go to the stronger regularization, tried first.
+            if best == nil || (score ?? -.infinity) > best!.score { best = (fitted, score ?? -.infinity, c) }
+        }
+        model = EndModel(labelNames: labelNames, features: weights, classifier: best!.model)
+        self.candidates = candidates
+        inverseRegularization = best!.c
+        chosenOnDev = dev != nil && configuration.inverseRegularization == nil
+        self.trainingRows = trainingRows
+        uncoveredItems = covered.lazy.filter { !$0 }.count
+        heldOutItems = heldOut.count
+        seconds = (clock.now - start).seconds
+        self.featureSeconds = featureSeconds
+    }
+
+    private static func weight(_ weighting: EndModelTrainingConfiguration.Weighting, trainingTargets targets: ProbabilisticLabels, row: Int) -> Double {
+        switch weighting {
+        case .uniform: return 1
+        case .confidence:
+            let chance = 1 / Double(targets.classCount)
+            return max(0, (targets.confidence(row: row) - chance) / (1 - chance))
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+
+/// Multinomial logistic regression over sparse features: `p(y | x) = softmax(xW + b)`.
+///
+/// Fit on soft targets (``fit(rows:targets:rowWeights:inverseRegularization:start:threads:)``):
+/// the loss is the cross-entropy between each item's target distribution and the model's,
+/// so a label model's 0.6/0.4 item teaches less than its 0.99/0.01 one (noise-aware training,
+/// Ratner et al. 2016); one-hot targets make it ordinary logistic regression.
+public struct SoftmaxRegression: Sendable, Equatable {
+    /// Number of classes.
+    public let classCount: Int
+    /// Number of features.
+    public let featureCount: Int
+    /// `featureCount × classCount`, row-major: a feature's weights are contiguous.
+    public let weights: [Double]
+    /// One bias per class.
+    public let biases: [Double]
+
+    /// A model with these parameters.
+    /// - Precondition: `weights` has `featureCount · classCount` entries and `biases` `classCount`.
+    public init(classCount: Int, featureCount: Int, weights: [Double], biases: [Double]) {
+        precondition(weights.count == featureCount * classCount && biases.count == classCount, "one weight per feature and class, one bias per class")
+        self.classCount = classCount
+        self.featureCount = featureCount
+        self.weights = weights
+        self.biases = biases
+    }
+
+    /// Class probabilities of each row.
+    /// - Precondition: `rows.columnCount == featureCount`.
+    public func probabilities(_ rows: SparseRows, threads: Int? = nil) -> ProbabilisticLabels {
+        precondition(rows.columnCount == featureCount, "rows have \(rows.columnCount) features, the model \(featureCount)")
+        var values = [Double](repeating: 0, count: rows.rowCount * classCount)
+        let parameters = weights + biases
+        parameters.withUnsafeBufferPointer { parameters in
+            values.withUnsafeMutableBufferPointer { values in
+                rows.withPointers { rows in
+                    let output = UnsafeSendable(values.baseAddress!)
+                    let input = UnsafeSendable(parameters.baseAddress!)
+                    ParallelBlocks(itemCount: rows.rowCount, blockSize: SoftLabelObjective.rowBlockSize)
+                        .forEach(threads: threads ?? defaultThreadCount()) { _, _, range in
+                            for row in range {
+                                let distribution = output.value + row * classCount
+                                SoftLabelObjective.logSoftmax(row: row, of: rows, parameters: input.value, classCount: classCount, into: distribution)
+                                for klass in 0..<classCount { distribution[klass] = exp(distribution[klass]) }
+                            }
+                        }
+                }
+            }
+        }
+        return ProbabilisticLabels(classCount: classCount, values: values)
+    }
+
+    /// How a fit ended.
+    public struct FitSummary: Sendable, Equatable {
+        /// Optimizer iterations.
+        public var iterations: Int
+        /// Whether the optimizer met its tolerance.
+        public var converged: Bool
+        /// The loss (mean weighted cross-entropy plus the penalty) at the end.
+        public var loss: Double
+    }
+
+    /// Fits the model by L-BFGS on soft targets.
+    ///
+    /// Minimizes `Σᵢ wᵢ·H(qᵢ, pᵢ) / Σᵢ wᵢ + ‖W‖² / (2·C·Σᵢ wᵢ)`: the mean weighted cross-entropy
+    /// plus an L2 penalty on the weights (not the biases) whose strength `C` is scikit-learn's
+    /// (`C` times the summed loss plus half the squared norm, divided through by `C·Σw`).
+    ///
+    /// - Parameters:
+    ///   - rows: one feature row per training item.
+    ///   - targets: each item's target distribution.
+    ///   - rowWeights: each item's weight (`nil`: 1 each).
+    ///   - inverseRegularization: `C`; larger fits the targets more closely.
+    ///   - start: parameters to start from (a fit with a neighbouring `C` converges sooner).
+    ///   - threads: worker threads; the result does not depend on them.
+    public static func fit(rows: SparseRows, targets: ProbabilisticLabels, rowWeights: [Double]? = nil, inverseRegularization: Double,
+                           start: SoftmaxRegression? = nil, threads: Int? = nil) -> (model: SoftmaxRegression, summary: FitSummary) {
+        precondition(rows.rowCount == targets.rowCount, "one target per row")
+        let classCount = targets.classCount
+        let objective = SoftLabelObjective(rows: rows, targets: targets, rowWeights: rowWeights ?? [Double](repeating: 1, count: rows.rowCount),
+                                           inverseRegularization: inverseRegularization, threads: threads ?? defaultThreadCount())
+        let initial = start.map { $0.weights + $0.biases } ?? [Double](repeating: 0, count: rows.columnCount * classCount + classCount)
+        let result = LBFGS().minimize(from: initial) { objective.evaluate($0, gradient: $1) }
+        let weightCount = rows.columnCount * classCount
+        let model = SoftmaxRegression(classCount: classCount, featureCount: rows.columnCount,
+                                      weights: Array(result.point[..<weightCount]), biases: Array(result.point[weightCount...]))
+        return (model, FitSummary(iterations: result.iterations, converged: result.converged, loss: result.value))
+    }
+}
+
+/// A pointer handed to parallel blocks that only read through it.
+struct UnsafeSendable<Pointer>: @unchecked Sendable {
+    let value: Pointer
+    init(_ value: Pointer) { self.value = value }
+}

@@ -1,0 +1,95 @@
+import Foundation
+
+/// TF-IDF weights of hashed n-grams, learned from the training items: which buckets are kept
+/// (those at least ``TextFeatureSettings/minDocumentFrequency`` training items use) and each
+/// one's inverse document frequency.
+///
+/// An item's feature vector is, per family, `tf · idf` normalized to unit length, the families
+/// then scaled by `1/√families`, so every item's vector has length 1 (or 0 with no known
+/// n-gram) and words count as much as characters however many more character n-grams a text has.
+public struct TFIDFWeights: Sendable, Equatable {
+    /// The settings the texts were hashed with.
+    public let settings: TextFeatureSettings
+    /// The buckets kept, distinct: feature `j` is bucket `buckets[j]`. Most frequent first
+    /// (by training items using them, ties by bucket), so the weights of the n-grams nearly
+    /// every item has share a few cache lines: a fit reads them for every item.
+    public let buckets: [UInt32]
+    /// Inverse document frequency of each kept bucket: `ln((1 + n) / (1 + df)) + 1` over the
+    /// `n` training items, as scikit-learn's smoothed IDF.
+    public let inverseDocumentFrequencies: [Double]
+    /// Feature index by bucket.
+    private let featureOfBucket: [UInt32: Int32]
+
+    /// Number of features.
+    public var featureCount: Int { buckets.count }
+
+    /// Weights learned from `texts`, the training items' hashed n-grams.
+    public init(fitting texts: [HashedText], settings: TextFeatureSettings) {
+        var all: [UInt32] = []
+        all.reserveCapacity(texts.reduce(0) { $0 + $1.buckets.count })
+        for text in texts { all.append(contentsOf: text.buckets) }
+        all.sort()
+        var kept: [(bucket: UInt32, documentFrequency: Int)] = []
+        var start = 0
+        while start < all.count {
+            var end = start + 1
+            while end < all.count && all[end] == all[start] { end += 1 }
+            if end - start >= settings.minDocumentFrequency { kept.append((all[start], end - start)) }
+            start = end
+        }
+        kept.sort { $0.documentFrequency != $1.documentFrequency ? $0.documentFrequency > $1.documentFrequency : $0.bucket < $1.bucket }
+        let itemCount = Double(texts.count)
+        let buckets = kept.map(\.bucket)
+        let idf = kept.map { log((1 + itemCount) / (1 + Double($0.documentFrequency))) + 1 }
+        self.init(settings: settings, buckets: buckets, inverseDocumentFrequencies: idf)
+    }
+
+    /// Weights as saved.
+    /// - Precondition: `buckets` are distinct, with one IDF each (a saved model's reader checks).
+    public init(settings: TextFeatureSettings, buckets: [UInt32], inverseDocumentFrequencies: [Double]) {
+        precondition(buckets.count == inverseDocumentFrequencies.count, "one IDF per bucket")
+        self.settings = settings
+        self.buckets = buckets
+        self.inverseDocumentFrequencies = inverseDocumentFrequencies
+        var featureOfBucket: [UInt32: Int32] = [:]
+        featureOfBucket.reserveCapacity(buckets.count)
+        for (feature, bucket) in buckets.enumerated() {
+            let earlier = featureOfBucket.updateValue(Int32(feature), forKey: bucket)
+            precondition(earlier == nil, "buckets must be distinct")
+        }
+        self.featureOfBucket = featureOfBucket
+    }
+
+    public static func == (left: TFIDFWeights, right: TFIDFWeights) -> Bool {
+        left.settings == right.settings && left.buckets == right.buckets && left.inverseDocumentFrequencies == right.inverseDocumentFrequencies
+    }
+
+    /// The feature vector of one hashed text, ascending by feature; buckets the training
+    /// items did not keep are left out.
+    public func features(of text: HashedText) -> [(column: Int32, value: Double)] {
+        var entries: [(column: Int32, value: Double)] = []
+        var families: [Int] = []
+        var squares = [Double](repeating: 0, count: HashedText.Family.allCases.count)
+        for (bucket, count) in zip(text.buckets, text.counts) {
+            guard let feature = featureOfBucket[bucket] else { continue }
+            let termFrequency = settings.sublinearTermFrequency ? 1 + log(Double(count)) : Double(count)
+            let value = termFrequency * inverseDocumentFrequencies[Int(feature)]
+            let family = HashedText.family(of: bucket, hashBits: settings.hashBits)
+            entries.append((feature, value))
+            families.append(family)
+            squares[family] += value * value
+        }
+        let familyCount = Double([settings.wordNGrams != nil, settings.characterNGrams != nil].filter { $0 }.count)
+        let scales = squares.map { $0 > 0 ? 1 / ($0.squareRoot() * familyCount.squareRoot()) : 0 }
+        for index in entries.indices { entries[index].value *= scales[families[index]] }
+        entries.sort { $0.column < $1.column }
+        return entries
+    }
+
+    /// The feature rows of `texts`, one per text in order.
+    public func rows(_ texts: [HashedText]) -> SparseRows {
+        var rows = SparseRows(columnCount: featureCount)
+        for text in texts { rows.appendRow(features(of: text)) }
+        return rows
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import WSLabelCore
+import WSLabelData
+import WSLabelReports
+import WSLabeling
+
+/// From probabilistic labels to a classifier in one call: run the labeling job (read, apply,
+/// fit the label model), then train an ``EndModel`` on the train split's texts and the label
+/// model's labels, and score both models on every split. `wslabel train` is this call.
+///
+/// ```swift
+/// var job = EndModelJob(labeling: LabelingJob(input: .wrench(URL(fileURLWithPath: "data/wrench/sms"))))
+/// job.modelOutput = URL(fileURLWithPath: "end-model.json")
+/// let result = try job.run()
+/// result.report.comparison.first { $0.split == "test" }?.endModel?.accuracy
+/// ```
+public struct EndModelJob: Sendable {
+    /// The labeling job whose labels the end model learns from (its own outputs are written too).
+    public var labeling: LabelingJob
+    /// Features, regularization grid, weighting; the selection metric is the label model's
+    /// (``LabelingRunConfiguration/selectionMetric``) unless ``selectionMetric`` is set.
+    public var training: EndModelTrainingConfiguration
+    /// The dev-split metric that chooses `C`, when it should differ from the label model's.
+    public var selectionMetric: SelectionMetric?
+    /// Where to save the end model (``SavedEndModel``), if anywhere.
+    public var modelOutput: URL?
+    /// Where to write the end model's probabilistic labels of every split, if anywhere.
+    public var labelsOutput: URL?
+    /// A folder to write the features to, for training other models on them (``FeatureExport``).
+    public var featuresOutput: URL?
+
+    public init(labeling: LabelingJob, training: EndModelTrainingConfiguration = .init(), modelOutput: URL? = nil, labelsOutput: URL? = nil) {
+        self.labeling = labeling
+        self.training = training
+        self.modelOutput = modelOutput
+        self.labelsOutput = labelsOutput
+    }
+
+    /// What the job produced.
+    public struct Result: Sendable {
+        /// The labeling job's result: the input and the label model's run.
+        public let labeling: LabelingJob.Result
+        /// How the end model was trained.
+        public let training: EndModelTraining
+        /// The end model's labels and scores, one per split of the run, in its order.
+        public let results: [LabelingRun.SplitResult]
+
+        /// Label model and end model side by side: what `wslabel train` prints.
+        public var report: EndModelReport { EndModelReport(run: labeling.run, training: training, endModelResults: results) }
+    }
+
+    /// Runs the job.
+    /// - Parameter events: the labeling job's events, then ``LabelingJob/Event/trainingEndModel(items:)``
+    ///   and the files written.
+    /// - Throws: the labeling job's errors; ``WSLabelError/invalidArgument(_:)`` when the input
+    ///   has no item text (vote files, pattern counts) or no train item has a vote.
+    public func run(events: @escaping (LabelingJob.Event) -> Void = { _ in }) throws -> Result {
+        var labeling = labeling
+        labeling.otherOutputs += [modelOutput.map { FileRole($0, "--save-end-model") }, labelsOutput.map { FileRole($0, "--end-model-output") }]
+            .compactMap { $0 }
+        switch labeling.input {
+        case .task, .wrench: break
+        case .voteFiles, .patternCounts:
+            throw WSLabelError.invalidArgument("an end model learns from item text: train on a task file (--config) or a WRENCH folder (--wrench), not on votes alone")
+        }
+        let labeled = try labeling.run(events: events)
+        let run = labeled.run
+        events(.readingTexts)
+        let texts = try Self.texts(of: labeled.loaded, input: labeling.input)
+        guard let train = labeled.loaded.splits.first(where: { $0.name == "train" }),
+              let trainResult = run.results.first(where: { $0.name == "train" }), let trainTexts = texts["train"] else {
+            throw WSLabelError.invalidArgument("no train split to learn from")
+        }
+        var configuration = training
+        configuration.selectionMetric = selectionMetric ?? run.configuration.selectionMetric
+        configuration.threads = configuration.threads ?? labeling.model.threads
+        let devName = run.configuration.devSplitName
+        var dev: EndModelTraining.DevSplit?
+        var heldOut = Set<Int>()
+        if devName != "train", let devSplit = labeled.loaded.splits.first(where: { $0.name == devName }),
+           let gold = devSplit.completeGold, let devTexts = texts[devName] {
+            dev = EndModelTraining.DevSplit(texts: devTexts, gold: gold)
+            // A dev split sampled from train: its items choose C, so they must not also teach.
+            // (Only then: WRENCH splits number their items from 0 each, so ids alone say nothing.)
+            if labeled.loaded.task?.task.splits.first(where: { $0.name == devName })?.sample?.source == "train" {
+                let devIDs = Set(devSplit.ids)
+                heldOut = Set(train.ids.indices.filter { devIDs.contains(train.ids[$0]) })
+            }
+        }
+        let covered = (0..<train.votes.rowCount).map { train.votes.voteCount(inRow: $0) > 0 }
+        events(.trainingEndModel(items: covered.lazy.filter { $0 }.count - heldOut.count))
+        let training = try EndModelTraining(labelNames: run.labelNames, texts: trainTexts, targets: trainResult.probabilities,
+                                            covered: covered, heldOut: heldOut, dev: dev, configuration: configuration)
+        let results = labeled.loaded.splits.map { split in
+            let probabilities = training.model.probabilities(of: texts[split.name] ?? [], threads: configuration.threads)
+            return LabelingRun.SplitResult(labeling: split, probabilities: probabilities, tiePolicy: .classPrior(training.model.classifier.biases))
+        }
+        if let labelsOutput {
+            let written = results.filter { result in labeled.resultsToWrite.contains { $0.name == result.name } }
+            try ProbabilisticLabelsWriter.write(written, labelNames: run.labelNames, to: labelsOutput, threads: configuration.threads)
+            events(.wroteLabels(items: written.map(\.ids.count).reduce(0, +), to: labelsOutput))
+        }
+        if let featuresOutput {
+            try FeatureExport(model: training.model, texts: texts, splits: labeled.loaded.splits, training: training,
+                              targets: trainResult.probabilities).write(to: featuresOutput)
+            events(.wroteFeatures(featuresOutput))
+        }
+        if let modelOutput {
+            try SavedEndModel(model: training.model, training: .init(training, configuration: configuration)).save(to: modelOutput)
+            events(.savedModel(modelOutput))
+        }
+        return Result(labeling: labeled, training: training, results: results)
+    }
+
+    /// Every split's item texts, in row order.
+    private static func texts(of loaded: LabelingInput.Loaded, input: LabelingInput) throws -> [String: [String]] {
+        switch input {
+        case let .wrench(folder):
+            var texts: [String: [String]] = [:]
+            for split in loaded.splits { texts[split.name] = try WrenchDataset.texts(directory: folder, split: split.name) }
+            return texts
+        case .task:
+            guard let task = loaded.task else { return [:] }
+            return try task.itemTexts()
+        case .voteFiles, .patternCounts:
+            return [:]
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import WSLabelCore
+import WSLabelData
+
+/// The label model and the end model trained on its labels, side by side: what `wslabel train`
+/// prints, as text (``text``) or JSON (``json``).
+public struct EndModelReport: Sendable {
+    /// The label model's run.
+    public let run: LabelingRun
+    /// How the end model was trained.
+    public let training: EndModelTraining
+    /// The end model's labels and scores, one per split of the run, in its order.
+    public let endModelResults: [LabelingRun.SplitResult]
+
+    public init(run: LabelingRun, training: EndModelTraining, endModelResults: [LabelingRun.SplitResult]) {
+        precondition(run.results.map(\.name) == endModelResults.map(\.name), "one end-model result per split of the run")
+        self.run = run
+        self.training = training
+        self.endModelResults = endModelResults
+    }
+
+    /// Both models on one split.
+    public struct Comparison: Sendable, Equatable {
+        /// The split.
+        public let split: String
+        /// Its items.
+        public let items: Int
+        /// Share of its items some LF voted on: the label model's reach (the end model labels every item).
+        public let lfCoverage: Double
+        /// The label model's scores, when the split has gold labels.
+        public let labelModel: ClassificationMetrics?
+        /// The end model's scores, when the split has gold labels.
+        public let endModel: ClassificationMetrics?
+    }
+
+    /// Both models on every split, in the run's order.
+    public var comparison: [Comparison] {
+        zip(run.results, endModelResults).map { labelModel, endModel in
+            Comparison(split: labelModel.name, items: labelModel.ids.count, lfCoverage: labelModel.lfCoverage,
+                       labelModel: labelModel.metrics, endModel: endModel.metrics)
+        }
+    }
+
+    /// How `C` was chosen, in a line.
+    public var choiceLine: String {
+        let c = "C = \(ReportNumbers.shortest(training.inverseRegularization))"
+        guard training.chosenOnDev else { return training.candidates.count == 1 && training.inverseRegularization == EndModelTrainingConfiguration.defaultInverseRegularization ? "\(c) (no dev gold to choose it: the default)" : "\(c) (fixed)" }
+        let scores = training.candidates.map { "\(ReportNumbers.shortest($0.inverseRegularization)): \($0.devScore.map { ReportNumbers.percent($0) } ?? "–")" }
+        return "\(c), chosen on \(run.configuration.devSplitName) by \(run.configuration.selectionMetric.name) (\(scores.joined(separator: ", ")))"
+    }
+
+    /// The text summary: the end model's training, then a table of both models per split.
+    public var text: String {
+        var lines = ["end model: logistic regression on \(training.model.features.featureCount) hashed n-gram features, \(choiceLine)"]
+        var learned = "trained on \(training.trainingItems) train items in \(ReportNumbers.fixed(training.seconds, digits: 2)) s"
+        var left: [String] = []
+        if training.uncoveredItems > 0 { left.append("\(training.uncoveredItems) no LF voted on") }
+        if training.heldOutItems > 0 { left.append("\(training.heldOutItems) held out in the dev split") }
+        if !left.isEmpty { learned += "; left out: " + left.joined(separator: ", ") }
+        lines.append(learned)
+        lines.append("")
+        let binary = run.labelNames.count == 2
+        let scoreName = binary ? "F1(\(run.labelNames[1]))" : "macro-F1"
+        var table = TextTable(header: ["split", "rows", "LF coverage", "label model acc", "end model acc",
+                                       "label model \(scoreName)", "end model \(scoreName)"])
+        for row in comparison {
+            func score(_ metrics: ClassificationMetrics?) -> String {
+                guard let metrics else { return "–" }
+                return ReportNumbers.percent(binary ? metrics.f1(ofClass: 1) : metrics.macroF1)
+            }
+            table.rows.append([row.split, String(row.items), ReportNumbers.percent(row.lfCoverage),
+                               row.labelModel.map { ReportNumbers.percent($0.accuracy) } ?? "–", row.endModel.map { ReportNumbers.percent($0.accuracy) } ?? "–",
+                               score(row.labelModel), score(row.endModel)])
+        }
+        lines.append(table.render())
+        lines.append("")
+        lines.append("label model accuracy counts items no LF voted on as wrong unless the tie rule labels them; the end model labels every item.")
+        return lines.joined(separator: "\n")
+    }
+
+    /// The report as one JSON object: `label_model` (``LabelingRun/summary(lfSummary:llmCosts:)``),
+    /// `end_model` (`c`, `chosen_on_dev`, `candidates` with each `c`, `dev_score`, `iterations`,
+    /// `converged`; `features`, `training_items`, `uncovered_items`, `held_out_items`,
+    /// `train_seconds` (of which `feature_seconds` made features), and `splits` as the label model's).
+    public var json: JSONValue {
+        let candidates: [JSONValue] = training.candidates.map { candidate in
+            .object([
+                ("c", .number(candidate.inverseRegularization)),
+                ("dev_score", candidate.devScore.map { .number($0) } ?? .null),
+                ("iterations", .number(Double(candidate.fit.iterations))),
+                ("converged", .bool(candidate.fit.converged)),
+                ("seconds", .number(candidate.seconds)),
+            ])
+        }
+        let endModel: JSONValue = .object([
+            ("c", .number(training.inverseRegularization)),
+            ("chosen_on_dev", .bool(training.chosenOnDev)),
+            ("metric", training.chosenOnDev ? .string(run.configuration.selectionMetric.name) : .null),
+            ("candidates", .array(candidates)),
+            ("features", .number(Double(training.model.features.featureCount))),
+            ("training_items", .number(Double(training.trainingItems))),
+            ("uncovered_items", .number(Double(training.uncoveredItems))),
+            ("held_out_items", .number(Double(training.heldOutItems))),
+            ("train_seconds", .number(training.seconds)),
+            ("feature_seconds", .number(training.featureSeconds)),
+            ("splits", .object(endModelResults.map { ($0.name, $0.summary(labelNames: run.labelNames)) })),
+        ])
+        return .object([("label_model", run.summary()), ("end_model", endModel)])
+    }
+}
