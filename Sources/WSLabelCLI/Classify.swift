@@ -1,7 +1,75 @@
 import ArgumentParser
 import Foundation
+import WSLabelCore
+import WSLabelData
+import WSLabelPipeline
 
 struct Classify: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Label items with a saved end model (wslabel train --save-end-model).")
-    func run() throws { throw ValidationError("not yet") }
+    static let configuration = CommandConfiguration(
+        abstract: "Label items with an end model saved by `wslabel train --save-end-model`: no LFs, just the text.",
+        discussion: """
+            Reads items (JSON Lines or CSV, by extension or --format; - for JSON Lines on \
+            standard input), classifies their text batch by batch and writes one line per item \
+            in the format of a labels file: id, split, label, probability per label, confidence. \
+            Every item gets a label, LF votes or not. With --gold-field, items whose gold value \
+            names a class are scored, and the scores go to stderr.
+
+            Examples:
+              wslabel classify --end-model end-model.json --input new.jsonl --output labels.jsonl
+              wslabel classify --end-model end-model.json --input comments.csv --text-field CONTENT --id-field COMMENT_ID
+              cat part-0.jsonl | wslabel classify --end-model end-model.json --input - > labels.jsonl
+            """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("An end model saved by `wslabel train --save-end-model`.", valueName: "file"))
+    var endModel: String
+
+    @Option(name: .long, help: ArgumentHelp("The items: a .jsonl/.ndjson or .csv file, or - for JSON Lines on standard input.", valueName: "file"))
+    var input: String
+
+    @Option(name: .long, help: ArgumentHelp("The items' format when the extension does not say. (default: by extension; jsonl for -)", valueName: "jsonl|csv"))
+    var format: String?
+
+    @Option(name: .long, help: ArgumentHelp("The field holding the text. (default: text)", valueName: "name"))
+    var textField: String = "text"
+
+    @Option(name: .long, help: ArgumentHelp("The field holding the item id. (default: none; items are numbered from 0)", valueName: "name"))
+    var idField: String?
+
+    @Option(name: .long, help: ArgumentHelp("A field holding the gold class (name or index): items that have one are scored (on stderr).", valueName: "name"))
+    var goldField: String?
+
+    @Option(name: .long, help: ArgumentHelp("The `split` written on every line. (default: the input file's name without extension; stdin for -)", valueName: "name"))
+    var split: String?
+
+    @Option(name: .long, help: ArgumentHelp("Write the labels here (replaced atomically). (default: - for stdout)", valueName: "file"))
+    var output: String = "-"
+
+    @OptionGroup var workers: WorkerThreads
+
+    func validate() throws {
+        if let format, ItemSource.Format(fileExtension: format) == nil { throw ValidationError("--format must be jsonl or csv, not \(format)") }
+    }
+
+    func run() throws {
+        try CLIErrors.report {
+            let started = Date()
+            let model = try SavedEndModel.load(from: URL(fileURLWithPath: endModel))
+            let source = ItemSource(format: format.flatMap(ItemSource.Format.init(fileExtension:)), idField: idField, textField: textField,
+                                    goldField: goldField)
+            let job = ClassificationJob(model: model, input: input == "-" ? ClassificationJob.standardInput : URL(fileURLWithPath: input),
+                                        source: source, split: split, output: AtomicFile.url(forArgument: output), threads: workers.threads)
+            let summary = try job.run()
+            let counts = zip(model.model.labelNames, summary.labelCounts).map { "\($0) \(ReportNumbers.count($1))" }.joined(separator: ", ")
+            Log.info("labeled \(ReportNumbers.count(summary.items)) items (\(counts))")
+            if let metrics = summary.metrics {
+                var line = "on the \(ReportNumbers.count(summary.goldItems)) items with gold: accuracy \(ReportNumbers.percent(metrics.accuracy)), macro-F1 \(ReportNumbers.percent(metrics.macroF1))"
+                if model.model.labelNames.count == 2 { line += ", F1(\(model.model.labelNames[1])) \(ReportNumbers.percent(metrics.f1(ofClass: 1)))" }
+                Log.info(line)
+            } else if goldField != nil {
+                Log.info("no item had a gold value naming a class (\(model.model.labelNames.joined(separator: ", ")))")
+            }
+            Log.info(String(format: "done in %.2f s", Date().timeIntervalSince(started)))
+        }
+    }
 }

@@ -17,14 +17,14 @@ struct Train: ParsableCommand {
 
             How it learns:
               Noise-aware: each train item's target is the label model's probability \
-            distribution, not its argmax, so a 55/45 item teaches less than a 99/1 one \
-            (--weighting confidence also counts items by confidence). Items no LF votes on are \
+            distribution, not its argmax, and items count by the label model's confidence above \
+            chance, so a 55/45 item teaches little and a 99/1 one much (--weighting). Items no LF votes on are \
             left out: their label is the class balance, the same for all, and would only pull \
             predictions toward the majority class; their text still counts in the TF-IDF \
             weights, and the end model labels them.
-              The regularization C (scikit-learn's) is chosen on the dev split's gold labels \
-            (valid, or --dev-split) by --select-metric, from 0.1 to 100; a dev split sampled \
-            from train is held out of training. Without dev gold C is 1 (or --c).
+              The regularization C (scikit-learn's, 0.1 to 100) and the weighting are chosen on \
+            the dev split's gold labels (valid, or --dev-split) by --select-metric; a dev split \
+            sampled from train is held out of training. Without dev gold C is 1 (or --c).
               Deterministic: the same input gives the same model file at any --threads.
 
             Input is a task file (--config, default wslabel.yaml; its items' text field) or a \
@@ -50,14 +50,19 @@ struct Train: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write the end model's probabilistic labels of every split (the format of `wslabel fit --output`: JSON Lines, or .npy).", valueName: "file"))
     var output: String?
 
-    @Option(name: .long, help: ArgumentHelp("Also write the features to this folder: <split>.svm (SVMlight, zero-based, gold class or -1), training.svm and training.targets.csv (the rows and soft targets the end model learned from), for training other models on exactly these features.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("Also write the features to this folder: <split>.svm (SVMlight, zero-based, gold class or -1), training.svm, training.targets.csv and training.weights.txt (the rows, soft targets and weights the end model learned from), for training other models on exactly these features.", valueName: "dir"))
     var exportFeatures: String?
 
     @Option(name: .long, help: ArgumentHelp("Fix scikit-learn's C (inverse L2 regularization) instead of choosing it on the dev split.", valueName: "number"))
     var c: Double?
 
-    @Option(name: .long, help: ArgumentHelp("How much each train item teaches: uniform (its soft label says how sure it is) or confidence (also weighted by the label model's confidence above chance). (default: uniform)", valueName: "uniform|confidence"))
-    var weighting: EndModelTrainingConfiguration.Weighting?
+    @Option(name: .long, help: ArgumentHelp("How much each train item teaches: confidence (by the label model's confidence above chance: a coin flip teaches nothing), uniform (once each; its soft label still says how sure it is), or auto (chosen on the dev split with C, ties to confidence; confidence without dev gold). (default: auto)", valueName: "auto|confidence|uniform"))
+    var weighting: WeightingChoice?
+
+    enum WeightingChoice: String, ExpressibleByArgument, CaseIterable {
+        case auto, confidence, uniform
+        var weighting: EndModelTrainingConfiguration.Weighting? { EndModelTrainingConfiguration.Weighting(rawValue: rawValue) }
+    }
 
     @Option(name: .long, help: ArgumentHelp("Word n-gram lengths, e.g. 1-2, or none. (default: 1-2)", valueName: "range"))
     var wordNgrams: String?
@@ -79,7 +84,7 @@ struct Train: ParsableCommand {
     func trainingConfiguration() throws -> EndModelTrainingConfiguration {
         var configuration = EndModelTrainingConfiguration()
         configuration.inverseRegularization = c
-        if let weighting { configuration.weighting = weighting }
+        configuration.weighting = weighting?.weighting
         if let wordNgrams { configuration.features.wordNGrams = try Self.range(wordNgrams, option: "--word-ngrams") }
         if let charNgrams { configuration.features.characterNGrams = try Self.range(charNgrams, option: "--char-ngrams") }
         if let minDf { configuration.features.minDocumentFrequency = minDf }
@@ -121,4 +126,3 @@ struct Train: ParsableCommand {
     }
 }
 
-extension EndModelTrainingConfiguration.Weighting: ExpressibleByArgument {}

@@ -106,7 +106,7 @@ public struct EndModelJob: Sendable {
             events(.wroteFeatures(featuresOutput))
         }
         if let modelOutput {
-            try SavedEndModel(model: training.model, training: .init(training, configuration: configuration)).save(to: modelOutput)
+            try SavedEndModel(model: training.model, training: .init(training)).save(to: modelOutput)
             events(.savedModel(modelOutput))
         }
         return Result(labeling: labeled, training: training, results: results)

@@ -8,11 +8,13 @@ import WSLabelData
 /// - `<split>.svm`: every item of the split, in row order, labeled with its gold class index
 ///   (-1 without one) (``SVMLightFile``);
 /// - `training.svm`: the rows the end model learned from, labeled with their most probable class;
-/// - `training.targets.csv`: their target distributions, one line each, classes in label order.
+/// - `training.targets.csv`: their target distributions, one line each, classes in label order;
+/// - `training.weights.txt`: their weights under the chosen weighting, one per line.
 ///
 /// ```python
 /// X, _ = load_svmlight_file("features/training.svm", zero_based=True, n_features=F)
 /// Q = np.loadtxt("features/training.targets.csv", delimiter=",")
+/// w = np.loadtxt("features/training.weights.txt")
 /// ```
 /// with `F` the `features` count of `wslabel train --json`.
 struct FeatureExport {
@@ -40,5 +42,7 @@ struct FeatureExport {
         var csv = ""
         for row in 0..<trainingTargets.rowCount { csv += trainingTargets[row].map { "\($0)" }.joined(separator: ",") + "\n" }
         try AtomicFile.write(Data(csv.utf8), to: folder.appendingPathComponent("training.targets.csv"))
+        let weights = (0..<trainingTargets.rowCount).map { "\(training.weighting.weight(of: trainingTargets[$0]))\n" }.joined()
+        try AtomicFile.write(Data(weights.utf8), to: folder.appendingPathComponent("training.weights.txt"))
     }
 }

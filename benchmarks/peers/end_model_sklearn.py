@@ -7,7 +7,8 @@ the training rows and their soft targets) and prints one JSON object:
   row repeated once per class with sample_weight = its target probability, which makes
   scikit-learn's loss the same soft-label cross-entropy with the same L2 penalty (scikit-learn
   >= 1.2 divides both by the summed sample weight, as wslabel does) — fit at every C of the grid
-  (warm-started from the previous C, as wslabel does) and chosen on valid by the same metric;
+  (warm-started from the previous C, as wslabel does) with wslabel's item weights (its chosen
+  weighting) and chosen on valid by the same metric;
   its test score and fit seconds (median of --repeats);
 * tutorial: what a Snorkel user writes by hand (Snorkel's spam tutorial): TfidfVectorizer word
   1-2-grams on the raw train text, LogisticRegression on the label model's argmax labels of the
@@ -56,14 +57,15 @@ def parity(args, grid):
     load = lambda name: load_svmlight_file(f"{args.features}/{name}.svm", zero_based=True, n_features=n_features)
     x_train, _ = load("training")
     targets = np.loadtxt(f"{args.features}/training.targets.csv", delimiter=",", ndmin=2)
+    weights = np.loadtxt(f"{args.features}/training.weights.txt", ndmin=1)
     x_valid, y_valid = load("valid")
     x_test, y_test = load("test")
     classes = targets.shape[1]
-    # Soft labels as weighted copies: row i appears once per class c with weight q_ic.
+    # Soft labels as weighted copies: row i appears once per class c with weight w_i * q_ic.
     from scipy.sparse import vstack
     x_soft = vstack([x_train] * classes).tocsr()
     y_soft = np.repeat(np.arange(classes), x_train.shape[0])
-    w_soft = targets.T.reshape(-1)
+    w_soft = (targets * weights[:, None]).T.reshape(-1)
     keep = w_soft > 0
     x_soft, y_soft, w_soft = x_soft[keep], y_soft[keep], w_soft[keep]
 

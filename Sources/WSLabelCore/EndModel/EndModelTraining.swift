@@ -17,7 +17,9 @@ public struct EndModelTraining: Sendable {
     public let candidates: [Candidate]
     /// The `C` of the model.
     public let inverseRegularization: Double
-    /// Whether a dev split's gold labels chose `C`.
+    /// The item weighting of the model.
+    public let weighting: EndModelTrainingConfiguration.Weighting
+    /// Whether a dev split's gold labels chose `C` (and the weighting, when it was not fixed).
     public let chosenOnDev: Bool
     /// The train rows the fit used (some LF voted on them, not held out), ascending.
     public let trainingRows: [Int]
@@ -36,6 +38,8 @@ public struct EndModelTraining: Sendable {
     public struct Candidate: Sendable, Equatable {
         /// The `C` of this fit.
         public let inverseRegularization: Double
+        /// Its item weighting.
+        public let weighting: EndModelTrainingConfiguration.Weighting
         /// Its dev metric, when a dev split chose.
         public let devScore: Double?
         /// How the optimizer ended.
@@ -79,46 +83,46 @@ public struct EndModelTraining: Sendable {
         }
         let rows = weights.rows(trainingRows.map { hashed[$0] })
         let trainingTargets = targets.selectingRows(trainingRows)
-        let rowWeights = trainingRows.map { Self.weight(configuration.weighting, trainingTargets: targets, row: $0) }
         let devRows = dev.map { weights.rows($0.texts.map { HashedText($0, settings: configuration.features) }) }
 
         let featureSeconds = (clock.now - start).seconds
         var candidates: [Candidate] = []
-        var best: (model: SoftmaxRegression, score: Double, c: Double)?
+        var best: (model: SoftmaxRegression, score: Double, c: Double, weighting: EndModelTrainingConfiguration.Weighting)?
         let grid = configuration.inverseRegularization.map { [$0] }
             ?? (dev == nil ? [EndModelTrainingConfiguration.defaultInverseRegularization] : configuration.inverseRegularizationGrid.sorted())
-        var previous: SoftmaxRegression?
-        for c in grid {
-            let fitStart = clock.now
-            let (fitted, summary) = SoftmaxRegression.fit(rows: rows, targets: trainingTargets, rowWeights: rowWeights,
-                                                          inverseRegularization: c, start: previous, threads: configuration.threads)
-            previous = fitted
-            var score: Double?
-            if let dev, let devRows {
-                let predictions = fitted.probabilities(devRows, threads: configuration.threads).predictions(tiePolicy: .classPrior(fitted.biases))
-                score = configuration.selectionMetric.value(of: ClassificationMetrics(predictions: predictions, gold: dev.gold, classCount: labelNames.count))
+        let weightings = configuration.weighting.map { [$0] }
+            ?? (dev == nil ? [EndModelTrainingConfiguration.weightingCandidates[0]] : EndModelTrainingConfiguration.weightingCandidates)
+        for weighting in weightings {
+            let rowWeights = trainingRows.map { weighting.weight(of: targets[$0]) }
+            guard rowWeights.contains(where: { $0 > 0 }) else {
+                throw WSLabelError.invalidArgument("every training item weighs 0 under \(weighting.rawValue) weighting: the label model is at chance on all of them")
             }
-            candidates.append(Candidate(inverseRegularization: c, devScore: score, fit: summary, seconds: (clock.now - fitStart).seconds))
-            // Ties go to the stronger regularization, tried first.
-            if best == nil || (score ?? -.infinity) > best!.score { best = (fitted, score ?? -.infinity, c) }
+            var previous: SoftmaxRegression?
+            for c in grid {
+                let fitStart = clock.now
+                let (fitted, summary) = SoftmaxRegression.fit(rows: rows, targets: trainingTargets, rowWeights: rowWeights,
+                                                              inverseRegularization: c, start: previous, threads: configuration.threads)
+                previous = fitted
+                var score: Double?
+                if let dev, let devRows {
+                    let predictions = fitted.probabilities(devRows, threads: configuration.threads).predictions(tiePolicy: .classPrior(fitted.biases))
+                    score = configuration.selectionMetric.value(of: ClassificationMetrics(predictions: predictions, gold: dev.gold, classCount: labelNames.count))
+                }
+                candidates.append(Candidate(inverseRegularization: c, weighting: weighting, devScore: score, fit: summary,
+                                            seconds: (clock.now - fitStart).seconds))
+                // Ties go to the fit tried first: the stronger regularization, the default weighting.
+                if best == nil || (score ?? -.infinity) > best!.score { best = (fitted, score ?? -.infinity, c, weighting) }
+            }
         }
         model = EndModel(labelNames: labelNames, features: weights, classifier: best!.model)
         self.candidates = candidates
         inverseRegularization = best!.c
+        weighting = best!.weighting
         chosenOnDev = dev != nil && configuration.inverseRegularization == nil
         self.trainingRows = trainingRows
         uncoveredItems = covered.lazy.filter { !$0 }.count
         heldOutItems = heldOut.count
         seconds = (clock.now - start).seconds
         self.featureSeconds = featureSeconds
-    }
-
-    private static func weight(_ weighting: EndModelTrainingConfiguration.Weighting, trainingTargets targets: ProbabilisticLabels, row: Int) -> Double {
-        switch weighting {
-        case .uniform: return 1
-        case .confidence:
-            let chance = 1 / Double(targets.classCount)
-            return max(0, (targets.confidence(row: row) - chance) / (1 - chance))
-        }
     }
 }

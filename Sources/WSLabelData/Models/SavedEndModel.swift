@@ -57,10 +57,10 @@ public struct SavedEndModel: Sendable, Equatable {
             self.weighting = weighting
         }
 
-        /// The record of `training` under `configuration`.
-        public init(_ training: EndModelTraining, configuration: EndModelTrainingConfiguration) {
+        /// The record of `training`.
+        public init(_ training: EndModelTraining) {
             self.init(c: training.inverseRegularization, chosenOnDev: training.chosenOnDev, trainingItems: training.trainingItems,
-                      uncoveredItems: training.uncoveredItems, weighting: configuration.weighting.rawValue)
+                      uncoveredItems: training.uncoveredItems, weighting: training.weighting.rawValue)
         }
 
         enum CodingKeys: String, CodingKey {

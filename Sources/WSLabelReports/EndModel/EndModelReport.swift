@@ -41,12 +41,15 @@ public struct EndModelReport: Sendable {
         }
     }
 
-    /// How `C` was chosen, in a line.
+    /// How `C` and the weighting were chosen, in a line.
     public var choiceLine: String {
-        let c = "C = \(ReportNumbers.shortest(training.inverseRegularization))"
-        guard training.chosenOnDev else { return training.candidates.count == 1 && training.inverseRegularization == EndModelTrainingConfiguration.defaultInverseRegularization ? "\(c) (no dev gold to choose it: the default)" : "\(c) (fixed)" }
-        let scores = training.candidates.map { "\(ReportNumbers.shortest($0.inverseRegularization)): \($0.devScore.map { ReportNumbers.percent($0) } ?? "–")" }
-        return "\(c), chosen on \(run.configuration.devSplitName) by \(run.configuration.selectionMetric.name) (\(scores.joined(separator: ", ")))"
+        let chosen = "C = \(ReportNumbers.shortest(training.inverseRegularization)), \(training.weighting.rawValue) weighting"
+        guard training.chosenOnDev else { return "\(chosen) (no dev gold to choose them, or fixed)" }
+        let weightings = Set(training.candidates.map(\.weighting)).count
+        let scores = training.candidates.map { candidate in
+            (weightings > 1 ? "\(candidate.weighting.rawValue) " : "") + "\(ReportNumbers.shortest(candidate.inverseRegularization)): \(candidate.devScore.map { ReportNumbers.percent($0) } ?? "–")"
+        }
+        return "\(chosen), chosen on \(run.configuration.devSplitName) by \(run.configuration.selectionMetric.name) (\(scores.joined(separator: ", ")))"
     }
 
     /// The text summary: the end model's training, then a table of both models per split.
@@ -79,13 +82,14 @@ public struct EndModelReport: Sendable {
     }
 
     /// The report as one JSON object: `label_model` (``LabelingRun/summary(lfSummary:llmCosts:)``),
-    /// `end_model` (`c`, `chosen_on_dev`, `candidates` with each `c`, `dev_score`, `iterations`,
+    /// `end_model` (`c`, `weighting`, `chosen_on_dev`, `candidates` with each `c`, `weighting`, `dev_score`, `iterations`,
     /// `converged`; `features`, `training_items`, `uncovered_items`, `held_out_items`,
     /// `train_seconds` (of which `feature_seconds` made features), and `splits` as the label model's).
     public var json: JSONValue {
         let candidates: [JSONValue] = training.candidates.map { candidate in
             .object([
                 ("c", .number(candidate.inverseRegularization)),
+                ("weighting", .string(candidate.weighting.rawValue)),
                 ("dev_score", candidate.devScore.map { .number($0) } ?? .null),
                 ("iterations", .number(Double(candidate.fit.iterations))),
                 ("converged", .bool(candidate.fit.converged)),
@@ -94,6 +98,7 @@ public struct EndModelReport: Sendable {
         }
         let endModel: JSONValue = .object([
             ("c", .number(training.inverseRegularization)),
+            ("weighting", .string(training.weighting.rawValue)),
             ("chosen_on_dev", .bool(training.chosenOnDev)),
             ("metric", training.chosenOnDev ? .string(run.configuration.selectionMetric.name) : .null),
             ("candidates", .array(candidates)),

@@ -1,0 +1,105 @@
+import Foundation
+import WSLabelCore
+import WSLabelData
+
+/// Labels items with a saved end model, streaming: items are read, featurized, classified and
+/// written batch by batch, so a file of any size takes the memory of one batch. What
+/// `wslabel classify` runs.
+///
+/// Output lines are those of a labels file (``ProbabilisticLabelsWriter``):
+///
+///     {"id":"17","split":"new","label":"SPAM","probabilities":{"HAM":0.08,"SPAM":0.92},"confidence":0.92}
+///
+/// ```swift
+/// let model = try SavedEndModel.load(from: URL(fileURLWithPath: "end-model.json"))
+/// let job = ClassificationJob(model: model, input: URL(fileURLWithPath: "new.csv"),
+///                             source: ItemSource(textField: "CONTENT"), output: URL(fileURLWithPath: "labels.jsonl"))
+/// let summary = try job.run()
+/// ```
+public struct ClassificationJob: Sendable {
+    /// The end model.
+    public var model: SavedEndModel
+    /// The items: JSON Lines or CSV (``ItemSource/resolvedFormat(for:)``), `/dev/stdin` for standard input.
+    public var input: URL
+    /// The items' fields: text, id (items are numbered without one), gold (a class name or
+    /// index; items that have one are scored).
+    public var source: ItemSource
+    /// The value of each output line's `split`.
+    public var split: String
+    /// Where the labels go (``AtomicFile``: replaced atomically; standard output streams).
+    public var output: URL
+    /// Worker threads (nil: every core); the output does not depend on them.
+    public var threads: Int?
+
+    public init(model: SavedEndModel, input: URL, source: ItemSource = ItemSource(), split: String? = nil, output: URL, threads: Int? = nil) {
+        self.model = model
+        self.input = input
+        self.source = source
+        self.split = split ?? (input == Self.standardInput ? "stdin" : input.deletingPathExtension().lastPathComponent)
+        self.output = output
+        self.threads = threads
+    }
+
+    /// Standard input as an input.
+    public static let standardInput = URL(fileURLWithPath: "/dev/stdin")
+
+    /// What a classification came to.
+    public struct Summary: Sendable {
+        /// Items labeled.
+        public var items: Int
+        /// Items per predicted class, in label order.
+        public var labelCounts: [Int]
+        /// Scores on the items that have a gold label (the source's gold field), if any do.
+        public var metrics: ClassificationMetrics?
+        /// Items with a gold label.
+        public var goldItems: Int
+    }
+
+    /// Runs the job.
+    /// - Parameter progress: called after each batch with the items done so far.
+    /// - Throws: the readers' errors (file, line and field), among them a gold value that names
+    ///   no class of the model; ``WSLabelError/fileAccess(path:_:)`` when the output cannot be written.
+    public func run(progress: (Int) -> Void = { _ in }) throws -> Summary {
+        var source = source
+        // Gold values are class names or class indices (`0`, `1`), as WRENCH and UCI files write them.
+        let labels = model.model.labelNames
+        let byIndex = Dictionary(uniqueKeysWithValues: labels.indices.map { (String($0), labels[$0]) })
+        source.goldLabels = source.goldField == nil ? nil : (source.goldLabels ?? ItemSource.GoldLabels(labels: labels, values: byIndex))
+        if input == Self.standardInput, source.format == nil { source.format = .jsonl }
+        let labelNames = model.model.labelNames
+        let tiePolicy = TiePolicy.classPrior(model.model.classifier.biases)
+        var summary = Summary(items: 0, labelCounts: [Int](repeating: 0, count: labelNames.count), metrics: nil, goldItems: 0)
+        var attempts = 0
+        var predictions: [Int] = []
+        var gold: [Int] = []
+        try AtomicFile.write(to: output) { write in
+            attempts += 1
+            guard attempts == 1 || input != Self.standardInput else {
+                throw WSLabelError.fileAccess(path: output.path, "cannot be written in one pass here, and standard input cannot be read twice: write to another file system")
+            }
+            summary = Summary(items: 0, labelCounts: [Int](repeating: 0, count: labelNames.count), metrics: nil, goldItems: 0)
+            predictions.removeAll()
+            gold.removeAll()
+            let reader = try ItemReader(url: input, source: source, threads: threads)
+            try reader.forEach { items in
+                let probabilities = model.model.probabilities(of: items.map(\.text), threads: threads)
+                let batchPredictions = probabilities.predictions(tiePolicy: tiePolicy)
+                let result = LabelingRun.SplitResult(name: split, ids: items.map(\.id), probabilities: probabilities, predictions: batchPredictions)
+                let text = ProbabilisticLabelsWriter.jsonLines([result], labelNames: labelNames)
+                try Array(text.utf8).withUnsafeBytes { try write($0) }
+                for (item, prediction) in zip(items, batchPredictions) {
+                    summary.labelCounts[prediction] += 1
+                    if let label = item.gold, let index = labelNames.firstIndex(of: label) {
+                        predictions.append(prediction)
+                        gold.append(index)
+                    }
+                }
+                summary.items += items.count
+                progress(summary.items)
+            }
+        }
+        summary.goldItems = gold.count
+        if !gold.isEmpty { summary.metrics = ClassificationMetrics(predictions: predictions, gold: gold, classCount: labelNames.count) }
+        return summary
+    }
+}
