@@ -58,7 +58,7 @@ def parity(args, grid):
     x_train, _ = load("training")
     targets = np.loadtxt(f"{args.features}/training.targets.csv", delimiter=",", ndmin=2)
     weights = np.loadtxt(f"{args.features}/training.weights.txt", ndmin=1)
-    x_valid, y_valid = load("valid")
+    x_valid, y_valid = load(args.dev_split)
     x_test, y_test = load("test")
     classes = targets.shape[1]
     # Soft labels as weighted copies: row i appears once per class c with weight w_i * q_ic.
@@ -135,6 +135,7 @@ def main():
     parser.add_argument("--features-count", type=int, required=True, help="the `features` of `wslabel train --json`")
     parser.add_argument("--wrench", help="the WRENCH folder (for the tutorial pipeline on raw text)")
     parser.add_argument("--metric", default="accuracy", choices=["accuracy", "f1", "macro-f1"])
+    parser.add_argument("--dev-split", default="valid", help="the split whose gold labels choose C")
     parser.add_argument("--grid", default="0.1,0.3,1,3,10,30,100")
     parser.add_argument("--chosen-c", type=float, required=True, help="the C wslabel chose, for the single-fit timing")
     parser.add_argument("--repeats", type=int, default=3)

@@ -42,6 +42,8 @@ public struct EndModelTraining: Sendable {
         public let weighting: EndModelTrainingConfiguration.Weighting
         /// Its dev metric, when a dev split chose.
         public let devScore: Double?
+        /// Its mean negative log-likelihood of the dev gold labels, when a dev split chose.
+        public internal(set) var devLogLoss: Double?
         /// How the optimizer ended.
         public let fit: SoftmaxRegression.FitSummary
         /// Wall-clock seconds of the fit (scoring the dev split included).
@@ -87,7 +89,7 @@ public struct EndModelTraining: Sendable {
 
         let featureSeconds = (clock.now - start).seconds
         var candidates: [Candidate] = []
-        var best: (model: SoftmaxRegression, score: Double, c: Double, weighting: EndModelTrainingConfiguration.Weighting)?
+        var best: (model: SoftmaxRegression, score: Double, logLoss: Double, c: Double, weighting: EndModelTrainingConfiguration.Weighting)?
         let grid = configuration.inverseRegularization.map { [$0] }
             ?? (dev == nil ? [EndModelTrainingConfiguration.defaultInverseRegularization] : configuration.inverseRegularizationGrid.sorted())
         let weightings = configuration.weighting.map { [$0] }
@@ -104,14 +106,24 @@ public struct EndModelTraining: Sendable {
                                                               inverseRegularization: c, start: previous, threads: configuration.threads)
                 previous = fitted
                 var score: Double?
+                var logLoss: Double?
                 if let dev, let devRows {
-                    let predictions = fitted.probabilities(devRows, threads: configuration.threads).predictions(tiePolicy: .classPrior(fitted.biases))
+                    let probabilities = fitted.probabilities(devRows, threads: configuration.threads)
+                    let predictions = probabilities.predictions(tiePolicy: .classPrior(fitted.biases))
                     score = configuration.selectionMetric.value(of: ClassificationMetrics(predictions: predictions, gold: dev.gold, classCount: labelNames.count))
+                    logLoss = Self.logLoss(probabilities, gold: dev.gold)
                 }
                 candidates.append(Candidate(inverseRegularization: c, weighting: weighting, devScore: score, fit: summary,
                                             seconds: (clock.now - fitStart).seconds))
                 // Ties go to the fit tried first: the stronger regularization, the default weighting.
-                if best == nil || (score ?? -.infinity) > best!.score { best = (fitted, score ?? -.infinity, c, weighting) }
+                candidates[candidates.count - 1].devLogLoss = logLoss
+                // The best dev metric wins; among equals (a metric over a few hundred items ties
+                // often) the lower dev log-loss, a finer and steadier score; then the fit tried
+                // first: the stronger regularization, the default weighting.
+                let (metric, loss) = (score ?? -.infinity, logLoss ?? .infinity)
+                if best == nil || metric > best!.score || (metric == best!.score && loss < best!.logLoss) {
+                    best = (fitted, metric, loss, c, weighting)
+                }
             }
         }
         model = EndModel(labelNames: labelNames, features: weights, classifier: best!.model)
@@ -124,5 +136,14 @@ public struct EndModelTraining: Sendable {
         heldOutItems = heldOut.count
         seconds = (clock.now - start).seconds
         self.featureSeconds = featureSeconds
+    }
+
+    /// Mean negative log-likelihood of `gold` under `probabilities` (each clipped at 1e-15).
+    static func logLoss(_ probabilities: ProbabilisticLabels, gold: [Int]) -> Double {
+        var sum = 0.0
+        for (row, label) in gold.enumerated() {
+            sum -= log(max(probabilities.values[row * probabilities.classCount + label], 1e-15))
+        }
+        return gold.isEmpty ? 0 : sum / Double(gold.count)
     }
 }

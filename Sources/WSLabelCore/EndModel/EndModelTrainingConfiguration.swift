@@ -5,7 +5,7 @@ public struct EndModelTrainingConfiguration: Sendable, Equatable {
     public var features = TextFeatureSettings()
     /// The values of scikit-learn's `C` (inverse regularization) tried on the dev split, from
     /// the strongest regularization up; each fit starts from the one before.
-    public var inverseRegularizationGrid: [Double] = [0.1, 0.3, 1, 3, 10, 30, 100]
+    public var inverseRegularizationGrid: [Double] = [0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100]
     /// `C` when no dev split has gold labels, or when the caller fixes it.
     public var inverseRegularization: Double?
     /// The `C` used without a dev split: scikit-learn's default.

@@ -32,6 +32,7 @@ public struct SoftmaxRegression: Sendable, Equatable {
         precondition(rows.columnCount == featureCount, "rows have \(rows.columnCount) features, the model \(featureCount)")
         var values = [Double](repeating: 0, count: rows.rowCount * classCount)
         let parameters = weights + biases
+        let layout = SoftLabelObjective.Layout(predicting: classCount)
         parameters.withUnsafeBufferPointer { parameters in
             values.withUnsafeMutableBufferPointer { values in
                 rows.withPointers { rows in
@@ -41,7 +42,7 @@ public struct SoftmaxRegression: Sendable, Equatable {
                         .forEach(threads: threads ?? defaultThreadCount()) { _, _, range in
                             for row in range {
                                 let distribution = output.value + row * classCount
-                                SoftLabelObjective.logSoftmax(row: row, of: rows, parameters: input.value, classCount: classCount, into: distribution)
+                                SoftLabelObjective.logSoftmax(row: row, of: rows, parameters: input.value, layout: layout, into: distribution)
                                 for klass in 0..<classCount { distribution[klass] = exp(distribution[klass]) }
                             }
                         }
@@ -65,7 +66,9 @@ public struct SoftmaxRegression: Sendable, Equatable {
     ///
     /// Minimizes `Σᵢ wᵢ·H(qᵢ, pᵢ) / Σᵢ wᵢ + ‖W‖² / (2·C·Σᵢ wᵢ)`: the mean weighted cross-entropy
     /// plus an L2 penalty on the weights (not the biases) whose strength `C` is scikit-learn's
-    /// (`C` times the summed loss plus half the squared norm, divided through by `C·Σw`).
+    /// (`C` times the summed loss plus half the squared norm, divided through by `C·Σw`). As in
+    /// scikit-learn, two classes are fit as binary logistic regression (one weight per feature,
+    /// class 0's logit fixed at 0; the model keeps a zero column for it).
     ///
     /// - Parameters:
     ///   - rows: one feature row per training item.
@@ -80,11 +83,12 @@ public struct SoftmaxRegression: Sendable, Equatable {
         let classCount = targets.classCount
         let objective = SoftLabelObjective(rows: rows, targets: targets, rowWeights: rowWeights ?? [Double](repeating: 1, count: rows.rowCount),
                                            inverseRegularization: inverseRegularization, threads: threads ?? defaultThreadCount())
-        let initial = start.map { $0.weights + $0.biases } ?? [Double](repeating: 0, count: rows.columnCount * classCount + classCount)
+        let layout = objective.layout
+        let initial = start.map { layout.parameters(weights: $0.weights, biases: $0.biases, featureCount: rows.columnCount) }
+            ?? [Double](repeating: 0, count: objective.parameterCount)
         let result = LBFGS().minimize(from: initial) { objective.evaluate($0, gradient: $1) }
-        let weightCount = rows.columnCount * classCount
-        let model = SoftmaxRegression(classCount: classCount, featureCount: rows.columnCount,
-                                      weights: Array(result.point[..<weightCount]), biases: Array(result.point[weightCount...]))
+        let (weights, biases) = layout.model(from: result.point, featureCount: rows.columnCount)
+        let model = SoftmaxRegression(classCount: classCount, featureCount: rows.columnCount, weights: weights, biases: biases)
         return (model, FitSummary(iterations: result.iterations, converged: result.converged, loss: result.value))
     }
 }
