@@ -3,13 +3,14 @@ import Foundation
 /// The loss ``SoftmaxRegression`` minimizes and its gradient, computed in parallel blocks whose
 /// sums run in a fixed order: the same bytes at any thread count.
 ///
-/// Parameters are `[W (features × columns, row-major), b (columns)]`, one column per class
-/// (multinomial), except with two classes: then one column, the logit of class 1 against class
-/// 0 fixed at 0 — binary logistic regression, as scikit-learn fits two classes, so `C` means
-/// the same on both sides and a fit does half the work. A pass over the rows (blocks of rows)
-/// gives each row's log-probabilities, its loss and its residual `wᵢ(pᵢ − qᵢ)/Σw`; a pass over
-/// the features (blocks of features, through the transposed rows) sums `Xᵀ·residual` feature
-/// by feature.
+/// Parameters are `[W (columns × features: one column's weights contiguous), b (columns)]`,
+/// one column per class (multinomial), except with two classes: then one column, the logit of
+/// class 1 against class 0 fixed at 0 — binary logistic regression, as scikit-learn fits two
+/// classes, so `C` means the same on both sides and a fit does half the work. A pass over the
+/// rows (blocks of rows) gives each row's log-probabilities, its loss and its residual
+/// `wᵢ(pᵢ − qᵢ)/Σw`; a pass over the features (blocks of features, through the transposed rows)
+/// sums `Xᵀ·residual` feature by feature. Both passes are sparse dot products, one per column,
+/// each a tight loop over a row's (or feature's) entries against one contiguous vector.
 struct SoftLabelObjective {
     static let rowBlockSize = 256
     static let featureBlockSize = 2048
@@ -37,29 +38,32 @@ struct SoftLabelObjective {
             parameterColumns = classCount == 2 ? 1 : classCount
         }
 
-        /// The full layout a fitted model predicts with: one column per class.
-        init(predicting classCount: Int) {
-            self.classCount = classCount
-            parameterColumns = classCount
-        }
-
-        /// Parameters of `featureCount` features in this layout from a full model's weights and biases.
+        /// Parameters of `featureCount` features in this layout from a full model's weights
+        /// (features × classes, row-major) and biases.
         func parameters(weights: [Double], biases: [Double], featureCount: Int) -> [Double] {
-            guard parameterColumns != classCount else { return weights + biases }
-            // Two classes: class 1's logit minus class 0's, the same probabilities.
-            var parameters = [Double](repeating: 0, count: featureCount + 1)
-            for feature in 0..<featureCount { parameters[feature] = weights[feature * 2 + 1] - weights[feature * 2] }
-            parameters[featureCount] = biases[1] - biases[0]
+            var parameters = [Double](repeating: 0, count: (featureCount + 1) * parameterColumns)
+            for column in 0..<parameterColumns {
+                let klass = firstClass + column
+                for feature in 0..<featureCount {
+                    // Two classes: class 1's logit minus class 0's, the same probabilities.
+                    parameters[column * featureCount + feature] = weights[feature * classCount + klass] - (firstClass == 1 ? weights[feature * classCount] : 0)
+                }
+                parameters[parameterColumns * featureCount + column] = biases[klass] - (firstClass == 1 ? biases[0] : 0)
+            }
             return parameters
         }
 
-        /// A full model's weights and biases (one column per class) from parameters in this layout.
+        /// A full model's weights (features × classes, row-major) and biases from parameters in
+        /// this layout; with two classes class 0's column is zero.
         func model(from parameters: [Double], featureCount: Int) -> (weights: [Double], biases: [Double]) {
-            let weightCount = featureCount * parameterColumns
-            guard parameterColumns != classCount else { return (Array(parameters[..<weightCount]), Array(parameters[weightCount...])) }
-            var weights = [Double](repeating: 0, count: featureCount * 2)
-            for feature in 0..<featureCount { weights[feature * 2 + 1] = parameters[feature] }
-            return (weights, [0, parameters[weightCount]])
+            var weights = [Double](repeating: 0, count: featureCount * classCount)
+            var biases = [Double](repeating: 0, count: classCount)
+            for column in 0..<parameterColumns {
+                let klass = firstClass + column
+                for feature in 0..<featureCount { weights[feature * classCount + klass] = parameters[column * featureCount + feature] }
+                biases[klass] = parameters[parameterColumns * featureCount + column]
+            }
+            return (weights, biases)
         }
     }
 
@@ -85,56 +89,61 @@ struct SoftLabelObjective {
         let firstClass = layout.firstClass
         let rowCount = rows.rowCount
         let featureCount = rows.columnCount
-        let layout = layout
+        let weightCount = featureCount * width
         let rowBlocks = ParallelBlocks(itemCount: rowCount, blockSize: Self.rowBlockSize)
+        // Class-major: class k's residuals of every row are contiguous.
         var residuals = [Double](repeating: 0, count: rowCount * classCount)
         var blockLosses = [Double](repeating: 0, count: rowBlocks.blockCount)
         let input = UnsafeSendable(parameters)
         let output = UnsafeSendable(gradient)
-        let weightCount = featureCount * width
         rows.withPointers { rows in
             columns.withPointers { columns in
                 targets.values.withUnsafeBufferPointer { targetBuffer in
-                    normalizedWeights.withUnsafeBufferPointer { weightBuffer in
+                    normalizedWeights.withUnsafeBufferPointer { rowWeightBuffer in
                         residuals.withUnsafeMutableBufferPointer { residualBuffer in
                             blockLosses.withUnsafeMutableBufferPointer { lossBuffer in
                                 let targets = UnsafeSendable(targetBuffer.baseAddress!)
-                                let weights = UnsafeSendable(weightBuffer.baseAddress!)
+                                let rowWeights = UnsafeSendable(rowWeightBuffer.baseAddress!)
                                 let residual = UnsafeSendable(residualBuffer.baseAddress!)
                                 let losses = UnsafeSendable(lossBuffer.baseAddress!)
                                 rowBlocks.forEach(threads: threads) { _, block, range in
                                     var loss = 0.0
-                                    for row in range {
-                                        let logits = residual.value + row * classCount
-                                        Self.logSoftmax(row: row, of: rows, parameters: input.value, layout: layout, into: logits)
-                                        let weight = weights.value[row]
-                                        let target = targets.value + row * classCount
-                                        var rowLoss = 0.0
-                                        for klass in 0..<classCount {
-                                            let q = target[klass]
-                                            if q > 0 { rowLoss -= q * logits[klass] }
-                                            logits[klass] = weight * (exp(logits[klass]) - q)
+                                    withUnsafeTemporaryAllocation(of: Double.self, capacity: classCount) { logits in
+                                        let logits = logits.baseAddress!
+                                        for row in range {
+                                            for klass in 0..<firstClass { logits[klass] = 0 }
+                                            for column in 0..<width {
+                                                logits[firstClass + column] = Self.dot(row, of: rows, with: input.value + column * featureCount)
+                                                    + input.value[weightCount + column]
+                                            }
+                                            Self.normalizeLogarithms(logits, count: classCount)
+                                            let weight = rowWeights.value[row]
+                                            let target = targets.value + row * classCount
+                                            var rowLoss = 0.0
+                                            for klass in 0..<classCount {
+                                                let q = target[klass]
+                                                if q > 0 { rowLoss -= q * logits[klass] }
+                                                residual.value[klass * rowCount + row] = weight * (exp(logits[klass]) - q)
+                                            }
+                                            loss += weight * rowLoss
                                         }
-                                        loss += weight * rowLoss
                                     }
                                     losses.value[block] = loss
                                 }
                                 // Xᵀ·residual feature by feature: each sum runs over its items in order.
                                 ParallelBlocks(itemCount: featureCount, blockSize: Self.featureBlockSize).forEach(threads: threads) { _, _, range in
-                                    for feature in range {
-                                        let into = output.value + feature * width
-                                        let own = input.value + feature * width
-                                        for column in 0..<width { into[column] = penalty * own[column] }
-                                        for entry in columns.starts[feature]..<columns.starts[feature + 1] {
-                                            let value = columns.values[entry]
-                                            let from = residual.value + Int(columns.columns[entry]) * classCount + firstClass
-                                            for column in 0..<width { into[column] += value * from[column] }
+                                    for column in 0..<width {
+                                        let classResiduals = residual.value + (firstClass + column) * rowCount
+                                        for feature in range {
+                                            let index = column * featureCount + feature
+                                            output.value[index] = penalty * input.value[index] + Self.dot(feature, of: columns, with: classResiduals)
                                         }
                                     }
                                 }
                                 for column in 0..<width {
+                                    let classResiduals = residualBuffer.baseAddress! + (firstClass + column) * rowCount
                                     var sum = 0.0
-                                    for row in 0..<rowCount { sum += residualBuffer[row * classCount + firstClass + column] }
+                                    for row in 0..<rowCount { sum += classResiduals[row] }
                                     gradient[weightCount + column] = sum
                                 }
                             }
@@ -147,26 +156,37 @@ struct SoftLabelObjective {
         return blockLosses.reduce(0, +) + 0.5 * penalty * squaredNorm
     }
 
-    /// Writes the log-probabilities of `row` under `parameters` (laid out as `layout` says) to
-    /// `output` (`layout.classCount` values).
-    static func logSoftmax(row: Int, of rows: SparseRows.Pointers, parameters: UnsafePointer<Double>, layout: Layout,
-                           into output: UnsafeMutablePointer<Double>) {
-        let classCount = layout.classCount
-        let width = layout.parameterColumns
-        for klass in 0..<layout.firstClass { output[klass] = 0 }
-        let logits = output + layout.firstClass
-        let biases = parameters + rows.columnCount * width
-        for column in 0..<width { logits[column] = biases[column] }
+    /// Row `row` of `matrix` times the dense vector `vector`.
+    @inline(__always)
+    static func dot(_ row: Int, of matrix: SparseRows.Pointers, with vector: UnsafePointer<Double>) -> Double {
+        var sum = 0.0
+        for entry in matrix.starts[row]..<matrix.starts[row + 1] {
+            sum += matrix.values[entry] * vector[Int(matrix.columns[entry])]
+        }
+        return sum
+    }
+
+    /// Turns `count` logits into log-probabilities in place.
+    @inline(__always)
+    static func normalizeLogarithms(_ logits: UnsafeMutablePointer<Double>, count: Int) {
+        var largest = -Double.infinity
+        for klass in 0..<count { largest = max(largest, logits[klass]) }
+        var sum = 0.0
+        for klass in 0..<count { sum += exp(logits[klass] - largest) }
+        let normalizer = largest + log(sum)
+        for klass in 0..<count { logits[klass] -= normalizer }
+    }
+
+    /// Writes the log-probabilities of `row` under a full model (features × classes weights,
+    /// row-major, and one bias per class) to `output` (`classCount` values): prediction.
+    static func logSoftmax(row: Int, of rows: SparseRows.Pointers, weights: UnsafePointer<Double>, biases: UnsafePointer<Double>,
+                           classCount: Int, into output: UnsafeMutablePointer<Double>) {
+        for klass in 0..<classCount { output[klass] = biases[klass] }
         for entry in rows.starts[row]..<rows.starts[row + 1] {
             let value = rows.values[entry]
-            let weights = parameters + Int(rows.columns[entry]) * width
-            for column in 0..<width { logits[column] += value * weights[column] }
+            let featureWeights = weights + Int(rows.columns[entry]) * classCount
+            for klass in 0..<classCount { output[klass] += value * featureWeights[klass] }
         }
-        var largest = -Double.infinity
-        for klass in 0..<classCount { largest = max(largest, output[klass]) }
-        var sum = 0.0
-        for klass in 0..<classCount { sum += exp(output[klass] - largest) }
-        let normalizer = largest + log(sum)
-        for klass in 0..<classCount { output[klass] -= normalizer }
+        normalizeLogarithms(output, count: classCount)
     }
 }

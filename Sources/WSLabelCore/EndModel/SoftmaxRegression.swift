@@ -32,7 +32,6 @@ public struct SoftmaxRegression: Sendable, Equatable {
         precondition(rows.columnCount == featureCount, "rows have \(rows.columnCount) features, the model \(featureCount)")
         var values = [Double](repeating: 0, count: rows.rowCount * classCount)
         let parameters = weights + biases
-        let layout = SoftLabelObjective.Layout(predicting: classCount)
         parameters.withUnsafeBufferPointer { parameters in
             values.withUnsafeMutableBufferPointer { values in
                 rows.withPointers { rows in
@@ -42,7 +41,7 @@ public struct SoftmaxRegression: Sendable, Equatable {
                         .forEach(threads: threads ?? defaultThreadCount()) { _, _, range in
                             for row in range {
                                 let distribution = output.value + row * classCount
-                                SoftLabelObjective.logSoftmax(row: row, of: rows, parameters: input.value, layout: layout, into: distribution)
+                                SoftLabelObjective.logSoftmax(row: row, of: rows, weights: input.value, biases: input.value + featureCount * classCount, classCount: classCount, into: distribution)
                                 for klass in 0..<classCount { distribution[klass] = exp(distribution[klass]) }
                             }
                         }
