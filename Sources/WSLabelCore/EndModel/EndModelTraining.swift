@@ -23,7 +23,8 @@ public struct EndModelTraining: Sendable {
     public let trainingRows: [Int]
     /// Number of training items the fit used.
     public var trainingItems: Int { trainingRows.count }
-    /// Training items left out because no LF voted on them.
+    /// Training items left out because no LF voted on them (outside the dev split: each item
+    /// left out is counted once, here or in ``heldOutItems``).
     public let uncoveredItems: Int
     /// Training items left out because the dev split holds them.
     public let heldOutItems: Int
@@ -107,7 +108,7 @@ public struct EndModelTraining: Sendable {
         inverseRegularization = best!.c
         chosenOnDev = dev != nil && configuration.inverseRegularization == nil
         self.trainingRows = trainingRows
-        uncoveredItems = covered.lazy.filter { !$0 }.count
+        uncoveredItems = texts.indices.lazy.filter { !covered[$0] && !heldOut.contains($0) }.count
         heldOutItems = heldOut.count
         seconds = (clock.now - start).seconds
         self.featureSeconds = featureSeconds
