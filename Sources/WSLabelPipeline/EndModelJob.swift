@@ -88,7 +88,7 @@ public struct EndModelJob: Sendable {
             }
         }
         let covered = (0..<train.votes.rowCount).map { train.votes.voteCount(inRow: $0) > 0 }
-        events(.trainingEndModel(items: covered.lazy.filter { $0 }.count - heldOut.count))
+        events(.trainingEndModel(items: covered.indices.lazy.filter { covered[$0] && !heldOut.contains($0) }.count))
         let training = try EndModelTraining(labelNames: run.labelNames, texts: trainTexts, targets: trainResult.probabilities,
                                             covered: covered, heldOut: heldOut, dev: dev, configuration: configuration)
         let results = labeled.loaded.splits.map { split in

@@ -19,6 +19,8 @@ final class HelpSnapshotTests: XCTestCase {
 
     func testRootHelp() throws { try assertHelp() }
     func testFitHelp() throws { try assertHelp("fit") }
+    func testTrainHelp() throws { try assertHelp("train") }
+    func testClassifyHelp() throws { try assertHelp("classify") }
     func testReportHelp() throws { try assertHelp("report") }
     func testApplyHelp() throws { try assertHelp("apply") }
     func testCostHelp() throws { try assertHelp("cost") }

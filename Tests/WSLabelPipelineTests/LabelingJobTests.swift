@@ -169,8 +169,8 @@ final class LabelingJobTests: XCTestCase {
     }
 }
 
-/// Records which ``LabelingJob/Event`` cases arrive, in order.
-private final class EventRecorder: @unchecked Sendable {
+/// Records which ``LabelingJob/Event`` cases arrive, in order (also used by `EndModelJobTests`).
+final class EventRecorder: @unchecked Sendable {
     private(set) var steps: [String] = []
 
     var record: (LabelingJob.Event) -> Void {
@@ -184,6 +184,9 @@ private final class EventRecorder: @unchecked Sendable {
             case .fitting: steps.append("fitting")
             case .wroteLabels: steps.append("wroteLabels")
             case .savedModel: steps.append("savedModel")
+            case .readingTexts: steps.append("readingTexts")
+            case .trainingEndModel: steps.append("trainingEndModel")
+            case .wroteFeatures: steps.append("wroteFeatures")
             }
         }
     }

@@ -25,7 +25,8 @@ public struct EndModelTraining: Sendable {
     public let trainingRows: [Int]
     /// Number of training items the fit used.
     public var trainingItems: Int { trainingRows.count }
-    /// Training items left out because no LF voted on them.
+    /// Training items left out because no LF voted on them (outside the dev split: each item
+    /// left out is counted once, here or in ``heldOutItems``).
     public let uncoveredItems: Int
     /// Training items left out because the dev split holds them.
     public let heldOutItems: Int
@@ -132,7 +133,7 @@ public struct EndModelTraining: Sendable {
         weighting = best!.weighting
         chosenOnDev = dev != nil && configuration.inverseRegularization == nil
         self.trainingRows = trainingRows
-        uncoveredItems = covered.lazy.filter { !$0 }.count
+        uncoveredItems = texts.indices.lazy.filter { !covered[$0] && !heldOut.contains($0) }.count
         heldOutItems = heldOut.count
         seconds = (clock.now - start).seconds
         self.featureSeconds = featureSeconds
