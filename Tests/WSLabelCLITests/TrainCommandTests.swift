@@ -39,15 +39,16 @@ final class TrainCommandTests: XCTestCase {
         }
         XCTAssertEqual(endModel["chosen_on_dev"] as? Bool, true, "valid has gold labels")
         XCTAssertEqual(endModel["metric"] as? String, "accuracy")
-        XCTAssertEqual((endModel["candidates"] as? [Any])?.count, 7)
+        XCTAssertEqual((endModel["candidates"] as? [Any])?.count,
+                       EndModelTrainingConfiguration().inverseRegularizationGrid.count * EndModelTrainingConfiguration.weightingCandidates.count)
         XCTAssertEqual((endModel["training_items"] as? Int).map { $0 + (endModel["uncovered_items"] as? Int ?? 0) }, 300)
         XCTAssertTrue(result.stderr.contains("training the end model on \(endModel["training_items"] as? Int ?? -1) train items"), result.stderr)
 
         // The text summary: the training line and one table row per split.
-        let text = try CLIRunner.run(["train", "--wrench", folder.path, "--c", "2"])
+        let text = try CLIRunner.run(["train", "--wrench", folder.path, "--c", "2", "--weighting", "uniform"])
         XCTAssertEqual(text.status, 0, text.stderr)
         XCTAssertTrue(text.stdout.hasPrefix("end model: logistic regression on "), text.stdout)
-        XCTAssertTrue(text.stdout.contains("C = 2 (fixed)"), text.stdout)
+        XCTAssertTrue(text.stdout.contains("C = 2, uniform weighting (as given)"), text.stdout)
         for name in ["train", "valid", "test"] {
             XCTAssertTrue(text.stdout.split(separator: "\n").contains { $0.hasPrefix(name + " ") }, "no row for \(name)")
         }

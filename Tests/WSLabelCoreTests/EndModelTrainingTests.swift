@@ -87,13 +87,19 @@ final class EndModelTrainingTests: XCTestCase {
                                             covered: data.covered, dev: .init(texts: dev.texts, gold: dev.gold),
                                             configuration: configuration { $0.inverseRegularizationGrid = [10, 0.01, 1] })
         XCTAssertTrue(training.chosenOnDev)
-        XCTAssertEqual(training.candidates.map(\.inverseRegularization), [0.01, 1, 10], "tried from the strongest regularization up")
+        // Each weighting's path, from the strongest regularization up; the default weighting first.
+        XCTAssertEqual(training.candidates.map(\.inverseRegularization), [0.01, 1, 10, 0.01, 1, 10])
+        XCTAssertEqual(training.candidates.map(\.weighting), [.confidence, .confidence, .confidence, .uniform, .uniform, .uniform])
         let scores = training.candidates.map { $0.devScore ?? .nan }
         // Each score is the dev accuracy of that candidate's fit.
         XCTAssertTrue(scores.allSatisfy { (0...1).contains($0) }, "\(scores)")
-        // The chosen C has the best score; ties go to the first (strongest regularization).
+        // The chosen fit has the best score; among equal scores the lowest dev log-loss, then the first.
         let best = try XCTUnwrap(scores.max())
-        XCTAssertEqual(training.inverseRegularization, training.candidates[scores.firstIndex(of: best)!].inverseRegularization)
+        let tied = training.candidates.indices.filter { scores[$0] == best }
+        let lowestLoss = try XCTUnwrap(tied.map { training.candidates[$0].devLogLoss ?? .infinity }.min())
+        let winner = try XCTUnwrap(tied.first { training.candidates[$0].devLogLoss == lowestLoss })
+        XCTAssertEqual(training.inverseRegularization, training.candidates[winner].inverseRegularization)
+        XCTAssertEqual(training.weighting, training.candidates[winner].weighting)
         // The model is the chosen candidate's: its dev accuracy is that score.
         let predictions = training.model.probabilities(of: dev.texts).predictions(tiePolicy: .classPrior(training.model.classifier.biases))
         XCTAssertEqual(ClassificationMetrics(predictions: predictions, gold: dev.gold, classCount: 2).accuracy, best)
@@ -107,14 +113,16 @@ final class EndModelTrainingTests: XCTestCase {
         XCTAssertFalse(plain.chosenOnDev)
         XCTAssertEqual(plain.inverseRegularization, EndModelTrainingConfiguration.defaultInverseRegularization)
         XCTAssertEqual(plain.candidates.map(\.inverseRegularization), [1])
+        XCTAssertEqual(plain.weighting, .confidence, "without dev gold, the default weighting")
         XCTAssertNil(plain.candidates[0].devScore)
 
         let dev = corpus(count: 40, seed: 6)
         let fixed = try EndModelTraining(labelNames: SyntheticSpamTexts.labelNames, texts: data.texts, targets: data.targets,
                                          covered: data.covered, dev: .init(texts: dev.texts, gold: dev.gold),
-                                         configuration: configuration { $0.inverseRegularization = 3 })
-        XCTAssertFalse(fixed.chosenOnDev, "a fixed C is not a choice")
+                                         configuration: configuration { $0.inverseRegularization = 3; $0.weighting = .uniform })
+        XCTAssertFalse(fixed.chosenOnDev, "a fixed C and weighting are not a choice")
         XCTAssertEqual(fixed.candidates.map(\.inverseRegularization), [3])
+        XCTAssertEqual(fixed.weighting, .uniform)
         XCTAssertEqual(fixed.inverseRegularization, 3)
         XCTAssertNotNil(fixed.candidates[0].devScore)
     }

@@ -125,8 +125,14 @@ final class SoftmaxRegressionTests: XCTestCase {
     /// against central differences (step 1e-6; agreement to 1e-6 relative, the differences'
     /// own error being about 1e-9).
     func testTheObjectiveAndItsGradientMatchTheFormulaAndFiniteDifferences() {
+        checkObjective(classCount: 3)
+        // Two classes: one parameter column, class 0's logit fixed at 0 (binary logistic regression).
+        checkObjective(classCount: 2)
+    }
+
+    private func checkObjective(classCount: Int) {
         var random = SplitMix64(seed: 11)
-        let classCount = 3, featureCount = 5, rowCount = 7
+        let featureCount = 5, rowCount = 7
         var rows = SparseRows(columnCount: featureCount)
         for _ in 0..<rowCount {
             rows.appendRow((0..<featureCount).filter { _ in random.nextUnitDouble() < 0.5 }
@@ -138,12 +144,14 @@ final class SoftmaxRegressionTests: XCTestCase {
             targetValues += raw.map { $0 / raw.reduce(0, +) }
         }
         // One row is one-hot, so the q = 0 terms are exercised too.
-        targetValues.replaceSubrange(0..<3, with: [0, 1, 0])
+        targetValues.replaceSubrange(0..<classCount, with: (0..<classCount).map { $0 == 1 ? 1 : 0 })
         let targets = ProbabilisticLabels(classCount: classCount, values: targetValues)
         let rowWeights = (0..<rowCount).map { $0 == 2 ? 0 : 0.5 + random.nextUnitDouble() }
         let c = 0.7
         let objective = SoftLabelObjective(rows: rows, targets: targets, rowWeights: rowWeights, inverseRegularization: c, threads: 2)
-        let parameters = (0..<(featureCount * classCount + classCount)).map { _ in random.nextUnitDouble() * 2 - 1 }
+        let width = classCount == 2 ? 1 : classCount
+        let firstClass = classCount - width
+        let parameters = (0..<(featureCount * width + width)).map { _ in random.nextUnitDouble() * 2 - 1 }
 
         func value(_ point: [Double]) -> Double {
             var gradient = [Double](repeating: 0, count: point.count)
@@ -153,15 +161,18 @@ final class SoftmaxRegressionTests: XCTestCase {
         let totalWeight = rowWeights.reduce(0, +)
         var expected = 0.0
         for row in 0..<rowCount {
-            var logits = Array(parameters[(featureCount * classCount)...])
+            var logits = [Double](repeating: 0, count: firstClass) + Array(parameters[(featureCount * width)...])
             for entry in rows.entries(ofRow: row) {
-                for klass in 0..<classCount { logits[klass] += rows.values[entry] * parameters[Int(rows.columns[entry]) * classCount + klass] }
+                // Class-major: column j's weights of every feature are contiguous.
+                for column in 0..<width {
+                    logits[firstClass + column] += rows.values[entry] * parameters[column * featureCount + Int(rows.columns[entry])]
+                }
             }
             let normalizer = log(logits.map { exp($0) }.reduce(0, +))
             let target = Array(targets[row])
             for klass in 0..<classCount { expected -= rowWeights[row] * target[klass] * (logits[klass] - normalizer) / totalWeight }
         }
-        expected += parameters[..<(featureCount * classCount)].map { $0 * $0 }.reduce(0, +) / (2 * c * totalWeight)
+        expected += parameters[..<(featureCount * width)].map { $0 * $0 }.reduce(0, +) / (2 * c * totalWeight)
 
         var gradient = [Double](repeating: .nan, count: parameters.count)
         let computed = parameters.withUnsafeBufferPointer { objective.evaluate($0.baseAddress!, gradient: &gradient) }
@@ -172,7 +183,7 @@ final class SoftmaxRegressionTests: XCTestCase {
             up[index] += step
             down[index] -= step
             let numeric = (value(up) - value(down)) / (2 * step)
-            XCTAssertEqual(gradient[index], numeric, accuracy: 1e-6 * max(1, abs(numeric)), "parameter \(index)")
+            XCTAssertEqual(gradient[index], numeric, accuracy: 1e-6 * max(1, abs(numeric)), "\(classCount) classes, parameter \(index)")
         }
     }
 

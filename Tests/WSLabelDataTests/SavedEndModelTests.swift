@@ -19,7 +19,7 @@ final class SavedEndModelTests: XCTestCase {
             targets: ProbabilisticLabels(classCount: 2, values: records.flatMap { $0.label == 0 ? [0.85, 0.15] : [0.3, 0.7] }),
             covered: records.map { $0.votes.contains { $0 >= 0 } }, configuration: configuration)
         let texts = SyntheticSpamTexts.records(count: 40, seed: 4).map(\.text) + ["", "an unseen comment entirely", "Ünïcödé ✓ 😀"]
-        return (SavedEndModel(model: training.model, training: .init(training, configuration: configuration)), texts)
+        return (SavedEndModel(model: training.model, training: .init(training)), texts)
     }
 
     func testSaveThenLoadGivesTheSameModelAndPredictions() throws {

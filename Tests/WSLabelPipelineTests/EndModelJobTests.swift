@@ -43,7 +43,8 @@ final class EndModelJobTests: XCTestCase {
         XCTAssertEqual(result.training.uncoveredItems, train.count - result.training.trainingItems)
         XCTAssertEqual(result.training.heldOutItems, 0, "WRENCH's valid split is its own items")
         XCTAssertTrue(result.training.chosenOnDev)
-        XCTAssertEqual(result.training.candidates.count, EndModelTrainingConfiguration().inverseRegularizationGrid.count)
+        XCTAssertEqual(result.training.candidates.count,
+                       EndModelTrainingConfiguration().inverseRegularizationGrid.count * EndModelTrainingConfiguration.weightingCandidates.count)
 
         // The saved model predicts what the job's model predicted.
         let saved = try SavedEndModel.load(from: output.appendingPathComponent("end-model.json"))

@@ -131,7 +131,7 @@ public struct EndModelTraining: Sendable {
         self.candidates = candidates
         inverseRegularization = best!.c
         weighting = best!.weighting
-        chosenOnDev = dev != nil && configuration.inverseRegularization == nil
+        chosenOnDev = dev != nil && candidates.count > 1
         self.trainingRows = trainingRows
         uncoveredItems = texts.indices.lazy.filter { !covered[$0] && !heldOut.contains($0) }.count
         heldOutItems = heldOut.count

@@ -44,7 +44,9 @@ public struct EndModelReport: Sendable {
     /// How `C` and the weighting were chosen, in a line.
     public var choiceLine: String {
         let chosen = "C = \(ReportNumbers.shortest(training.inverseRegularization)), \(training.weighting.rawValue) weighting"
-        guard training.chosenOnDev else { return "\(chosen) (no dev gold to choose them, or fixed)" }
+        guard training.chosenOnDev else {
+            return chosen + (training.candidates.first?.devScore == nil ? " (not chosen: no dev split with gold labels)" : " (as given)")
+        }
         let weightings = Set(training.candidates.map(\.weighting)).count
         let scores = training.candidates.map { candidate in
             (weightings > 1 ? "\(candidate.weighting.rawValue) " : "") + "\(ReportNumbers.shortest(candidate.inverseRegularization)): \(candidate.devScore.map { ReportNumbers.percent($0) } ?? "–")"
