@@ -59,6 +59,9 @@ struct Cost: ParsableCommand {
     /// The largest projection: beyond it, dollar amounts lose their cents to rounding.
     static let maxProjectedItems = 1_000_000_000_000
 
+    @Flag(name: .long, help: "Leave out the end-model row (a text classifier trained on the label model's labels, as `wslabel train` makes; its training time is priced as machine time).")
+    var noEndModel = false
+
     @OptionGroup var model: ModelOptions
 
     func validate() throws {
@@ -81,6 +84,7 @@ struct Cost: ParsableCommand {
             job.budget = budget
             job.projectedItems = projectItems
             job.measuresLearningCurve = curve
+            if noEndModel { job.endModel = nil }
             job.outputs = destination.map { [FileRole($0, "--output")] } ?? []
             let result = try job.run(events: JobLog().events)
             let text: String

@@ -62,6 +62,9 @@ struct Fit: ParsableCommand {
     @Flag(name: .long, help: "Print one JSON object with the run's summary on stdout instead of a table.")
     var json = false
 
+    @Flag(name: .long, help: "Also train an end model on the labels (as `wslabel train` does with its defaults) and show both models per split; needs item text (a task or a WRENCH folder).")
+    var endModel = false
+
     func validate() throws {
         if input.patternCounts != nil {
             guard output == nil else { throw ValidationError("pattern counts hold no items to label: save the model (--save-model) and label items with `wslabel predict`") }
@@ -75,13 +78,24 @@ struct Fit: ParsableCommand {
             let job = LabelingJob(input: try input.labelingInput(), model: model.choices,
                                   labelsOutput: output.map { .file(AtomicFile.url(forArgument: $0)) } ?? .taskSetting,
                                   modelOutput: saveModel.map(AtomicFile.url(forArgument:)))
-            let result = try job.run(events: JobLog().events)
+            let log = JobLog()
+            let endModelResult = endModel ? try EndModelJob(labeling: job).run(events: log.events) : nil
+            let result = try endModelResult?.labeling ?? job.run(events: log.events)
             let report = result.report
             // With the labels on stdout (--output -), the summary goes to stderr, out of their way.
             let labelsOnStandardOutput = result.labelsOutput.map(AtomicFile.writesToStandardOutput) ?? false
             let terminal = labelsOnStandardOutput ? Terminal.standardError : Terminal.standardOutput
-            let summary = json ? result.run.summary(lfSummary: report.summary, llmCosts: report.llmCosts).serialized
-                               : RunTable.render(result.run) + "\n\n" + report.compactSummary(width: terminal.width, color: terminal.color)
+            let summary: String
+            if json {
+                var value = result.run.summary(lfSummary: report.summary, llmCosts: report.llmCosts)
+                if let endModelReport = endModelResult?.report, case let .object(members) = value {
+                    value = .object(members + [("end_model", endModelReport.endModelJSON)])
+                }
+                summary = value.serialized
+            } else {
+                summary = RunTable.render(result.run) + "\n\n" + report.compactSummary(width: terminal.width, color: terminal.color)
+                    + (endModelResult.map { "\n\n" + $0.report.text } ?? "")
+            }
             if labelsOnStandardOutput {
                 FileHandle.standardError.write(Data((summary + "\n").utf8))
             } else {

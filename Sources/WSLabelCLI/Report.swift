@@ -50,6 +50,9 @@ struct Report: ParsableCommand {
 
     enum ColorChoice: String, ExpressibleByArgument, CaseIterable { case auto, always, never }
 
+    @Flag(name: .long, help: "Also train an end model on the labels (as `wslabel train` does with its defaults) and add a section with both models per split (text, Markdown, JSON, HTML); needs item text (a task or a WRENCH folder).")
+    var endModel = false
+
     @Flag(name: .long, help: "HTML only, task files only: add the cost-quality analysis of `wslabel cost` and its active-learning curve as a section.")
     var costs = false
 
@@ -64,13 +67,16 @@ struct Report: ParsableCommand {
             let destination = output.map(AtomicFile.url(forArgument:))
             var job = LabelingJob(input: try input.labelingInput(), model: model.choices, labelsOutput: .none)
             job.otherOutputs = destination.map { [FileRole($0, "--output")] } ?? []
-            let result = try job.run(events: JobLog().events)
+            let log = JobLog()
+            let endModelResult = endModel ? try EndModelJob(labeling: job).run(events: log.events) : nil
+            let result = try endModelResult?.labeling ?? job.run(events: log.events)
             let chosen = format ?? destination.flatMap { ReportFormat(fileExtension: $0.pathExtension) } ?? .text
             let terminal = destination == nil ? Terminal.standardOutput : Terminal(width: nil, color: false)
             var options = ReportOptions(
                 title: title ?? defaultTitle(result.loaded),
                 width: terminal.width,
                 color: color == .always || (color == .auto && terminal.color))
+            options.endModel = endModelResult?.report
             if costs, chosen == .html, let applied = result.loaded.task {
                 Log.info("pricing the labeling options and measuring the active-learning curve…")
                 var analysis = CostAnalysisJob(task: applied.task.url)

@@ -31,6 +31,8 @@ public struct CostAnalysisJob: Sendable {
     public var budget: Double?
     /// Price labeling this many items instead of the task's.
     public var projectedItems: Int?
+    /// Train an end model on the label model's labels and price it as an option (`nil`: no end-model row).
+    public var endModel: EndModelTrainingConfiguration? = EndModelTrainingConfiguration()
     /// Also measure the active-learning curve (refits the label model a few dozen times).
     public var measuresLearningCurve = false
     /// Files the caller writes (e.g. the report), checked against the task's inputs first.
@@ -65,7 +67,7 @@ public struct CostAnalysisJob: Sendable {
     }
 
     /// The analysis of a task whose LFs are applied, with ``evaluationSplit``, ``llmLF``,
-    /// ``budget``, ``projectedItems`` and ``measuresLearningCurve`` as set (``task``,
+    /// ``budget``, ``projectedItems``, ``endModel`` and ``measuresLearningCurve`` as set (``task``,
     /// ``useCache`` and ``model`` are not read): for callers that have applied the task already,
     /// like `wslabel report --costs`.
     /// - Parameter startedAt: when the caller's run began; machine time is priced from it.
@@ -73,7 +75,7 @@ public struct CostAnalysisJob: Sendable {
         let llmSeconds = applied.llmCosts?.usage.reduce(0) { $0 + $1.seconds } ?? 0
         let analysis = try TaskCostAnalysis(applied: applied, configuration: configuration, evaluationSplit: evaluationSplit,
                                             llmLF: llmLF, computeSeconds: max(0, Date().timeIntervalSince(startedAt) - llmSeconds),
-                                            projectedItems: projectedItems, budget: budget)
+                                            projectedItems: projectedItems, budget: budget, endModel: endModel)
         let curve = measuresLearningCurve
             ? try applied.learningCurve(evaluationSplit: analysis.evaluationSplit, configuration: configuration) : nil
         return Result(applied: applied, analysis: analysis, learningCurve: curve)

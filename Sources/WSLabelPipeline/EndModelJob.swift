@@ -67,42 +67,25 @@ public struct EndModelJob: Sendable {
         let run = labeled.run
         events(.readingTexts)
         let texts = try Self.texts(of: labeled.loaded, input: labeling.input)
-        guard let train = labeled.loaded.splits.first(where: { $0.name == "train" }),
-              let trainResult = run.results.first(where: { $0.name == "train" }), let trainTexts = texts["train"] else {
-            throw WSLabelError.invalidArgument("no train split to learn from")
-        }
         var configuration = training
         configuration.selectionMetric = selectionMetric ?? run.configuration.selectionMetric
         configuration.threads = configuration.threads ?? labeling.model.threads
         let devName = run.configuration.devSplitName
-        var dev: EndModelTraining.DevSplit?
-        var heldOut = Set<Int>()
-        if devName != "train", let devSplit = labeled.loaded.splits.first(where: { $0.name == devName }),
-           let gold = devSplit.completeGold, let devTexts = texts[devName] {
-            dev = EndModelTraining.DevSplit(texts: devTexts, gold: gold)
-            // A dev split sampled from train: its items choose C, so they must not also teach.
-            // (Only then: WRENCH splits number their items from 0 each, so ids alone say nothing.)
-            if labeled.loaded.task?.task.splits.first(where: { $0.name == devName })?.sample?.source == "train" {
-                let devIDs = Set(devSplit.ids)
-                heldOut = Set(train.ids.indices.filter { devIDs.contains(train.ids[$0]) })
-            }
-        }
-        let covered = (0..<train.votes.rowCount).map { train.votes.voteCount(inRow: $0) > 0 }
-        events(.trainingEndModel(items: covered.indices.lazy.filter { covered[$0] && !heldOut.contains($0) }.count))
-        let training = try EndModelTraining(labelNames: run.labelNames, texts: trainTexts, targets: trainResult.probabilities,
-                                            covered: covered, heldOut: heldOut, dev: dev, configuration: configuration)
-        let results = labeled.loaded.splits.map { split in
-            let probabilities = training.model.probabilities(of: texts[split.name] ?? [], threads: configuration.threads)
-            return LabelingRun.SplitResult(labeling: split, probabilities: probabilities, tiePolicy: .classPrior(training.model.classifier.biases))
-        }
+        let devIsSampleOfTrain = labeled.loaded.task?.task.splits.first(where: { $0.name == devName })?.sample?.source == "train"
+        events(.trainingEndModel(items: RunEndModel.trainingRows(run: run, splits: labeled.loaded.splits, devIsSampleOfTrain: devIsSampleOfTrain)))
+        let endModel = try RunEndModel(run: run, splits: labeled.loaded.splits, texts: texts, devIsSampleOfTrain: devIsSampleOfTrain,
+                                       configuration: configuration)
+        let training = endModel.training
+        let results = endModel.results
         if let labelsOutput {
             let written = results.filter { result in labeled.resultsToWrite.contains { $0.name == result.name } }
             try ProbabilisticLabelsWriter.write(written, labelNames: run.labelNames, to: labelsOutput, threads: configuration.threads)
             events(.wroteLabels(items: written.map(\.ids.count).reduce(0, +), to: labelsOutput))
         }
         if let featuresOutput {
+            let trainProbabilities = run.results.first { $0.name == "train" }!.probabilities
             try FeatureExport(model: training.model, texts: texts, splits: labeled.loaded.splits, training: training,
-                              targets: trainResult.probabilities).write(to: featuresOutput)
+                              targets: trainProbabilities).write(to: featuresOutput)
             events(.wroteFeatures(featuresOutput))
         }
         if let modelOutput {

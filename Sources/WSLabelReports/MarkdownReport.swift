@@ -26,6 +26,11 @@ enum MarkdownReport {
         lines += ["", "## Labels", ""]
         let outcomes = TextReport.outcomeTable(report)
         lines += table(header: outcomes.header, rows: outcomes.rows, textColumns: outcomes.textColumns)
+        if let endModel = options.endModel {
+            lines += ["", "## End model", "", escape("Logistic regression on \(endModel.training.model.features.featureCount) hashed n-gram features, \(endModel.choiceLine); \(endModel.trainingLine)."), ""]
+            lines += table(header: endModel.table.header, rows: endModel.table.rows, textColumns: [0])
+            lines += ["", escape(EndModelReport.coverageNote)]
+        }
         if let costs = report.llmCosts {
             lines += ["", "## LLM calls this run", ""]
             lines += table(header: LLMCostTable.header, rows: LLMCostTable.rows(costs), textColumns: [0, 1])

@@ -37,9 +37,13 @@ public struct ReportOptions: Sendable {
     /// A cost analysis (and active-learning curve) the HTML report shows as a section of its own.
     public var costs: TaskCostAnalysis?
     public var learningCurve: ActiveLearningCurve?
+    /// An end model trained on the run's labels, shown beside the label model (every format
+    /// but CSV, which holds the LF table alone).
+    public var endModel: EndModelReport?
 
     public init(title: String = "wslabel LF report", width: Int? = nil, color: Bool = false,
-                costs: TaskCostAnalysis? = nil, learningCurve: ActiveLearningCurve? = nil) {
+                costs: TaskCostAnalysis? = nil, learningCurve: ActiveLearningCurve? = nil, endModel: EndModelReport? = nil) {
+        self.endModel = endModel
         self.title = title
         self.width = width
         self.color = color
@@ -56,11 +60,17 @@ extension LFReport {
     /// ```
     public func rendered(as format: ReportFormat, options: ReportOptions = ReportOptions()) -> String {
         switch format {
-        case .text: return TextReport.render(self, options: options)
-        case .json: return ReportJSON.value(of: self).serialized + "\n"
+        case .text:
+            return TextReport.render(self, options: options) + (options.endModel.map { "\n" + $0.text + "\n" } ?? "")
+        case .json:
+            var value = ReportJSON.value(of: self)
+            if let endModel = options.endModel, case let .object(members) = value { value = .object(members + [("end_model", endModel.endModelJSON)]) }
+            return value.serialized + "\n"
         case .csv: return ReportCSV.render(self)
         case .markdown: return MarkdownReport.render(self, options: options)
-        case .html: return HTMLReport.render(self, title: options.title, costs: options.costs, learningCurve: options.learningCurve)
+        case .html:
+            return HTMLReport.render(self, title: options.title, costs: options.costs, learningCurve: options.learningCurve,
+                                     endModel: options.endModel)
         }
     }
 }

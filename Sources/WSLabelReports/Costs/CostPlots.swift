@@ -82,7 +82,7 @@ enum CostPlots {
 
     private static func group(_ kind: LabelingOption.Kind) -> String {
         switch kind {
-        case .labelModel, .labelModelWithLLM, .majorityVote: "weak supervision"
+        case .labelModel, .labelModelWithLLM, .majorityVote, .endModel: "weak supervision"
         case .llmOnly: "LLM"
         case .crowd, .expert: "people"
         case .hybridLLM: "hybrid → LLM"

@@ -47,6 +47,8 @@ public struct CostQualityAnalysis: Sendable {
         /// Items people labeled already (review labels the label model is fit with): paid at
         /// the crowd rate and part of every option built on the label model.
         public var humanLabelsCollected: Int
+        /// The end model trained on the label model's labels, when one was.
+        public var endModel: EndModelAnswers?
 
         public init(classCount: Int, gold: [Int], labelModel: [Int], labelModelConfidence: [Double], allConfidence: [Double],
                     majorityVote: [Int], labelModelWithLLM: [Int]? = nil, llm: LLMAnswers? = nil, computeSeconds: Double = 0,
@@ -66,6 +68,19 @@ public struct CostQualityAnalysis: Sendable {
             self.llm = llm
             self.computeSeconds = computeSeconds
             self.humanLabelsCollected = humanLabelsCollected
+        }
+    }
+
+    /// An end model's labels of the evaluation split and the machine time it took.
+    public struct EndModelAnswers: Sendable {
+        /// Its label per evaluation item.
+        public var predictions: [Int]
+        /// Seconds to train it and label every item: machine time on top of the label model's.
+        public var seconds: Double
+
+        public init(predictions: [Int], seconds: Double) {
+            self.predictions = predictions
+            self.seconds = seconds
         }
     }
 
@@ -144,6 +159,13 @@ public struct CostQualityAnalysis: Sendable {
             LabelingOption(kind: .majorityVote, name: "majority vote (rule LFs)", metrics: metrics(inputs.majorityVote),
                            cost: baseCost, hours: baseHours),
         ]
+        if let endModel = inputs.endModel {
+            precondition(endModel.predictions.count == inputs.gold.count, "one end-model prediction per evaluation item")
+            let hours = endModel.seconds / 3600 * scale
+            options.append(LabelingOption(kind: .endModel, name: "end model (text classifier on the label model's labels)",
+                                          metrics: metrics(endModel.predictions), cost: baseCost + hours * prices.machinePerHour,
+                                          hours: baseHours + hours))
+        }
         if let llm = inputs.llm, let ledger {
             let all = ledger.sum(of: Array(0..<measuredItemCount))
             if let withLLM = inputs.labelModelWithLLM {

@@ -12,6 +12,9 @@ public struct LabelingOption: Sendable, Equatable {
         case labelModelWithLLM = "label_model_with_llm"
         /// Majority vote over the rule LFs.
         case majorityVote = "majority_vote"
+        /// A text classifier trained on the label model's labels (`wslabel train`): it labels
+        /// every item, LF votes or not.
+        case endModel = "end_model"
         /// The LLM-prompt LF's answer for every item.
         case llmOnly = "llm_only"
         /// Crowd workers label every item.

@@ -45,11 +45,13 @@ public struct TaskCostAnalysis: Sendable {
     ///   - computeSeconds: seconds of applying and fitting, priced as machine time.
     ///   - projectedItems: price labeling this many items instead (``CostQualityAnalysis``'s projection).
     ///   - budget: a budget in dollars to recommend the most accurate option within.
+    ///   - endModel: train an end model on the rule LFs' label model (``RunEndModel``) with these
+    ///     settings and price it as an option: its training and labeling time is machine time.
     /// - Throws: ``WSLabelError/invalidArgument(_:)`` when no split has complete gold labels or
     ///   `llmLF` is not an LLM LF; the label models' and the ledger's errors.
     public init(applied: TaskApplication, configuration: LabelingRunConfiguration, prices: LabelingPriceBook? = nil,
                 evaluationSplit: String? = nil, llmLF: String? = nil, computeSeconds: Double = 0, projectedItems: Int? = nil,
-                budget: Double? = nil) throws {
+                budget: Double? = nil, endModel: EndModelTrainingConfiguration? = nil) throws {
         self.budget = budget
         let task = applied.task
         let labels = task.labels
@@ -99,11 +101,24 @@ public struct TaskCostAnalysis: Sendable {
             answers = .init(name: name, votes: votes, allCosts: costs)
         }
         let ruleResult = result(ruleRun)
-        let inputs = CostQualityAnalysis.Inputs(
+        var endModelAnswers: CostQualityAnalysis.EndModelAnswers?
+        if var settings = endModel {
+            let clock = ContinuousClock()
+            let start = clock.now
+            settings.selectionMetric = configuration.selectionMetric
+            settings.threads = settings.threads ?? configuration.threads
+            let devIsSampleOfTrain = task.splits.first { $0.name == configuration.devSplitName }?.sample?.source == "train"
+            let trained = try RunEndModel(run: ruleRun, splits: ruleSplits, texts: try applied.itemTexts(),
+                                          devIsSampleOfTrain: devIsSampleOfTrain, configuration: settings)
+            let predictions = trained.results.first { $0.name == evaluation.name }!.predictions
+            endModelAnswers = .init(predictions: predictions, seconds: (clock.now - start).seconds)
+        }
+        var inputs = CostQualityAnalysis.Inputs(
             classCount: labels.count, gold: evaluation.completeGold!, labelModel: ruleResult.predictions,
             labelModelConfidence: ruleResult.probabilities.confidences, allConfidence: allConfidence,
             majorityVote: result(majorityRun).predictions, labelModelWithLLM: withLLM.map { result($0).predictions },
             llm: answers, computeSeconds: computeSeconds, humanLabelsCollected: applied.humanLabels.count)
+        inputs.endModel = endModelAnswers
         analysis = CostQualityAnalysis(inputs, prices: prices ?? task.prices, projectedItems: projectedItems)
         self.evaluationSplit = evaluation.name
         self.llmLF = llmColumn.map { functions[$0].name }

@@ -47,39 +47,55 @@ public struct EndModelReport: Sendable {
         guard training.chosenOnDev else {
             return chosen + (training.candidates.first?.devScore == nil ? " (not chosen: no dev split with gold labels)" : " (as given)")
         }
-        let weightings = Set(training.candidates.map(\.weighting)).count
-        let scores = training.candidates.map { candidate in
-            (weightings > 1 ? "\(candidate.weighting.rawValue) " : "") + "\(ReportNumbers.shortest(candidate.inverseRegularization)): \(candidate.devScore.map { ReportNumbers.percent($0) } ?? "–")"
+        let chosenScore = training.candidates.first { $0.inverseRegularization == training.inverseRegularization && $0.weighting == training.weighting }?.devScore
+        var line = "\(chosen), chosen on \(run.configuration.devSplitName) by \(run.configuration.selectionMetric.name) among \(training.candidates.count) fits"
+            + " (dev \(chosenScore.map { ReportNumbers.percent($0) } ?? "–")"
+        // The other weighting's best, so a reader sees how much the choice mattered.
+        for weighting in EndModelTrainingConfiguration.Weighting.allCases where weighting != training.weighting {
+            if let best = training.candidates.filter({ $0.weighting == weighting }).compactMap(\.devScore).max() {
+                line += "; best \(weighting.rawValue) \(ReportNumbers.percent(best))"
+            }
         }
-        return "\(chosen), chosen on \(run.configuration.devSplitName) by \(run.configuration.selectionMetric.name) (\(scores.joined(separator: ", ")))"
+        return line + "; `--json` lists all)"
     }
 
-    /// The text summary: the end model's training, then a table of both models per split.
-    public var text: String {
-        var lines = ["end model: logistic regression on \(training.model.features.featureCount) hashed n-gram features, \(choiceLine)"]
+    /// The line that says what was trained on what.
+    public var trainingLine: String {
         var learned = "trained on \(training.trainingItems) train items in \(ReportNumbers.fixed(training.seconds, digits: 2)) s"
         var left: [String] = []
         if training.uncoveredItems > 0 { left.append("\(training.uncoveredItems) no LF voted on") }
         if training.heldOutItems > 0 { left.append("\(training.heldOutItems) held out in the dev split") }
         if !left.isEmpty { learned += "; left out: " + left.joined(separator: ", ") }
-        lines.append(learned)
-        lines.append("")
+        return learned
+    }
+
+    /// The comparison as table cells: a header and one row per split.
+    public var table: (header: [String], rows: [[String]]) {
         let binary = run.labelNames.count == 2
         let scoreName = binary ? "F1(\(run.labelNames[1]))" : "macro-F1"
-        var table = TextTable(header: ["split", "rows", "LF coverage", "label model acc", "end model acc",
-                                       "label model \(scoreName)", "end model \(scoreName)"])
-        for row in comparison {
+        let header = ["split", "rows", "LF coverage", "label model acc", "end model acc", "label model \(scoreName)", "end model \(scoreName)"]
+        let rows = comparison.map { row -> [String] in
             func score(_ metrics: ClassificationMetrics?) -> String {
                 guard let metrics else { return "–" }
                 return ReportNumbers.percent(binary ? metrics.f1(ofClass: 1) : metrics.macroF1)
             }
-            table.rows.append([row.split, String(row.items), ReportNumbers.percent(row.lfCoverage),
-                               row.labelModel.map { ReportNumbers.percent($0.accuracy) } ?? "–", row.endModel.map { ReportNumbers.percent($0.accuracy) } ?? "–",
-                               score(row.labelModel), score(row.endModel)])
+            return [row.split, String(row.items), ReportNumbers.percent(row.lfCoverage),
+                    row.labelModel.map { ReportNumbers.percent($0.accuracy) } ?? "–", row.endModel.map { ReportNumbers.percent($0.accuracy) } ?? "–",
+                    score(row.labelModel), score(row.endModel)]
         }
+        return (header, rows)
+    }
+
+    /// Why the two accuracy columns differ in reach.
+    public static let coverageNote = "label model accuracy counts items no LF voted on as wrong unless the tie rule labels them; the end model labels every item."
+
+    /// The text summary: the end model's training, then a table of both models per split.
+    public var text: String {
+        var lines = ["end model: logistic regression on \(training.model.features.featureCount) hashed n-gram features, \(choiceLine)", trainingLine, ""]
+        var table = TextTable(header: self.table.header)
+        table.rows = self.table.rows
         lines.append(table.render())
-        lines.append("")
-        lines.append("label model accuracy counts items no LF voted on as wrong unless the tie rule labels them; the end model labels every item.")
+        lines += ["", Self.coverageNote]
         return lines.joined(separator: "\n")
     }
 
@@ -88,6 +104,11 @@ public struct EndModelReport: Sendable {
     /// `converged`; `features`, `training_items`, `uncovered_items`, `held_out_items`,
     /// `train_seconds` (of which `feature_seconds` made features), and `splits` as the label model's).
     public var json: JSONValue {
+        .object([("label_model", run.summary()), ("end_model", endModelJSON)])
+    }
+
+    /// The end model's part of ``json``.
+    public var endModelJSON: JSONValue {
         let candidates: [JSONValue] = training.candidates.map { candidate in
             .object([
                 ("c", .number(candidate.inverseRegularization)),
@@ -98,7 +119,7 @@ public struct EndModelReport: Sendable {
                 ("seconds", .number(candidate.seconds)),
             ])
         }
-        let endModel: JSONValue = .object([
+        return .object([
             ("c", .number(training.inverseRegularization)),
             ("weighting", .string(training.weighting.rawValue)),
             ("chosen_on_dev", .bool(training.chosenOnDev)),
@@ -112,6 +133,5 @@ public struct EndModelReport: Sendable {
             ("feature_seconds", .number(training.featureSeconds)),
             ("splits", .object(endModelResults.map { ($0.name, $0.summary(labelNames: run.labelNames)) })),
         ])
-        return .object([("label_model", run.summary()), ("end_model", endModel)])
     }
 }

@@ -28,20 +28,22 @@ public enum HTMLReport {
     ///   - title: the page's title and main heading.
     /// - Returns: a complete HTML document, UTF-8 text ending in a newline.
     ///   - costs: a cost analysis to show as a section, with its active-learning curve.
+    ///   - endModel: an end model trained on the run's labels, shown as a section.
     public static func render(_ report: LFReport, title: String, costs: TaskCostAnalysis? = nil,
-                              learningCurve: ActiveLearningCurve? = nil) -> String {
+                              learningCurve: ActiveLearningCurve? = nil, endModel: EndModelReport? = nil) -> String {
         let costSection = costs.map { costs in
             (["<section id=\"costs\">", "<h2>Cost and quality</h2>"]
                 + CostReport.htmlSections(costs, curve: learningCurve, headingLevel: 3) + ["</section>"]).joined(separator: "\n")
         }
         let sections = [
             header(report, title: title),
-            navigation(report, costs: costs != nil),
+            navigation(report, costs: costs != nil, endModel: endModel != nil),
             HTMLFlagsSection.render(report),
             HTMLLFTable.render(report),
             HTMLPlotsSection.render(report),
             HTMLDependenciesSection.render(report),
             HTMLOutcomesSection.render(report),
+            HTMLEndModelSection.render(endModel),
             HTMLLLMSection.render(report),
             costSection ?? "",
             HTMLLearnedSection.render(report),
@@ -91,12 +93,12 @@ public enum HTMLReport {
     }
 
     /// Links to the sections below the header.
-    static func navigation(_ report: LFReport, costs: Bool = false) -> String {
+    static func navigation(_ report: LFReport, costs: Bool = false, endModel: Bool = false) -> String {
         let links = [
             ("flags", "Flags"), ("lfs", "Labeling functions"), ("plots", "Plots"),
         ] + (report.dependencies == nil ? [] : [("dependencies", "Dependent LFs")]) + [
             ("splits", "Labels per split"),
-        ] + (report.llmCosts == nil ? [] : [("llm", "LLM calls")]) + (costs ? [("costs", "Cost and quality")] : []) + [("model", "Label model")]
+        ] + (endModel ? [("end-model", "End model")] : []) + (report.llmCosts == nil ? [] : [("llm", "LLM calls")]) + (costs ? [("costs", "Cost and quality")] : []) + [("model", "Label model")]
         return "<nav aria-label=\"Sections\">" + links.map { "<a href=\"#\($0.0)\">\($0.1)</a>" }.joined(separator: " ") + "</nav>"
     }
 
