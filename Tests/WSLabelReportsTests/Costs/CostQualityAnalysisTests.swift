@@ -119,3 +119,24 @@ extension CostQualityAnalysisTests {
         XCTAssertNil(measured.projection)
     }
 }
+
+extension CostQualityAnalysisTests {
+    /// The end model is scored on its own labels and costs what the label model costs plus its
+    /// machine time, which a projection scales with the items.
+    func testTheEndModelRowAddsItsMachineTimeToTheLabelModels() throws {
+        let machine = LabelingPriceBook(
+            crowd: prices.crowd, expert: prices.expert, lfAuthoringHours: 2, lfAuthoringHourlyRate: 50, machinePerHour: 3.6)
+        var withEndModel = inputs()
+        withEndModel.endModel = .init(predictions: [0, 0, 1, 0], seconds: 100)
+        let analysis = CostQualityAnalysis(withEndModel, prices: machine)
+        let endModel = try option(analysis, .endModel)
+        let labelModel = try option(analysis, .labelModel)
+        XCTAssertEqual(endModel.metrics.accuracy, 0.75)
+        XCTAssertEqual(endModel.metrics.coverage, 1)
+        XCTAssertEqual(endModel.cost - labelModel.cost, 100.0 / 3600 * 3.6, accuracy: 1e-12)
+        XCTAssertEqual(endModel.hours - labelModel.hours, 100.0 / 3600, accuracy: 1e-12)
+        let projected = CostQualityAnalysis(withEndModel, prices: machine, projectedItems: 80)
+        XCTAssertEqual(try option(projected, .endModel).cost - option(projected, .labelModel).cost, 10 * 100.0 / 3600 * 3.6, accuracy: 1e-9)
+        XCTAssertNil(CostQualityAnalysis(inputs(), prices: machine).options.first { $0.kind == .endModel }, "no end model, no row")
+    }
+}
