@@ -19,6 +19,8 @@ public struct EndModelTraining: Sendable {
     public let inverseRegularization: Double
     /// The item weighting of the model.
     public let weighting: EndModelTrainingConfiguration.Weighting
+    /// The dev metric that chose among the candidates.
+    public let selectionMetric: SelectionMetric
     /// Whether a dev split's gold labels chose `C` (and the weighting, when it was not fixed).
     public let chosenOnDev: Bool
     /// The train rows the fit used (some LF voted on them, not held out), ascending.
@@ -131,6 +133,7 @@ public struct EndModelTraining: Sendable {
         self.candidates = candidates
         inverseRegularization = best!.c
         weighting = best!.weighting
+        selectionMetric = configuration.selectionMetric
         chosenOnDev = dev != nil && candidates.count > 1
         self.trainingRows = trainingRows
         uncoveredItems = texts.indices.lazy.filter { !covered[$0] && !heldOut.contains($0) }.count

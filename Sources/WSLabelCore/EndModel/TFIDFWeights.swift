@@ -5,8 +5,9 @@ import Foundation
 /// one's inverse document frequency.
 ///
 /// An item's feature vector is, per family, `tf · idf` normalized to unit length, the families
-/// then scaled by `1/√families`, so every item's vector has length 1 (or 0 with no known
-/// n-gram) and words count as much as characters however many more character n-grams a text has.
+/// then scaled by `1/√families`, so words count as much as characters however many more
+/// character n-grams a text has: the vector has length 1 when every family has a known n-gram
+/// in the text, less when one has none (`1/√2` of two), 0 with no known n-gram at all.
 public struct TFIDFWeights: Sendable, Equatable {
     /// The settings the texts were hashed with.
     public let settings: TextFeatureSettings

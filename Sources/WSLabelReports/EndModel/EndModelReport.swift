@@ -48,7 +48,7 @@ public struct EndModelReport: Sendable {
             return chosen + (training.candidates.first?.devScore == nil ? " (not chosen: no dev split with gold labels)" : " (as given)")
         }
         let chosenScore = training.candidates.first { $0.inverseRegularization == training.inverseRegularization && $0.weighting == training.weighting }?.devScore
-        var line = "\(chosen), chosen on \(run.configuration.devSplitName) by \(run.configuration.selectionMetric.name) among \(training.candidates.count) fits"
+        var line = "\(chosen), chosen on \(run.configuration.devSplitName) by \(training.selectionMetric.name) among \(training.candidates.count) fits"
             + " (dev \(chosenScore.map { ReportNumbers.percent($0) } ?? "–")"
         // The other weighting's best, so a reader sees how much the choice mattered.
         for weighting in EndModelTrainingConfiguration.Weighting.allCases where weighting != training.weighting {
@@ -123,7 +123,7 @@ public struct EndModelReport: Sendable {
             ("c", .number(training.inverseRegularization)),
             ("weighting", .string(training.weighting.rawValue)),
             ("chosen_on_dev", .bool(training.chosenOnDev)),
-            ("metric", training.chosenOnDev ? .string(run.configuration.selectionMetric.name) : .null),
+            ("metric", training.chosenOnDev ? .string(training.selectionMetric.name) : .null),
             ("candidates", .array(candidates)),
             ("features", .number(Double(training.model.features.featureCount))),
             ("training_items", .number(Double(training.trainingItems))),
