@@ -5,12 +5,13 @@
 # (examples/support-tickets) and the YouTube task (examples/youtube-spam):
 #   - the label model alone and the end model trained on its labels (test split);
 #   - scikit-learn LogisticRegression on exactly wslabel's features, soft targets and item weights
-#     (`wslabel train --export-features`), C chosen on the same dev split from the same grid (parity);
+#     (`wslabel train --export-features`), the same 20 (weighting, C) candidates chosen on the same
+#     dev split by the same rule (parity);
 #   - for the WRENCH sets, the Snorkel-tutorial pipeline by hand (TfidfVectorizer 1-2-grams,
 #     LogisticRegression on argmax labels of covered rows);
 #   - training seconds side by side (REPEATS runs each, every run reported): wslabel's whole
-#     `train` (features + the dev-chosen grid) vs scikit-learn's grid on ready features, and one
-#     fit at the chosen C and weighting on each side.
+#     `train` (hashing + TF-IDF + the 20-candidate search) vs scikit-learn's search on ready
+#     features, and one fit at the chosen C and weighting on each side.
 #
 #   bash benchmarks/end_model.sh                   # writes benchmarks/results/end_model.json
 #   REPEATS=5 OUT=benchmarks/results/end_model-run2.json bash benchmarks/end_model.sh
@@ -55,7 +56,7 @@ for entry in "${cases[@]}"; do
   tutorial=()
   [ "$wrench" = - ] || tutorial=(--wrench "$wrench")
   "$python" benchmarks/peers/end_model_sklearn.py --features "$work/$name" --features-count "$features" --metric "$metric" \
-    --dev-split "$dev" --chosen-c "$c" --repeats "$repeats" "${tutorial[@]}" > "$work/$name.sklearn.json"
+    --dev-split "$dev" --chosen-c "$c" --chosen-weighting "$weighting" --repeats "$repeats" "${tutorial[@]}" > "$work/$name.sklearn.json"
   [ $first = 1 ] || echo "," >> "$work/all.json"
   first=0
   {

@@ -4,12 +4,13 @@ Reads a folder written by `wslabel train --export-features DIR` (SVMlight rows o
 the training rows and their soft targets) and prints one JSON object:
 
 * parity: LogisticRegression(C) on exactly wslabel's features and soft targets — each training
-  row repeated once per class with sample_weight = its target probability, which makes
-  scikit-learn's loss the same soft-label cross-entropy with the same L2 penalty (scikit-learn
-  >= 1.2 divides both by the summed sample weight, as wslabel does) — fit at every C of the grid
-  (warm-started from the previous C, as wslabel does) with wslabel's item weights (its chosen
-  weighting) and chosen on valid by the same metric;
-  its test score and fit seconds (median of --repeats);
+  row repeated once per class with sample_weight = item weight × target probability, which
+  makes scikit-learn's loss the same soft-label cross-entropy with the same L2 penalty
+  (scikit-learn >= 1.2 divides both by the summed sample weight, as wslabel does) — fit at every
+  (weighting, C) wslabel tries (confidence then uniform weighting; C ascending, each fit
+  warm-started from the previous C, as wslabel does), chosen on the dev split by the same rule
+  (the metric, ties by dev log-loss, then the first); its test score and the seconds of that
+  whole search and of one fit at wslabel's chosen C and weighting (every run reported);
 * tutorial: what a Snorkel user writes by hand (Snorkel's spam tutorial): TfidfVectorizer word
   1-2-grams on the raw train text, LogisticRegression on the label model's argmax labels of the
   rows some LF covers, C chosen on valid from the same grid; test score and seconds (vectorizer
@@ -40,58 +41,80 @@ def score(metric, gold, predicted):
 
 
 def grid_fit(fit_one, grid, evaluate):
-    """Fits every C in turn (warm start), returns (best model, best C, per-C dev scores)."""
-    best, best_c, scores, previous = None, None, [], None
+    """Fits every C in turn (warm start); returns (best model, best C, per-C dev (metric, -log-loss))."""
+    best, best_c, best_key, scores, previous = None, None, None, [], None
     for c in grid:
         model = fit_one(c, previous)
         previous = model
-        dev = evaluate(model)
-        scores.append(dev)
-        if best is None or dev > max(scores[:-1]):
-            best, best_c = model, c
+        key = evaluate(model)
+        scores.append(key)
+        if best_key is None or key > best_key:
+            best, best_c, best_key = model, c, key
     return best, best_c, scores
 
 
+def confidence_weights(targets):
+    chance = 1.0 / targets.shape[1]
+    return np.maximum(0.0, (targets.max(axis=1) - chance) / (1.0 - chance))
+
+
 def parity(args, grid):
+    from scipy.sparse import vstack
+    from sklearn.metrics import log_loss
     n_features = args.features_count
     load = lambda name: load_svmlight_file(f"{args.features}/{name}.svm", zero_based=True, n_features=n_features)
     x_train, _ = load("training")
     targets = np.loadtxt(f"{args.features}/training.targets.csv", delimiter=",", ndmin=2)
-    weights = np.loadtxt(f"{args.features}/training.weights.txt", ndmin=1)
     x_valid, y_valid = load(args.dev_split)
     x_test, y_test = load("test")
     classes = targets.shape[1]
-    # Soft labels as weighted copies: row i appears once per class c with weight w_i * q_ic.
-    from scipy.sparse import vstack
-    x_soft = vstack([x_train] * classes).tocsr()
-    y_soft = np.repeat(np.arange(classes), x_train.shape[0])
-    w_soft = (targets * weights[:, None]).T.reshape(-1)
-    keep = w_soft > 0
-    x_soft, y_soft, w_soft = x_soft[keep], y_soft[keep], w_soft[keep]
+    x_copies = vstack([x_train] * classes).tocsr()
+    y_copies = np.repeat(np.arange(classes), x_train.shape[0])
 
-    def fit_one(c, previous):
-        model = LogisticRegression(C=c, max_iter=1000, tol=1e-4, warm_start=previous is not None)
-        if previous is not None:
-            model.coef_, model.intercept_, model.classes_ = previous.coef_.copy(), previous.intercept_.copy(), previous.classes_
-        return model.fit(x_soft, y_soft, sample_weight=w_soft)
+    def soft(weights):
+        # Soft labels as weighted copies: row i appears once per class c with weight w_i * q_ic.
+        w = (targets * weights[:, None]).T.reshape(-1)
+        keep = w > 0
+        return x_copies[keep], y_copies[keep], w[keep]
 
-    evaluate = lambda model: score(args.metric, y_valid, model.predict(x_valid))
-    grid_seconds, single_seconds = [], []
+    def fitter(data):
+        x_soft, y_soft, w_soft = data
+        def fit_one(c, previous):
+            model = LogisticRegression(C=c, max_iter=1000, tol=1e-4, warm_start=previous is not None)
+            if previous is not None:
+                model.coef_, model.intercept_, model.classes_ = previous.coef_.copy(), previous.intercept_.copy(), previous.classes_
+            return model.fit(x_soft, y_soft, sample_weight=w_soft)
+        return fit_one
+
+    def evaluate(model):
+        probabilities = model.predict_proba(x_valid)
+        return (score(args.metric, y_valid, model.predict(x_valid)), -log_loss(y_valid, probabilities, labels=list(range(classes))))
+
+    weightings = {"confidence": confidence_weights(targets), "uniform": np.ones(targets.shape[0])}
+    search_seconds, single_seconds = [], []
+    chosen = None
     for _ in range(args.repeats):
         start = time.perf_counter()
-        best, best_c, scores = grid_fit(fit_one, grid, evaluate)
-        grid_seconds.append(time.perf_counter() - start)
+        chosen = None
+        for name, weights in weightings.items():
+            model, c, scores = grid_fit(fitter(soft(weights)), grid, evaluate)
+            key = max(scores)
+            if chosen is None or key > chosen[3]:
+                chosen = (model, c, name, key, scores)
+        search_seconds.append(time.perf_counter() - start)
+        data = soft(weightings[args.chosen_weighting])
         start = time.perf_counter()
-        fit_one(args.chosen_c, None)
+        single = fitter(data)(args.chosen_c, None)
         single_seconds.append(time.perf_counter() - start)
-    single = fit_one(args.chosen_c, None)
+    best, best_c, best_weighting, _, _ = chosen
     return {
         "chosen_c": best_c,
-        "dev_scores": scores,
+        "chosen_weighting": best_weighting,
         "test": score(args.metric, y_test, best.predict(x_test)),
         "test_accuracy": accuracy_score(y_test, best.predict(x_test)),
-        "test_at_wslabel_c": score(args.metric, y_test, single.predict(x_test)),
-        "grid_seconds": grid_seconds,
+        "test_at_wslabel_choice": score(args.metric, y_test, single.predict(x_test)),
+        "search_seconds": search_seconds,
+        "fits_in_search": len(grid) * len(weightings),
         "single_fit_seconds": single_seconds,
         "training_rows": int(x_train.shape[0]),
     }
@@ -120,7 +143,7 @@ def tutorial(args, grid):
         def fit_one(c, previous):
             return LogisticRegression(C=c, max_iter=1000).fit(x_train, hard)
 
-        best, best_c, scores = grid_fit(fit_one, grid, lambda model: score(args.metric, y_valid, model.predict(x_valid)))
+        best, best_c, scores = grid_fit(fit_one, grid, lambda model: (score(args.metric, y_valid, model.predict(x_valid)),))
         seconds.append(time.perf_counter() - start)
         x_test = vectorizer.transform([record["data"]["text"] for record in test.values()])
         result = {"chosen_c": best_c, "test": score(args.metric, y_test, best.predict(x_test)),
@@ -136,8 +159,9 @@ def main():
     parser.add_argument("--wrench", help="the WRENCH folder (for the tutorial pipeline on raw text)")
     parser.add_argument("--metric", default="accuracy", choices=["accuracy", "f1", "macro-f1"])
     parser.add_argument("--dev-split", default="valid", help="the split whose gold labels choose C")
-    parser.add_argument("--grid", default="0.1,0.3,1,3,10,30,100")
+    parser.add_argument("--grid", default="0.1,0.2,0.5,1,2,5,10,20,50,100", help="wslabel's C grid")
     parser.add_argument("--chosen-c", type=float, required=True, help="the C wslabel chose, for the single-fit timing")
+    parser.add_argument("--chosen-weighting", default="confidence", choices=["confidence", "uniform"], help="the weighting wslabel chose")
     parser.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args()
     grid = [float(value) for value in args.grid.split(",")]

@@ -62,3 +62,18 @@ func defaultThreadCount() -> Int {
 enum ProcessInfoCores {
     static var count: Int { ProcessInfo.processInfo.activeProcessorCount }
 }
+
+extension ParallelBlocks {
+    /// `transform` of every index `0..<itemCount`, computed block by block on `threads` threads,
+    /// in index order: the same array at any thread count.
+    package func map<Element: Sendable>(threads: Int, _ transform: @Sendable (Int) -> Element) -> [Element] {
+        var results = [Element?](repeating: nil, count: itemCount)
+        results.withUnsafeMutableBufferPointer { buffer in
+            let output = SharedMutableBuffer(base: buffer.baseAddress!, count: buffer.count)
+            forEach(threads: threads) { _, _, range in
+                for index in range { output[index] = transform(index) }
+            }
+        }
+        return results.map { $0! }
+    }
+}

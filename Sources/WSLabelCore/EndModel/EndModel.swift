@@ -25,14 +25,14 @@ public struct EndModel: Sendable, Equatable {
         self.classifier = classifier
     }
 
-    /// The feature rows of `texts`.
-    public func featureRows(_ texts: some Sequence<String>) -> SparseRows {
-        features.rows(texts.map { HashedText($0, settings: features.settings) })
+    /// The feature rows of `texts`, made on `threads` threads (the rows do not depend on them).
+    public func featureRows(_ texts: some Sequence<String>, threads: Int? = nil) -> SparseRows {
+        features.rows(HashedText.hashing(Array(texts), settings: features.settings, threads: threads), threads: threads)
     }
 
     /// Class probabilities of each text.
     /// - Parameter threads: worker threads; the result does not depend on them.
     public func probabilities(of texts: some Sequence<String>, threads: Int? = nil) -> ProbabilisticLabels {
-        classifier.probabilities(featureRows(texts), threads: threads)
+        classifier.probabilities(featureRows(texts, threads: threads), threads: threads)
     }
 }

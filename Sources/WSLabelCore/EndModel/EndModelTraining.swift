@@ -80,15 +80,17 @@ public struct EndModelTraining: Sendable {
         let start = clock.now
         try configuration.validate()
         precondition(texts.count == targets.rowCount && covered.count == texts.count, "one target and coverage flag per text")
-        let hashed = texts.map { HashedText($0, settings: configuration.features) }
+        let threads = configuration.threads ?? defaultThreadCount()
+        let settings = configuration.features
+        let hashed = HashedText.hashing(texts, settings: settings, threads: threads)
         let weights = TFIDFWeights(fitting: hashed, settings: configuration.features)
         let trainingRows = texts.indices.filter { covered[$0] && !heldOut.contains($0) }
         guard !trainingRows.isEmpty else {
             throw WSLabelError.invalidArgument("no training item to learn from: no LF voted on any train item outside the dev split")
         }
-        let rows = weights.rows(trainingRows.map { hashed[$0] })
+        let rows = weights.rows(trainingRows.map { hashed[$0] }, threads: threads)
         let trainingTargets = targets.selectingRows(trainingRows)
-        let devRows = dev.map { weights.rows($0.texts.map { HashedText($0, settings: configuration.features) }) }
+        let devRows = dev.map { weights.rows(HashedText.hashing($0.texts, settings: settings, threads: threads), threads: threads) }
 
         let featureSeconds = (clock.now - start).seconds
         var candidates: [Candidate] = []

@@ -54,6 +54,11 @@ public struct HashedText: Sendable, Equatable {
         self.counts = counts
     }
 
+    /// The hashed n-grams of every text, in order, hashed on `threads` threads.
+    public static func hashing(_ texts: [String], settings: TextFeatureSettings, threads: Int? = nil) -> [HashedText] {
+        ParallelBlocks(itemCount: texts.count, blockSize: 256).map(threads: threads ?? defaultThreadCount()) { HashedText(texts[$0], settings: settings) }
+    }
+
     /// The family a bucket belongs to under `hashBits`.
     static func family(of bucket: UInt32, hashBits: Int) -> Int { Int(bucket >> UInt32(hashBits)) }
 

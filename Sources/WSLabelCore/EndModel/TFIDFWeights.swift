@@ -87,10 +87,11 @@ public struct TFIDFWeights: Sendable, Equatable {
         return entries
     }
 
-    /// The feature rows of `texts`, one per text in order.
-    public func rows(_ texts: [HashedText]) -> SparseRows {
+    /// The feature rows of `texts`, one per text in order, computed on `threads` threads.
+    public func rows(_ texts: [HashedText], threads: Int? = nil) -> SparseRows {
+        let entries = ParallelBlocks(itemCount: texts.count, blockSize: 256).map(threads: threads ?? defaultThreadCount()) { features(of: texts[$0]) }
         var rows = SparseRows(columnCount: featureCount)
-        for text in texts { rows.appendRow(features(of: text)) }
+        for row in entries { rows.appendRow(row) }
         return rows
     }
 }

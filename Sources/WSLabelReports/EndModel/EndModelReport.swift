@@ -100,7 +100,7 @@ public struct EndModelReport: Sendable {
     }
 
     /// The report as one JSON object: `label_model` (``LabelingRun/summary(lfSummary:llmCosts:)``),
-    /// `end_model` (`c`, `weighting`, `chosen_on_dev`, `candidates` with each `c`, `weighting`, `dev_score`, `iterations`,
+    /// `end_model` (`c`, `weighting`, `chosen_on_dev`, `candidates` with each `c`, `weighting`, `dev_score`, `dev_log_loss`, `iterations`,
     /// `converged`; `features`, `training_items`, `uncovered_items`, `held_out_items`,
     /// `train_seconds` (of which `feature_seconds` made features), and `splits` as the label model's).
     public var json: JSONValue {
@@ -114,6 +114,7 @@ public struct EndModelReport: Sendable {
                 ("c", .number(candidate.inverseRegularization)),
                 ("weighting", .string(candidate.weighting.rawValue)),
                 ("dev_score", candidate.devScore.map { .number($0) } ?? .null),
+                ("dev_log_loss", candidate.devLogLoss.map { .number($0) } ?? .null),
                 ("iterations", .number(Double(candidate.fit.iterations))),
                 ("converged", .bool(candidate.fit.converged)),
                 ("seconds", .number(candidate.seconds)),
