@@ -30,10 +30,10 @@ struct Classify: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The items' format when the extension does not say. (default: by extension; jsonl for -)", valueName: "jsonl|csv"))
     var format: String?
 
-    @Option(name: .long, help: ArgumentHelp("The field holding the text. (default: text)", valueName: "name"))
+    @Option(name: .long, help: ArgumentHelp("The field holding the text.", valueName: "name"))
     var textField: String = "text"
 
-    @Option(name: .long, help: ArgumentHelp("The field holding the item id. (default: none; items are numbered from 0)", valueName: "name"))
+    @Option(name: .long, help: ArgumentHelp("The field holding the item id. (default: none; an item's id is its line number, or its data row number in a CSV file)", valueName: "name"))
     var idField: String?
 
     @Option(name: .long, help: ArgumentHelp("A field holding the gold class (name or index): items that have one are scored (on stderr).", valueName: "name"))
@@ -42,7 +42,7 @@ struct Classify: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The `split` written on every line. (default: the input file's name without extension; stdin for -)", valueName: "name"))
     var split: String?
 
-    @Option(name: .long, help: ArgumentHelp("Write the labels here (replaced atomically). (default: - for stdout)", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("Write the labels here (replaced atomically), or - for stdout.", valueName: "file"))
     var output: String = "-"
 
     @OptionGroup var workers: WorkerThreads
@@ -54,10 +54,11 @@ struct Classify: ParsableCommand {
     func run() throws {
         try CLIErrors.report {
             let started = Date()
-            let model = try SavedEndModel.load(from: URL(fileURLWithPath: endModel))
+            let modelFile = URL(fileURLWithPath: endModel)
+            let model = try SavedEndModel.load(from: modelFile)
             let source = ItemSource(format: format.flatMap(ItemSource.Format.init(fileExtension:)), idField: idField, textField: textField,
                                     goldField: goldField)
-            let job = ClassificationJob(model: model, input: input == "-" ? ClassificationJob.standardInput : URL(fileURLWithPath: input),
+            let job = ClassificationJob(model: model, modelFile: modelFile, input: input == "-" ? ClassificationJob.standardInput : URL(fileURLWithPath: input),
                                         source: source, split: split, output: AtomicFile.url(forArgument: output), threads: workers.threads)
             let summary = try job.run()
             let counts = zip(model.model.labelNames, summary.labelCounts).map { "\($0) \(ReportNumbers.count($1))" }.joined(separator: ", ")

@@ -19,6 +19,9 @@ import WSLabelData
 public struct ClassificationJob: Sendable {
     /// The end model.
     public var model: SavedEndModel
+    /// The file the model was read from, if the caller knows it: like ``input``, refused as the
+    /// output (``OutputConflicts``).
+    public var modelFile: URL?
     /// The items: JSON Lines or CSV (``ItemSource/resolvedFormat(for:)``), `/dev/stdin` for standard input.
     public var input: URL
     /// The items' fields: text, id (items are numbered without one), gold (a class name or
@@ -31,8 +34,10 @@ public struct ClassificationJob: Sendable {
     /// Worker threads (nil: every core); the output does not depend on them.
     public var threads: Int?
 
-    public init(model: SavedEndModel, input: URL, source: ItemSource = ItemSource(), split: String? = nil, output: URL, threads: Int? = nil) {
+    public init(model: SavedEndModel, modelFile: URL? = nil, input: URL, source: ItemSource = ItemSource(), split: String? = nil, output: URL,
+                threads: Int? = nil) {
         self.model = model
+        self.modelFile = modelFile
         self.input = input
         self.source = source
         self.split = split ?? (input == Self.standardInput ? "stdin" : input.deletingPathExtension().lastPathComponent)
@@ -58,12 +63,18 @@ public struct ClassificationJob: Sendable {
     /// Runs the job.
     /// - Parameter progress: called after each batch with the items done so far.
     /// - Throws: the readers' errors (file, line and field), among them a gold value that names
-    ///   no class of the model; ``WSLabelError/fileAccess(path:_:)`` when the output cannot be written.
+    ///   no class of the model; ``WSLabelError/fileAccess(path:_:)`` when the output cannot be written;
+    ///   ``WSLabelError/invalidArgument(_:)`` before anything is read when the output is the input
+    ///   or the model file.
     public func run(progress: (Int) -> Void = { _ in }) throws -> Summary {
+        // An output path mistyped as the input or the model would replace it with the labels.
+        try OutputConflicts.check(outputs: [FileRole(output, "--output")],
+                                  inputs: [FileRole(input, "the --input")] + (modelFile.map { [FileRole($0, "the --end-model")] } ?? []))
         var source = source
-        // Gold values are class names or class indices (`0`, `1`), as WRENCH and UCI files write them.
+        // Gold values are class names or class indices (`0`, `1`), as WRENCH and UCI files write them;
+        // a class name wins over an index spelled the same (classes named `1`, `2`), as in --dev-gold files.
         let labels = model.model.labelNames
-        let byIndex = Dictionary(uniqueKeysWithValues: labels.indices.map { (String($0), labels[$0]) })
+        let byIndex = Dictionary(uniqueKeysWithValues: labels.indices.map { (String($0), labels[$0]) }.filter { !labels.contains($0.0) })
         source.goldLabels = source.goldField == nil ? nil : (source.goldLabels ?? ItemSource.GoldLabels(labels: labels, values: byIndex))
         if input == Self.standardInput, source.format == nil { source.format = .jsonl }
         let labelNames = model.model.labelNames
