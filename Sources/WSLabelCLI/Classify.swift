@@ -11,8 +11,10 @@ struct Classify: ParsableCommand {
             Reads items (JSON Lines or CSV, by extension or --format; - for JSON Lines on \
             standard input), classifies their text batch by batch and writes one line per item \
             in the format of a labels file: id, split, label, probability per label, confidence. \
-            Every item gets a label, LF votes or not. With --gold-field, items whose gold value \
-            names a class are scored, and the scores go to stderr.
+            Every item gets a label, LF votes or not. With --gold-field, items with a gold value \
+            (a class name, or a class index) are scored and the scores go to stderr; items \
+            without one are labeled but not scored, and a value naming no class stops the run \
+            with its file and line.
 
             Examples:
               wslabel classify --end-model end-model.json --input new.jsonl --output labels.jsonl
@@ -62,13 +64,13 @@ struct Classify: ParsableCommand {
                                         source: source, split: split, output: AtomicFile.url(forArgument: output), threads: workers.threads)
             let summary = try job.run()
             let counts = zip(model.model.labelNames, summary.labelCounts).map { "\($0) \(ReportNumbers.count($1))" }.joined(separator: ", ")
-            Log.info("labeled \(ReportNumbers.count(summary.items)) items (\(counts))")
+            Log.info("labeled \(ReportNumbers.count(summary.items)) item\(summary.items == 1 ? "" : "s") (\(counts))")
             if let metrics = summary.metrics {
                 var line = "on the \(ReportNumbers.count(summary.goldItems)) items with gold: accuracy \(ReportNumbers.percent(metrics.accuracy)), macro-F1 \(ReportNumbers.percent(metrics.macroF1))"
                 if model.model.labelNames.count == 2 { line += ", F1(\(model.model.labelNames[1])) \(ReportNumbers.percent(metrics.f1(ofClass: 1)))" }
                 Log.info(line)
             } else if goldField != nil {
-                Log.info("no item had a gold value naming a class (\(model.model.labelNames.joined(separator: ", ")))")
+                Log.info("no item had a value in the gold field \(goldField ?? "")")
             }
             Log.info(String(format: "done in %.2f s", Date().timeIntervalSince(started)))
         }

@@ -3,7 +3,8 @@ import WSLabelCore
 import WSLabelData
 
 /// Labels items with a saved end model, streaming: items are read, featurized, classified and
-/// written batch by batch, so a file of any size takes the memory of one batch. What
+/// written batch by batch, so a file of any size takes the memory of one batch (and, when items
+/// are scored, two numbers per item with gold). What
 /// `wslabel classify` runs.
 ///
 /// Output lines are those of a labels file (``ProbabilisticLabelsWriter``):

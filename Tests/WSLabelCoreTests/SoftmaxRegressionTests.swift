@@ -98,7 +98,10 @@ final class SoftmaxRegressionTests: XCTestCase {
         let contradicting = oneHot(labels + [(labels[0] + 1) % 3], classCount: 3)
         let weightsZero = [Double](repeating: 1, count: rows.rowCount) + [0]
         let (ignored, _) = SoftmaxRegression.fit(rows: extended, targets: contradicting, rowWeights: weightsZero, inverseRegularization: 10, threads: 1)
-        XCTAssertEqual(ignored, base)
+        // The same optimum; the extra (zero) terms shift which running sum an entry joins, so
+        // the last bits may differ.
+        XCTAssertEqual(ignored.weights.count, base.weights.count)
+        for (left, right) in zip(ignored.weights + ignored.biases, base.weights + base.biases) { XCTAssertEqual(left, right, accuracy: 1e-9) }
 
         let (influenced, _) = SoftmaxRegression.fit(rows: extended, targets: contradicting, inverseRegularization: 10, threads: 1)
         XCTAssertNotEqual(influenced.weights, base.weights)
