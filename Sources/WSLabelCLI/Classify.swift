@@ -14,7 +14,8 @@ struct Classify: ParsableCommand {
             Every item gets a label, LF votes or not. With --gold-field, items with a gold value \
             (a class name, or a class index) are scored and the scores go to stderr; items \
             without one are labeled but not scored, and a value naming no class stops the run \
-            with its file and line.
+            with its file and line. A model trained with --numeric-field reads those fields of \
+            each item by name (missing or empty: the train mean).
 
             Examples:
               wslabel classify --end-model end-model.json --input new.jsonl --output labels.jsonl

@@ -73,6 +73,9 @@ struct Train: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Drop n-grams fewer train items than this use. (default: 2)", valueName: "count"))
     var minDf: Int?
 
+    @Option(name: .long, help: ArgumentHelp("A numeric item field to use beside the text (repeat for more): standardized by the train items' mean and deviation, clipped to ±5, missing or empty values as the mean. WRENCH: data.<name>. `wslabel classify` reads the same fields.", valueName: "name"))
+    var numericField: [String] = []
+
     @Flag(name: .long, help: "Print one JSON object with the run's summary on stdout instead of a table.")
     var json = false
 
@@ -88,6 +91,7 @@ struct Train: ParsableCommand {
         if let wordNgrams { configuration.features.wordNGrams = try Self.range(wordNgrams, option: "--word-ngrams") }
         if let charNgrams { configuration.features.characterNGrams = try Self.range(charNgrams, option: "--char-ngrams") }
         if let minDf { configuration.features.minDocumentFrequency = minDf }
+        configuration.numericFields = numericField
         do { try configuration.validate() } catch let error as WSLabelError { throw ValidationError(error.errorDescription ?? "invalid settings") }
         return configuration
     }

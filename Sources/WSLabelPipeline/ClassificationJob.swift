@@ -94,7 +94,8 @@ public struct ClassificationJob: Sendable {
             gold.removeAll()
             let reader = try ItemReader(url: input, source: source, threads: threads)
             try reader.forEach { items in
-                let probabilities = model.model.probabilities(of: items.map(\.text), threads: threads)
+                let numbers = try Self.numbers(of: items, fields: model.model.numeric.fields.map(\.name), input: input)
+                let probabilities = model.model.probabilities(of: items.map(\.text), numbers: numbers, threads: threads)
                 let batchPredictions = probabilities.predictions(tiePolicy: tiePolicy)
                 let result = LabelingRun.SplitResult(name: split, ids: items.map(\.id), probabilities: probabilities, predictions: batchPredictions)
                 let text = ProbabilisticLabelsWriter.jsonLines([result], labelNames: labelNames)
@@ -113,5 +114,19 @@ public struct ClassificationJob: Sendable {
         summary.goldItems = gold.count
         if !gold.isEmpty { summary.metrics = ClassificationMetrics(predictions: predictions, gold: gold, classCount: labelNames.count) }
         return summary
+    }
+
+    /// Per field, each item's value (``NumericFeatures/number(_:field:at:)``): an item's fields
+    /// are decoded once for all of them.
+    private static func numbers(of items: [Item], fields names: [String], input: URL) throws -> [[Double?]] {
+        guard !names.isEmpty else { return [] }
+        var columns = [[Double?]](repeating: [], count: names.count)
+        for item in items {
+            let fields = item.fields
+            for (index, name) in names.enumerated() {
+                columns[index].append(try NumericFeatures.number(fields[name], field: name, at: SourceLocation(file: input.path, record: item.id)))
+            }
+        }
+        return columns
     }
 }

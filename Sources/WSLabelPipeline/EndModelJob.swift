@@ -66,15 +66,15 @@ public struct EndModelJob: Sendable {
         let labeled = try labeling.run(events: events)
         let run = labeled.run
         events(.readingTexts)
-        let texts = try Self.texts(of: labeled.loaded, input: labeling.input)
+        let (texts, numbers) = try Self.contents(of: labeled.loaded, input: labeling.input, numericFields: training.numericFields)
         var configuration = training
         configuration.selectionMetric = selectionMetric ?? run.configuration.selectionMetric
         configuration.threads = configuration.threads ?? labeling.model.threads
         let devName = run.configuration.devSplitName
         let devIsSampleOfTrain = labeled.loaded.task?.task.splits.first(where: { $0.name == devName })?.sample?.source == "train"
         events(.trainingEndModel(items: RunEndModel.trainingRows(run: run, splits: labeled.loaded.splits, devIsSampleOfTrain: devIsSampleOfTrain)))
-        let endModel = try RunEndModel(run: run, splits: labeled.loaded.splits, texts: texts, devIsSampleOfTrain: devIsSampleOfTrain,
-                                       configuration: configuration)
+        let endModel = try RunEndModel(run: run, splits: labeled.loaded.splits, texts: texts, numbers: numbers,
+                                       devIsSampleOfTrain: devIsSampleOfTrain, configuration: configuration)
         let training = endModel.training
         let results = endModel.results
         if let labelsOutput {
@@ -84,7 +84,7 @@ public struct EndModelJob: Sendable {
         }
         if let featuresOutput {
             let trainProbabilities = run.results.first { $0.name == "train" }!.probabilities
-            try FeatureExport(model: training.model, texts: texts, splits: labeled.loaded.splits, training: training,
+            try FeatureExport(model: training.model, texts: texts, numbers: numbers, splits: labeled.loaded.splits, training: training,
                               targets: trainProbabilities).write(to: featuresOutput)
             events(.wroteFeatures(featuresOutput))
         }
@@ -95,18 +95,23 @@ public struct EndModelJob: Sendable {
         return Result(labeling: labeled, training: training, results: results)
     }
 
-    /// Every split's item texts, in row order.
-    private static func texts(of loaded: LabelingInput.Loaded, input: LabelingInput) throws -> [String: [String]] {
+    /// Every split's item texts and numeric fields' values, in row order.
+    private static func contents(of loaded: LabelingInput.Loaded, input: LabelingInput,
+                                 numericFields: [String]) throws -> (texts: [String: [String]], numbers: [String: [[Double?]]]) {
         switch input {
         case let .wrench(folder):
             var texts: [String: [String]] = [:]
-            for split in loaded.splits { texts[split.name] = try WrenchDataset.texts(directory: folder, split: split.name) }
-            return texts
+            var numbers: [String: [[Double?]]] = [:]
+            for split in loaded.splits {
+                texts[split.name] = try WrenchDataset.texts(directory: folder, split: split.name)
+                numbers[split.name] = try WrenchDataset.numbers(directory: folder, split: split.name, fields: numericFields)
+            }
+            return (texts, numbers)
         case .task:
-            guard let task = loaded.task else { return [:] }
-            return try task.itemTexts()
+            guard let task = loaded.task else { return ([:], [:]) }
+            return try task.itemContents(numericFields: numericFields)
         case .voteFiles, .patternCounts:
-            return [:]
+            return ([:], [:])
         }
     }
 }

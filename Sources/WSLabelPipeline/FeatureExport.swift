@@ -20,9 +20,12 @@ import WSLabelData
 struct FeatureExport {
     let model: EndModel
     let texts: [String: [String]]
+    let numbers: [String: [[Double?]]]
     let splits: [LabeledSplit]
     let training: EndModelTraining
     let targets: ProbabilisticLabels
+
+    private func values(_ split: String) -> [[Double?]] { model.numeric.fields.isEmpty ? [] : numbers[split] ?? [] }
 
     func write(to folder: URL) throws {
         do {
@@ -31,12 +34,13 @@ struct FeatureExport {
             throw WSLabelError.fileAccess(path: folder.path, "cannot create the features folder")
         }
         for split in splits {
-            let rows = model.featureRows(texts[split.name] ?? [])
+            let rows = model.featureRows(texts[split.name] ?? [], numbers: values(split.name))
             try SVMLightFile.write(rows, labels: split.gold.map { $0 ?? -1 }, to: folder.appendingPathComponent("\(split.name).svm"))
         }
         let trainTexts = texts["train"] ?? []
         let trainingTargets = targets.selectingRows(training.trainingRows)
-        try SVMLightFile.write(model.featureRows(training.trainingRows.map { trainTexts[$0] }),
+        let trainNumbers = values("train").map { column in training.trainingRows.map { column[$0] } }
+        try SVMLightFile.write(model.featureRows(training.trainingRows.map { trainTexts[$0] }, numbers: trainNumbers),
                                labels: trainingTargets.predictions(tiePolicy: .classPrior([Double](repeating: 1, count: targets.classCount))),
                                to: folder.appendingPathComponent("training.svm"))
         var csv = ""

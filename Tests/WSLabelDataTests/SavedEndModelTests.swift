@@ -180,3 +180,41 @@ final class SavedEndModelTests: XCTestCase {
         }
     }
 }
+
+/// A model with numeric fields keeps them: names, means and deviations, and its predictions.
+final class SavedEndModelNumericFieldsTests: XCTestCase {
+    func testNumericFieldsSurviveSaveAndLoadAndAreChecked() throws {
+        let count = 60
+        let labels = (0..<count).map { $0 % 2 }
+        var configuration = EndModelTrainingConfiguration()
+        configuration.features = TextFeatureSettings(wordNGrams: 1...1, characterNGrams: nil, minDocumentFrequency: 1)
+        configuration.numericFields = ["length", "price"]
+        let numbers: [[Double?]] = [labels.map { Double($0 * 5) }, labels.map { $0 == 0 ? nil : 2 }]
+        let training = try EndModelTraining(labelNames: ["A", "B"], texts: labels.map { $0 == 0 ? "alpha one" : "beta two" }, numbers: numbers,
+                                            targets: ProbabilisticLabels(classCount: 2, values: labels.flatMap { $0 == 0 ? [0.9, 0.1] : [0.1, 0.9] }),
+                                            covered: [Bool](repeating: true, count: count), configuration: configuration)
+        let folder = try temporaryDirectory(self)
+        let url = folder.appendingPathComponent("m.json")
+        try SavedEndModel(model: training.model, training: .init(training)).save(to: url)
+        let loaded = try SavedEndModel.load(from: url)
+        XCTAssertEqual(loaded.model, training.model)
+        XCTAssertEqual(loaded.model.probabilities(of: ["alpha one", "beta two"], numbers: [[0, 5], [nil, 2]]),
+                       training.model.probabilities(of: ["alpha one", "beta two"], numbers: [[0, 5], [nil, 2]]))
+
+        // Damage: a duplicate name, a zero deviation, weights that forget the numeric columns.
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let cases: [(String, String, String)] = [
+            ("\"name\":\"price\"", "\"name\":\"length\"", "numeric_fields[1].name"),
+            ("\"standard_deviation\":1", "\"standard_deviation\":0", "numeric_fields[1]"),
+        ]
+        for (from, to, field) in cases {
+            XCTAssertTrue(text.contains(from), "the file spells \(from)")
+            let damaged = folder.appendingPathComponent("damaged.json")
+            try text.replacingOccurrences(of: from, with: to).write(to: damaged, atomically: true, encoding: .utf8)
+            XCTAssertThrowsError(try SavedEndModel.load(from: damaged)) { error in
+                let message = (error as? WSLabelError)?.errorDescription ?? "\(error)"
+                XCTAssertTrue(message.contains("field \(field)"), message)
+            }
+        }
+    }
+}

@@ -53,13 +53,16 @@ public struct EndModelTraining: Sendable {
         public let seconds: Double
     }
 
-    /// The dev split that chooses `C`: its texts and gold class indices.
+    /// The dev split that chooses `C`: its texts, numeric fields' values and gold class indices.
     public struct DevSplit: Sendable {
         public let texts: [String]
+        /// Per numeric field, each item's value (empty without numeric fields).
+        public let numbers: [[Double?]]
         public let gold: [Int]
-        public init(texts: [String], gold: [Int]) {
+        public init(texts: [String], numbers: [[Double?]] = [], gold: [Int]) {
             precondition(texts.count == gold.count, "one gold label per dev text")
             self.texts = texts
+            self.numbers = numbers
             self.gold = gold
         }
     }
@@ -68,13 +71,14 @@ public struct EndModelTraining: Sendable {
     /// - Parameters:
     ///   - labelNames: class names by index.
     ///   - texts: the train split's item texts.
+    ///   - numbers: per numeric field of the configuration, each train item's value (`nil`: none).
     ///   - targets: the label model's probabilities for those items.
     ///   - covered: whether any LF voted on each item.
     ///   - heldOut: items not to train on (e.g. those of a dev split sampled from train).
     ///   - dev: the dev split whose gold labels choose `C`, if any.
     ///   - configuration: features, grid, weighting, threads.
     /// - Throws: ``WSLabelError/invalidArgument(_:)`` for bad settings or when no item is left to train on.
-    public init(labelNames: [String], texts: [String], targets: ProbabilisticLabels, covered: [Bool], heldOut: Set<Int> = [],
+    public init(labelNames: [String], texts: [String], numbers: [[Double?]] = [], targets: ProbabilisticLabels, covered: [Bool], heldOut: Set<Int> = [],
                 dev: DevSplit? = nil, configuration: EndModelTrainingConfiguration) throws {
         let clock = ContinuousClock()
         let start = clock.now
@@ -84,13 +88,19 @@ public struct EndModelTraining: Sendable {
         let settings = configuration.features
         let hashed = HashedText.hashing(texts, settings: settings, threads: threads)
         let weights = TFIDFWeights(fitting: hashed, settings: configuration.features)
+        precondition(numbers.count == configuration.numericFields.count && numbers.allSatisfy { $0.count == texts.count },
+                     "one value per train item for each numeric field")
+        let numeric = NumericFeatures(fitting: numbers, names: configuration.numericFields)
+        func withNumbers(_ rows: SparseRows, _ values: [[Double?]], items: [Int]?) -> SparseRows {
+            rows.appendingColumns(numeric.fields.count) { numeric.entries(item: items?[$0] ?? $0, values: values, firstColumn: weights.featureCount) }
+        }
         let trainingRows = texts.indices.filter { covered[$0] && !heldOut.contains($0) }
         guard !trainingRows.isEmpty else {
             throw WSLabelError.invalidArgument("no training item to learn from: no LF voted on any train item outside the dev split")
         }
-        let rows = weights.rows(trainingRows.map { hashed[$0] }, threads: threads)
+        let rows = withNumbers(weights.rows(trainingRows.map { hashed[$0] }, threads: threads), numbers, items: trainingRows)
         let trainingTargets = targets.selectingRows(trainingRows)
-        let devRows = dev.map { weights.rows(HashedText.hashing($0.texts, settings: settings, threads: threads), threads: threads) }
+        let devRows = dev.map { withNumbers(weights.rows(HashedText.hashing($0.texts, settings: settings, threads: threads), threads: threads), $0.numbers, items: nil) }
 
         let featureSeconds = (clock.now - start).seconds
         var candidates: [Candidate] = []
@@ -131,7 +141,7 @@ public struct EndModelTraining: Sendable {
                 }
             }
         }
-        model = EndModel(labelNames: labelNames, features: weights, classifier: best!.model)
+        model = EndModel(labelNames: labelNames, features: weights, numeric: numeric, classifier: best!.model)
         self.candidates = candidates
         inverseRegularization = best!.c
         weighting = best!.weighting

@@ -3,6 +3,8 @@
 public struct EndModelTrainingConfiguration: Sendable, Equatable {
     /// How item text becomes features.
     public var features = TextFeatureSettings()
+    /// Numeric item fields to use beside the text (``NumericFeatures``).
+    public var numericFields: [String] = []
     /// The values of scikit-learn's `C` (inverse regularization) tried on the dev split, from
     /// the strongest regularization up; each fit starts from the one before.
     public var inverseRegularizationGrid: [Double] = [0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100]
@@ -51,5 +53,8 @@ public struct EndModelTrainingConfiguration: Sendable, Equatable {
             throw WSLabelError.invalidArgument("the regularization C must be a positive number, not \(value)")
         }
         guard !inverseRegularizationGrid.isEmpty else { throw WSLabelError.invalidArgument("the C grid is empty") }
+        if let repeated = numericFields.first(where: { name in numericFields.filter { $0 == name }.count > 1 }) {
+            throw WSLabelError.invalidArgument("numeric field \(repeated) is named twice")
+        }
     }
 }

@@ -21,14 +21,17 @@ public struct RunEndModel: Sendable {
     ///   - run: the label model's run over `splits`.
     ///   - splits: the run's splits (votes, ids, gold).
     ///   - texts: every split's item texts in row order.
+    ///   - numbers: every split's values of the configuration's numeric fields (per field, per
+    ///     row; `nil` where an item has none); empty without numeric fields.
     ///   - devIsSampleOfTrain: whether the dev split's items are train items (a task's
     ///     `sample_of: train`): they are then held out of training. Ids alone cannot say, since
     ///     WRENCH splits number their items from 0 each.
     ///   - configuration: features, grid, weighting; its selection metric is used as given.
     /// - Throws: ``WSLabelError/invalidArgument(_:)`` without a train split or its texts, or with
     ///   no train item to learn from.
-    public init(run: LabelingRun, splits: [LabeledSplit], texts: [String: [String]], devIsSampleOfTrain: Bool,
-                configuration: EndModelTrainingConfiguration) throws {
+    public init(run: LabelingRun, splits: [LabeledSplit], texts: [String: [String]], numbers: [String: [[Double?]]] = [:],
+                devIsSampleOfTrain: Bool, configuration: EndModelTrainingConfiguration) throws {
+        func values(_ split: String) -> [[Double?]] { configuration.numericFields.isEmpty ? [] : numbers[split] ?? [] }
         guard let train = splits.first(where: { $0.name == "train" }),
               let trainResult = run.results.first(where: { $0.name == "train" }), let trainTexts = texts["train"] else {
             throw WSLabelError.invalidArgument("no train split with item texts to learn from")
@@ -37,15 +40,16 @@ public struct RunEndModel: Sendable {
         var dev: EndModelTraining.DevSplit?
         if devName != "train", let devSplit = splits.first(where: { $0.name == devName }), let gold = devSplit.completeGold,
            let devTexts = texts[devName] {
-            dev = EndModelTraining.DevSplit(texts: devTexts, gold: gold)
+            dev = EndModelTraining.DevSplit(texts: devTexts, numbers: values(devName), gold: gold)
         }
         let heldOut = Self.heldOutRows(train: train, splits: splits, devName: devName, devIsSampleOfTrain: devIsSampleOfTrain)
         let covered = (0..<train.votes.rowCount).map { train.votes.voteCount(inRow: $0) > 0 }
-        training = try EndModelTraining(labelNames: run.labelNames, texts: trainTexts, targets: trainResult.probabilities,
+        training = try EndModelTraining(labelNames: run.labelNames, texts: trainTexts, numbers: values("train"), targets: trainResult.probabilities,
                                         covered: covered, heldOut: heldOut, dev: dev, configuration: configuration)
         let model = training.model
         results = splits.map { split in
-            LabelingRun.SplitResult(labeling: split, probabilities: model.probabilities(of: texts[split.name] ?? [], threads: configuration.threads),
+            LabelingRun.SplitResult(labeling: split, probabilities: model.probabilities(of: texts[split.name] ?? [], numbers: values(split.name),
+                                                                                        threads: configuration.threads),
                                     tiePolicy: .classPrior(model.classifier.biases))
         }
     }

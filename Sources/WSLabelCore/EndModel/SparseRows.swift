@@ -40,6 +40,18 @@ public struct SparseRows: Sendable, Equatable {
         rowStarts.append(columns.count)
     }
 
+    /// This matrix with `count` more columns, row `i` gaining `entries(i)` (columns already
+    /// offset past the old ones, ascending).
+    public func appendingColumns(_ count: Int, entries: (Int) -> [(column: Int32, value: Double)]) -> SparseRows {
+        guard count > 0 else { return self }
+        var result = SparseRows(columnCount: columnCount + count)
+        for row in 0..<rowCount {
+            let range = self.entries(ofRow: row)
+            result.appendRow(zip(columns[range], values[range]).map { (column: $0, value: $1) } + entries(row))
+        }
+        return result
+    }
+
     /// The rows at `rows`, in that order.
     public func selectingRows(_ rows: some Sequence<Int>) -> SparseRows {
         var selected = SparseRows(columnCount: columnCount)

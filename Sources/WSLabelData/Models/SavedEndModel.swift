@@ -13,13 +13,15 @@ import WSLabelCore
 ///                "sublinear_tf": true, "min_document_frequency": 2},
 ///   "buckets": [17, 4711, …],                 // kept hashed n-grams, distinct, most frequent first
 ///   "idf": [3.1, 2.4, …],                     // one per bucket
-///   "weights": [0.12, -0.12, …],              // buckets × classes, row-major
+///   "numeric_fields": [{"name": "price", "mean": 12.5, "standard_deviation": 4.1}],   // optional
+///   "weights": [0.12, -0.12, …],              // (buckets + numeric fields) × classes, row-major
 ///   "biases": [0.3, -0.3],                    // one per class
 ///   "training": {"c": 10, "chosen_on_dev": true, "training_items": 1390, …}
 /// }
 /// ```
 ///
-/// A bucket is `family << hash_bits | hash`, family 0 for words and 1 for characters, the hash
+/// Features are the buckets, then the numeric fields (each value standardized, clipped to ±5,
+/// 0 when missing: ``NumericFeatures``). A bucket is `family << hash_bits | hash`, family 0 for words and 1 for characters, the hash
 /// being FNV-1a over the n-gram's Unicode scalars finished by SplitMix64's mixer
 /// (``HashedText``); `training` records how the model was made and is not needed to predict.
 ///
@@ -109,15 +111,28 @@ public struct SavedEndModel: Sendable, Equatable {
             throw fail("idf", "\(file.idf.count) values for \(file.buckets.count) buckets")
         }
         if let bad = file.idf.firstIndex(where: { !($0.isFinite && $0 > 0) }) { throw fail("idf[\(bad)]", "must be a positive number") }
-        guard file.weights.count == file.buckets.count * classCount else {
-            throw fail("weights", "\(file.weights.count) values; \(file.buckets.count) buckets × \(classCount) classes need \(file.buckets.count * classCount)")
+        let numericFields = file.numericFields ?? []
+        for (index, field) in numericFields.enumerated() {
+            guard !field.name.isEmpty, numericFields.prefix(index).allSatisfy({ $0.name != field.name }) else {
+                throw fail("numeric_fields[\(index)].name", "must be a non-empty name, once")
+            }
+            guard field.mean.isFinite, field.standardDeviation.isFinite, field.standardDeviation > 0 else {
+                throw fail("numeric_fields[\(index)]", "needs a finite mean and a positive standard deviation")
+            }
+        }
+        let featureCount = file.buckets.count + numericFields.count
+        guard file.weights.count == featureCount * classCount else {
+            let features = numericFields.isEmpty ? "\(file.buckets.count) buckets" : "(\(file.buckets.count) buckets + \(numericFields.count) numeric fields)"
+            throw fail("weights", "\(file.weights.count) values; \(features) × \(classCount) classes need \(featureCount * classCount)")
         }
         if let bad = file.weights.firstIndex(where: { !$0.isFinite }) { throw fail("weights[\(bad)]", "must be a finite number") }
         guard file.biases.count == classCount else { throw fail("biases", "\(file.biases.count) values for \(classCount) classes") }
         if let bad = file.biases.firstIndex(where: { !$0.isFinite }) { throw fail("biases[\(bad)]", "must be a finite number") }
         let features = TFIDFWeights(settings: settings, buckets: file.buckets, inverseDocumentFrequencies: file.idf)
-        let classifier = SoftmaxRegression(classCount: classCount, featureCount: file.buckets.count, weights: file.weights, biases: file.biases)
-        return SavedEndModel(model: EndModel(labelNames: file.labelNames, features: features, classifier: classifier), training: file.training)
+        let classifier = SoftmaxRegression(classCount: classCount, featureCount: featureCount, weights: file.weights, biases: file.biases)
+        let numeric = NumericFeatures(fields: numericFields.map { .init(name: $0.name, mean: $0.mean, standardDeviation: $0.standardDeviation) })
+        return SavedEndModel(model: EndModel(labelNames: file.labelNames, features: features, numeric: numeric, classifier: classifier),
+                             training: file.training)
     }
 
     /// The file's layout.
@@ -128,6 +143,8 @@ public struct SavedEndModel: Sendable, Equatable {
         var features: FeatureSettings
         var buckets: [UInt32]
         var idf: [Double]
+        /// Absent when the model reads no numeric field.
+        var numericFields: [NumericField]?
         var weights: [Double]
         var biases: [Double]
         var training: TrainingRecord
@@ -139,13 +156,26 @@ public struct SavedEndModel: Sendable, Equatable {
             features = FeatureSettings(saved.model.features.settings)
             buckets = saved.model.features.buckets
             idf = saved.model.features.inverseDocumentFrequencies
+            let fields = saved.model.numeric.fields
+            numericFields = fields.isEmpty ? nil : fields.map { NumericField(name: $0.name, mean: $0.mean, standardDeviation: $0.standardDeviation) }
             weights = saved.model.classifier.weights
             biases = saved.model.classifier.biases
             training = saved.training
         }
 
         enum CodingKeys: String, CodingKey {
-            case format, version, labelNames = "label_names", features, buckets, idf, weights, biases, training
+            case format, version, labelNames = "label_names", features, buckets, idf, numericFields = "numeric_fields", weights, biases, training
+        }
+    }
+
+    /// A numeric field as the file spells it.
+    private struct NumericField: Codable {
+        var name: String
+        var mean: Double
+        var standardDeviation: Double
+
+        enum CodingKeys: String, CodingKey {
+            case name, mean, standardDeviation = "standard_deviation"
         }
     }
 

@@ -108,7 +108,8 @@ public struct TaskCostAnalysis: Sendable {
             settings.selectionMetric = configuration.selectionMetric
             settings.threads = settings.threads ?? configuration.threads
             let devIsSampleOfTrain = task.splits.first { $0.name == configuration.devSplitName }?.sample?.source == "train"
-            let trained = try RunEndModel(run: ruleRun, splits: ruleSplits, texts: try applied.itemTexts(),
+            let contents = try applied.itemContents(numericFields: settings.numericFields)
+            let trained = try RunEndModel(run: ruleRun, splits: ruleSplits, texts: contents.texts, numbers: contents.numbers,
                                           devIsSampleOfTrain: devIsSampleOfTrain, configuration: settings)
             let predictions = trained.results.first { $0.name == evaluation.name }!.predictions
             endModelAnswers = .init(predictions: predictions, seconds: (clock.now - start).seconds)

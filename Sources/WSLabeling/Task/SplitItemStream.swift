@@ -21,6 +21,9 @@ final class SplitItemStream {
         files = split.files.makeIterator()
     }
 
+    /// The file being read, once a batch was asked for.
+    private(set) var currentFile: URL?
+
     /// Bytes of the split's files read so far.
     var bytesRead: Int { bytesOfFinishedFiles + (reader?.bytesRead ?? 0) }
 
@@ -64,6 +67,7 @@ final class SplitItemStream {
     /// A reader of `file` that names numbered items `file:row`, as every path of the split
     /// (and every LF) sees them.
     private func makeReader(of file: URL) throws -> ItemReader {
+        currentFile = file
         var source = task.source
         source.numberedIDPrefix = file.lastPathComponent + ":"
         return try ItemReader(url: file, source: source, threads: threads)
