@@ -100,6 +100,7 @@ public struct EndModelTraining: Sendable {
         }
         let rows = withNumbers(weights.rows(trainingRows.map { hashed[$0] }, threads: threads), numbers, items: trainingRows)
         let trainingTargets = targets.selectingRows(trainingRows)
+        let columns = rows.transposed()  // once for every fit of the search
         let devRows = dev.map { withNumbers(weights.rows(HashedText.hashing($0.texts, settings: settings, threads: threads), threads: threads), $0.numbers, items: nil) }
 
         let featureSeconds = (clock.now - start).seconds
@@ -117,7 +118,7 @@ public struct EndModelTraining: Sendable {
             var previous: SoftmaxRegression?
             for c in grid {
                 let fitStart = clock.now
-                let (fitted, summary) = SoftmaxRegression.fit(rows: rows, targets: trainingTargets, rowWeights: rowWeights,
+                let (fitted, summary) = SoftmaxRegression.fit(rows: rows, columns: columns, targets: trainingTargets, rowWeights: rowWeights,
                                                               inverseRegularization: c, start: previous, threads: configuration.threads)
                 previous = fitted
                 var score: Double?

@@ -41,7 +41,7 @@ public struct HashedText: Sendable, Equatable {
                 }
             }
         }
-        hashes.sort()
+        RadixSort.sort(&hashes)
         var buckets: [UInt32] = []
         var counts: [Int32] = []
         for hash in hashes {

@@ -7,7 +7,7 @@
 /// start and objective give the same bytes.
 struct LBFGS: Sendable {
     /// Steps remembered.
-    var memory = 10
+    var memory = 5
     /// Iterations at most.
     var maxIterations = 1000
     /// Stop when the gradient's largest component is at most this.

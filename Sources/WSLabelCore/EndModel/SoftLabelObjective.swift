@@ -67,11 +67,13 @@ struct SoftLabelObjective {
         }
     }
 
-    init(rows: SparseRows, targets: ProbabilisticLabels, rowWeights: [Double], inverseRegularization: Double, threads: Int) {
+    /// - Parameter columns: `rows.transposed()`, when the caller has it (a search fits the same rows many times).
+    init(rows: SparseRows, columns: SparseRows? = nil, targets: ProbabilisticLabels, rowWeights: [Double], inverseRegularization: Double,
+         threads: Int) {
         precondition(inverseRegularization > 0, "C must be positive")
         let total = rowWeights.reduce(0, +)
         self.rows = rows
-        columns = rows.transposed()
+        self.columns = columns ?? rows.transposed()
         self.targets = targets
         normalizedWeights = total > 0 ? rowWeights.map { $0 / total } : rowWeights
         penalty = 1 / (inverseRegularization * max(total, .leastNormalMagnitude))

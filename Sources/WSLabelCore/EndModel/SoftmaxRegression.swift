@@ -78,9 +78,17 @@ public struct SoftmaxRegression: Sendable, Equatable {
     ///   - threads: worker threads; the result does not depend on them.
     public static func fit(rows: SparseRows, targets: ProbabilisticLabels, rowWeights: [Double]? = nil, inverseRegularization: Double,
                            start: SoftmaxRegression? = nil, threads: Int? = nil) -> (model: SoftmaxRegression, summary: FitSummary) {
+        fit(rows: rows, columns: nil, targets: targets, rowWeights: rowWeights, inverseRegularization: inverseRegularization, start: start, threads: threads)
+    }
+
+    /// ``fit(rows:targets:rowWeights:inverseRegularization:start:threads:)`` with the rows'
+    /// transpose made once by a caller that fits the same rows again and again.
+    static func fit(rows: SparseRows, columns: SparseRows?, targets: ProbabilisticLabels, rowWeights: [Double]?, inverseRegularization: Double,
+                    start: SoftmaxRegression?, threads: Int?) -> (model: SoftmaxRegression, summary: FitSummary) {
         precondition(rows.rowCount == targets.rowCount, "one target per row")
         let classCount = targets.classCount
-        let objective = SoftLabelObjective(rows: rows, targets: targets, rowWeights: rowWeights ?? [Double](repeating: 1, count: rows.rowCount),
+        let objective = SoftLabelObjective(rows: rows, columns: columns, targets: targets,
+                                           rowWeights: rowWeights ?? [Double](repeating: 1, count: rows.rowCount),
                                            inverseRegularization: inverseRegularization, threads: threads ?? defaultThreadCount())
         let layout = objective.layout
         let initial = start.map { layout.parameters(weights: $0.weights, biases: $0.biases, featureCount: rows.columnCount) }

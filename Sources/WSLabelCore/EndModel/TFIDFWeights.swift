@@ -11,9 +11,8 @@ import Foundation
 public struct TFIDFWeights: Sendable, Equatable {
     /// The settings the texts were hashed with.
     public let settings: TextFeatureSettings
-    /// The buckets kept, distinct: feature `j` is bucket `buckets[j]`. Most frequent first
-    /// (by training items using them, ties by bucket), so the weights of the n-grams nearly
-    /// every item has share a few cache lines: a fit reads them for every item.
+    /// The buckets kept, ascending: feature `j` is bucket `buckets[j]`, so a text's buckets
+    /// (ascending) give its features in column order with no sorting.
     public let buckets: [UInt32]
     /// Inverse document frequency of each kept bucket: `ln((1 + n) / (1 + df)) + 1` over the
     /// `n` training items, as scikit-learn's smoothed IDF.
@@ -29,7 +28,7 @@ public struct TFIDFWeights: Sendable, Equatable {
         var all: [UInt32] = []
         all.reserveCapacity(texts.reduce(0) { $0 + $1.buckets.count })
         for text in texts { all.append(contentsOf: text.buckets) }
-        all.sort()
+        RadixSort.sort(&all)
         var kept: [(bucket: UInt32, documentFrequency: Int)] = []
         var start = 0
         while start < all.count {
@@ -38,7 +37,6 @@ public struct TFIDFWeights: Sendable, Equatable {
             if end - start >= settings.minDocumentFrequency { kept.append((all[start], end - start)) }
             start = end
         }
-        kept.sort { $0.documentFrequency != $1.documentFrequency ? $0.documentFrequency > $1.documentFrequency : $0.bucket < $1.bucket }
         let itemCount = Double(texts.count)
         let buckets = kept.map(\.bucket)
         let idf = kept.map { log((1 + itemCount) / (1 + Double($0.documentFrequency))) + 1 }
@@ -46,18 +44,16 @@ public struct TFIDFWeights: Sendable, Equatable {
     }
 
     /// Weights as saved.
-    /// - Precondition: `buckets` are distinct, with one IDF each (a saved model's reader checks).
+    /// - Precondition: `buckets` ascend, with one IDF each (a saved model's reader checks).
     public init(settings: TextFeatureSettings, buckets: [UInt32], inverseDocumentFrequencies: [Double]) {
-        precondition(buckets.count == inverseDocumentFrequencies.count, "one IDF per bucket")
+        precondition(buckets.count == inverseDocumentFrequencies.count && zip(buckets, buckets.dropFirst()).allSatisfy { $0 < $1 },
+                     "buckets must ascend, one IDF each")
         self.settings = settings
         self.buckets = buckets
         self.inverseDocumentFrequencies = inverseDocumentFrequencies
         var featureOfBucket: [UInt32: Int32] = [:]
         featureOfBucket.reserveCapacity(buckets.count)
-        for (feature, bucket) in buckets.enumerated() {
-            let earlier = featureOfBucket.updateValue(Int32(feature), forKey: bucket)
-            precondition(earlier == nil, "buckets must be distinct")
-        }
+        for (feature, bucket) in buckets.enumerated() { featureOfBucket[bucket] = Int32(feature) }
         self.featureOfBucket = featureOfBucket
     }
 
@@ -83,7 +79,7 @@ public struct TFIDFWeights: Sendable, Equatable {
         let familyCount = Double([settings.wordNGrams != nil, settings.characterNGrams != nil].filter { $0 }.count)
         let scales = squares.map { $0 > 0 ? 1 / ($0.squareRoot() * familyCount.squareRoot()) : 0 }
         for index in entries.indices { entries[index].value *= scales[families[index]] }
-        entries.sort { $0.column < $1.column }
+        // Buckets ascend, and so do their features.
         return entries
     }
 

@@ -11,7 +11,7 @@ import WSLabelCore
 ///   "label_names": ["HAM", "SPAM"],
 ///   "features": {"word_ngrams": [1, 2], "character_ngrams": [2, 4], "hash_bits": 20,
 ///                "sublinear_tf": true, "min_document_frequency": 2},
-///   "buckets": [17, 4711, …],                 // kept hashed n-grams, distinct, most frequent first
+///   "buckets": [17, 4711, …],                 // kept hashed n-grams, ascending
 ///   "idf": [3.1, 2.4, …],                     // one per bucket
 ///   "numeric_fields": [{"name": "price", "mean": 12.5, "standard_deviation": 4.1}],   // optional
 ///   "weights": [0.12, -0.12, …],              // (buckets + numeric fields) × classes, row-major
@@ -83,7 +83,7 @@ public struct SavedEndModel: Sendable, Equatable {
     }
 
     /// Reads a model written by ``save(to:)`` and checks all of it, so that it can predict:
-    /// format and version, label names, feature settings, buckets distinct and inside their
+    /// format and version, label names, feature settings, buckets ascending and inside their
     /// families, one finite positive IDF per bucket, one finite weight per bucket and class,
     /// one finite bias per class.
     /// - Throws: ``WSLabelError/malformedInput(_:_:)`` naming the file and the field of the
@@ -102,10 +102,11 @@ public struct SavedEndModel: Sendable, Equatable {
         do { try settings.validate() } catch let WSLabelError.invalidArgument(message) { throw fail("features", message) }
         let classCount = file.labelNames.count
         let familyLimit = UInt32(HashedText.Family.allCases.count) << UInt32(settings.hashBits)
-        var seen = Set<UInt32>()
         for (index, bucket) in file.buckets.enumerated() {
             guard bucket < familyLimit else { throw fail("buckets[\(index)]", "\(bucket) is outside every n-gram family of \(settings.hashBits) hash bits") }
-            guard seen.insert(bucket).inserted else { throw fail("buckets[\(index)]", "bucket \(bucket) appears twice") }
+            guard index == 0 || file.buckets[index - 1] < bucket else {
+                throw fail("buckets[\(index)]", file.buckets[index - 1] == bucket ? "bucket \(bucket) appears twice" : "buckets must ascend")
+            }
         }
         guard file.idf.count == file.buckets.count else {
             throw fail("idf", "\(file.idf.count) values for \(file.buckets.count) buckets")
