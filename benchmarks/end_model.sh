@@ -13,13 +13,13 @@
 #     `train` (hashing + TF-IDF + the 20-candidate search) vs scikit-learn's search on ready
 #     features, and one fit at the chosen C and weighting on each side.
 #
-#   bash benchmarks/end_model.sh                   # writes benchmarks/results/end_model.json
+#   bash benchmarks/end_model.sh                   # writes benchmarks/results/end_model-runN.json
 #   REPEATS=5 OUT=benchmarks/results/end_model-run2.json bash benchmarks/end_model.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=${DATA_ROOT:-../shared/data/wrench}
 repeats=${REPEATS:-3}
-out=${OUT:-benchmarks/results/end_model.json}
+out=${OUT:-benchmarks/results/end_model-runN.json}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
