@@ -32,4 +32,34 @@ public enum SupportTicketsExample {
         }
         return root
     }
+
+    /// A task file in `folder` over the example's data and rule LF files (read in place; the
+    /// vote cache goes to `folder`), its dev split the example's dev file or, with
+    /// `devSampledFromTrain`, a sample of that many train items.
+    public static func ruleTask(in folder: URL, devSampledFromTrain: Int? = nil) throws -> URL {
+        let root = SharedData.packageRoot
+        let data = root.appendingPathComponent("examples/support-tickets/data")
+        let dev = devSampledFromTrain.map { "{sample_of: train, size: \($0), seed: 0}" } ?? data.appendingPathComponent("dev.jsonl").path
+        let yaml = """
+            labels: [BILLING, TECHNICAL, ACCOUNT]
+            data:
+              id: id
+              text: text
+              gold: label
+              splits:
+                train: \(data.appendingPathComponent("train.jsonl").path)
+                dev: \(dev)
+                test: \(data.appendingPathComponent("test.jsonl").path)
+            labeling_functions:
+              files: [\(root.appendingPathComponent("labeling_functions/support_tickets").path)]
+            model:
+              dev_split: dev
+              seed: 0
+            output:
+              cache: \(folder.appendingPathComponent("votes.sqlite").path)
+            """
+        let url = folder.appendingPathComponent("wslabel.yaml")
+        try yaml.write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
 }

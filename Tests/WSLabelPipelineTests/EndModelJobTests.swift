@@ -89,28 +89,8 @@ final class EndModelJobTests: XCTestCase {
     /// A task file whose dev split is sampled from train (the support-tickets example's data
     /// and rule LFs): the dev items choose C and are held out of the end model's training.
     func testADevSplitSampledFromTrainIsHeldOut() throws {
-        let root = SharedData.packageRoot
         let folder = try temporaryDirectory(self)
-        let data = root.appendingPathComponent("examples/support-tickets/data")
-        let task = folder.appendingPathComponent("wslabel.yaml")
-        try """
-            labels: [BILLING, TECHNICAL, ACCOUNT]
-            data:
-              id: id
-              text: text
-              gold: label
-              splits:
-                train: \(data.appendingPathComponent("train.jsonl").path)
-                dev: {sample_of: train, size: 40, seed: 0}
-                test: \(data.appendingPathComponent("test.jsonl").path)
-            labeling_functions:
-              files: [\(root.appendingPathComponent("labeling_functions/support_tickets").path)]
-            model:
-              dev_split: dev
-              seed: 0
-            output:
-              cache: \(folder.appendingPathComponent("votes.sqlite").path)
-            """.write(to: task, atomically: true, encoding: .utf8)
+        let task = try SupportTicketsExample.ruleTask(in: folder, devSampledFromTrain: 40)
         var job = EndModelJob(labeling: LabelingJob(input: .task(task), labelsOutput: .none))
         job.training.features = TextFeatureSettings(wordNGrams: 1...2, characterNGrams: nil)
         var announced: Int?

@@ -12,30 +12,7 @@ import XCTest
 final class LabelingJobTests: XCTestCase {
     /// A task over the example's data and rule LF files.
     private func supportTicketsTask() throws -> URL {
-        let root = SharedData.packageRoot
-        let folder = try temporaryDirectory(self)
-        let data = root.appendingPathComponent("examples/support-tickets/data")
-        let yaml = """
-            labels: [BILLING, TECHNICAL, ACCOUNT]
-            data:
-              id: id
-              text: text
-              gold: label
-              splits:
-                train: \(data.appendingPathComponent("train.jsonl").path)
-                dev: \(data.appendingPathComponent("dev.jsonl").path)
-                test: \(data.appendingPathComponent("test.jsonl").path)
-            labeling_functions:
-              files: [\(root.appendingPathComponent("labeling_functions/support_tickets").path)]
-            model:
-              dev_split: dev
-              seed: 0
-            output:
-              cache: \(folder.appendingPathComponent("votes.sqlite").path)
-            """
-        let url = folder.appendingPathComponent("wslabel.yaml")
-        try yaml.write(to: url, atomically: true, encoding: .utf8)
-        return url
+        try SupportTicketsExample.ruleTask(in: temporaryDirectory(self))
     }
 
     func testTheJobFitsWhatLabelingRunFitsAndWritesItsLabelsAndModel() throws {
