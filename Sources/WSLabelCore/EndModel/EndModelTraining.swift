@@ -50,7 +50,7 @@ public struct EndModelTraining: Sendable {
         /// How the optimizer ended.
         public let fit: SoftmaxRegression.FitSummary
         /// Wall-clock seconds of the fit (scoring the dev split included).
-        public let seconds: Double
+        public internal(set) var seconds: Double
     }
 
     /// The dev split that chooses `C`: its texts, numeric fields' values and gold class indices.
@@ -104,42 +104,36 @@ public struct EndModelTraining: Sendable {
         let devRows = dev.map { withNumbers(weights.rows(HashedText.hashing($0.texts, settings: settings, threads: threads), threads: threads), $0.numbers, items: nil) }
 
         let featureSeconds = (clock.now - start).seconds
-        var candidates: [Candidate] = []
-        var best: (model: SoftmaxRegression, score: Double, logLoss: Double, c: Double, weighting: EndModelTrainingConfiguration.Weighting)?
         let grid = configuration.inverseRegularization.map { [$0] }
             ?? (dev == nil ? [EndModelTrainingConfiguration.defaultInverseRegularization] : configuration.inverseRegularizationGrid.sorted())
         let weightings = configuration.weighting.map { [$0] }
             ?? (dev == nil ? [EndModelTrainingConfiguration.weightingCandidates[0]] : EndModelTrainingConfiguration.weightingCandidates)
-        for weighting in weightings {
-            let rowWeights = trainingRows.map { weighting.weight(of: targets[$0]) }
-            guard rowWeights.contains(where: { $0 > 0 }) else {
+        let rowWeights = try weightings.map { weighting in
+            let weights = trainingRows.map { weighting.weight(of: targets[$0]) }
+            guard weights.contains(where: { $0 > 0 }) else {
                 throw WSLabelError.invalidArgument("every training item weighs 0 under \(weighting.rawValue) weighting: the label model is at chance on all of them")
             }
-            var previous: SoftmaxRegression?
-            for c in grid {
-                let fitStart = clock.now
-                let (fitted, summary) = SoftmaxRegression.fit(rows: rows, columns: columns, targets: trainingTargets, rowWeights: rowWeights,
-                                                              inverseRegularization: c, start: previous, threads: configuration.threads)
-                previous = fitted
-                var score: Double?
-                var logLoss: Double?
-                if let dev, let devRows {
-                    let probabilities = fitted.probabilities(devRows, threads: configuration.threads)
-                    let predictions = probabilities.predictions(tiePolicy: .classPrior(fitted.biases))
-                    score = configuration.selectionMetric.value(of: ClassificationMetrics(predictions: predictions, gold: dev.gold, classCount: labelNames.count))
-                    logLoss = Self.logLoss(probabilities, gold: dev.gold)
-                }
-                candidates.append(Candidate(inverseRegularization: c, weighting: weighting, devScore: score, fit: summary,
-                                            seconds: (clock.now - fitStart).seconds))
-                // Ties go to the fit tried first: the stronger regularization, the default weighting.
-                candidates[candidates.count - 1].devLogLoss = logLoss
-                // The best dev metric wins; among equals (a metric over a few hundred items ties
-                // often) the lower dev log-loss, a finer and steadier score; then the fit tried
-                // first: the stronger regularization, the default weighting.
-                let (metric, loss) = (score ?? -.infinity, logLoss ?? .infinity)
-                if best == nil || metric > best!.score || (metric == best!.score && loss < best!.logLoss) {
-                    best = (fitted, metric, loss, c, weighting)
-                }
+            return weights
+        }
+        // One path of C per weighting, each warm-starting C after C. The paths are independent,
+        // so they run side by side, the threads shared among them: a path's serial steps (the
+        // optimizer's vector updates) then overlap too. Every fit is the same at any thread count.
+        let pathThreads = max(1, threads / weightings.count)
+        let paths = ParallelBlocks(itemCount: weightings.count, blockSize: 1).map(threads: min(threads, weightings.count)) { path in
+            Self.searchPath(grid: grid, weighting: weightings[path], rowWeights: rowWeights[path], rows: rows, columns: columns,
+                            targets: trainingTargets, dev: dev, devRows: devRows, metric: configuration.selectionMetric,
+                            classCount: labelNames.count, threads: pathThreads)
+        }
+        var candidates: [Candidate] = []
+        var best: (model: SoftmaxRegression, score: Double, logLoss: Double, c: Double, weighting: EndModelTrainingConfiguration.Weighting)?
+        for fit in paths.joined() {
+            candidates.append(fit.candidate)
+            // The best dev metric wins; among equals (a metric over a few hundred items ties
+            // often) the lower dev log-loss, a finer and steadier score; then the fit tried
+            // first: the stronger regularization, the default weighting.
+            let (metric, loss) = (fit.candidate.devScore ?? -.infinity, fit.candidate.devLogLoss ?? .infinity)
+            if best == nil || metric > best!.score || (metric == best!.score && loss < best!.logLoss) {
+                best = (fit.model, metric, loss, fit.candidate.inverseRegularization, fit.candidate.weighting)
             }
         }
         model = EndModel(labelNames: labelNames, features: weights, numeric: numeric, classifier: best!.model)
@@ -162,5 +156,33 @@ public struct EndModelTraining: Sendable {
             sum -= log(max(probabilities.values[row * probabilities.classCount + label], 1e-15))
         }
         return gold.isEmpty ? 0 : sum / Double(gold.count)
+    }
+
+    /// The fits of one weighting's path: every `C` of `grid` in turn, each starting from the one
+    /// before, scored on the dev split when there is one.
+    private static func searchPath(grid: [Double], weighting: EndModelTrainingConfiguration.Weighting, rowWeights: [Double],
+                                   rows: SparseRows, columns: SparseRows, targets: ProbabilisticLabels, dev: DevSplit?, devRows: SparseRows?,
+                                   metric: SelectionMetric, classCount: Int, threads: Int) -> [(candidate: Candidate, model: SoftmaxRegression)] {
+        let clock = ContinuousClock()
+        var fits: [(candidate: Candidate, model: SoftmaxRegression)] = []
+        var previous: SoftmaxRegression?
+        for c in grid {
+            let fitStart = clock.now
+            let (fitted, summary) = SoftmaxRegression.fit(rows: rows, columns: columns, targets: targets, rowWeights: rowWeights,
+                                                          inverseRegularization: c, start: previous, threads: threads)
+            previous = fitted
+            var candidate = Candidate(inverseRegularization: c, weighting: weighting, devScore: nil, fit: summary, seconds: 0)
+            if let dev, let devRows {
+                let probabilities = fitted.probabilities(devRows, threads: threads)
+                let predictions = probabilities.predictions(tiePolicy: .classPrior(fitted.biases))
+                candidate = Candidate(inverseRegularization: c, weighting: weighting,
+                                      devScore: metric.value(of: ClassificationMetrics(predictions: predictions, gold: dev.gold, classCount: classCount)),
+                                      fit: summary, seconds: 0)
+                candidate.devLogLoss = logLoss(probabilities, gold: dev.gold)
+            }
+            candidate.seconds = (clock.now - fitStart).seconds
+            fits.append((candidate, fitted))
+        }
+        return fits
     }
 }
