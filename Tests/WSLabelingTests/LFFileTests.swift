@@ -78,3 +78,31 @@ final class LFFileTests: XCTestCase {
         }
     }
 }
+
+/// `enabled: false` switches an LF off: it is still checked and keeps its name, but does not run.
+final class LFFileEnabledTests: XCTestCase {
+    func testASwitchedOffLFIsCheckedButLeftOut() throws {
+        let functions = try LFFile.parse("""
+            labeling_functions:
+              - {name: on, kind: keyword, keywords: [free], label: SPAM}
+              - {name: off, kind: keyword, keywords: [win], label: SPAM, enabled: false}
+              - {name: also_on, kind: regex, pattern: 'x+', label: HAM, enabled: true}
+            """, file: "lfs.yaml", labels: ["HAM", "SPAM"])
+        XCTAssertEqual(functions.map(\.name), ["on", "also_on"])
+
+        // Still checked: a bad label, a non-boolean, and a name reused by a switched-off LF fail.
+        let bad: [(String, String)] = [
+            ("  - {name: off, kind: keyword, keywords: [win], label: NOPE, enabled: false}", "label"),
+            ("  - {name: off, kind: keyword, keywords: [win], label: SPAM, enabled: maybe}", "enabled"),
+            ("  - {name: on, kind: keyword, keywords: [free], label: SPAM}\n  - {name: on, kind: keyword, keywords: [x], label: HAM, enabled: false}", "name"),
+        ]
+        for (entries, field) in bad {
+            XCTAssertThrowsError(try LFFile.parse("labeling_functions:\n" + entries + "\n", file: "lfs.yaml", labels: ["HAM", "SPAM"])) { error in
+                guard case let .malformedInput(location, _) = error as? WSLabelError else { return XCTFail("\(error)") }
+                XCTAssertEqual(location.file, "lfs.yaml")
+                XCTAssertEqual(location.field, field, entries)
+                XCTAssertNotNil(location.line)
+            }
+        }
+    }
+}

@@ -18,6 +18,7 @@ import Yams
 ///     pattern: 'https?://'
 ///     label: SPAM
 ///     time_limit: 1             # seconds one item may take (default 1); past it the LF fails on it
+///     enabled: false            # any LF: checked, then left out of the run (default true)
 ///   - name: llm_spam
 ///     kind: llm
 ///     endpoint: local           # one of the task file's llm.endpoints (optional with just one)
@@ -123,7 +124,8 @@ public enum LFFile {
             }
             let line = entry.mark?.line ?? 0
             lines[function.name] = line
-            functions.append((function, line))
+            // A switched-off LF is still checked (so switching it on cannot fail), and keeps its name.
+            if try isEnabled(entry, file: file, name: function.name) { functions.append((function, line)) }
         }
         return functions
     }
@@ -137,11 +139,11 @@ public enum LFFile {
         let kind = try fields.string("kind")
         let allowed: Set<String>
         switch kind {
-        case "keyword": allowed = ["name", "kind", "keywords", "label", "case_sensitive", "matching"]
-        case "regex": allowed = ["name", "kind", "pattern", "label", "case_sensitive", "time_limit"]
+        case "keyword": allowed = ["name", "kind", "keywords", "label", "case_sensitive", "matching", "enabled"]
+        case "regex": allowed = ["name", "kind", "pattern", "label", "case_sensitive", "time_limit", "enabled"]
         case "llm":
             try fields.rejectUnknown(["name", "kind", "endpoint", "mode", "preamble", "template", "verbalizers", "examples", "temperature",
-                                      "max_tokens", "margin", "top_logprobs"])
+                                      "max_tokens", "margin", "top_logprobs", "enabled"])
             return try LLMLFEntry.parse(fields, name: name, labels: labels, endpoints: endpoints)
         default:
             throw fields.error("kind", "unknown kind \"\(kind)\"; LF files declare \(kinds.dropLast().joined(separator: ", ")) or \(kinds.last!)")
@@ -170,6 +172,11 @@ public enum LFFile {
                 throw fields.error("pattern", "invalid regular expression \(pattern)")
             }
         }
+    }
+
+    /// An entry's `enabled` (default true).
+    private static func isEnabled(_ entry: Node, file: String, name: String) throws -> Bool {
+        try YAMLFields(entry, file: file, record: "LF \(name)", what: "an LF").bool("enabled") ?? true
     }
 
     static func located(_ file: String, _ node: Node, _ lf: String?, _ field: String?, _ message: String) -> WSLabelError {
