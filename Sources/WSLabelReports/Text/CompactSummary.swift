@@ -9,6 +9,11 @@ extension LFReport {
     public func compactSummary(width: Int?, color: Bool) -> String {
         ReportProse.overview(self)[1] + "\n"
             + TextReport.lfSection(self, options: ReportOptions(width: width, color: color))
-            + "\n" + (flags.isEmpty ? "no LF flagged." : "\(Set(flags.map(\.lf)).count) LFs flagged: `wslabel report` says why.")
+            + "\n" + Self.flaggedLine(Set(flags.map(\.lf)).count)
+    }
+
+    /// `no LF flagged.`, `1 LF flagged: …`, `3 LFs flagged: …`.
+    static func flaggedLine(_ flagged: Int) -> String {
+        flagged == 0 ? "no LF flagged." : "\(flagged) LF\(flagged == 1 ? "" : "s") flagged: `wslabel report` says why."
     }
 }
