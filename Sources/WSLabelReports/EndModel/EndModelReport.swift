@@ -48,7 +48,7 @@ public struct EndModelReport: Sendable {
             return chosen + (training.candidates.first?.devScore == nil ? " (not chosen: no dev split with gold labels)" : " (as given)")
         }
         let chosenScore = training.candidates.first { $0.inverseRegularization == training.inverseRegularization && $0.weighting == training.weighting }?.devScore
-        var line = "\(chosen), chosen on \(run.configuration.devSplitName) by \(training.selectionMetric.name) among \(training.candidates.count) fits"
+        var line = "\(chosen), chosen on \(run.configuration.devSplitName) by \(training.selectionMetric.readableName(labelNames: run.labelNames)) among \(training.candidates.count) fits"
             + " (dev \(chosenScore.map { ReportNumbers.percent($0) } ?? "–")"
         // The other weighting's best, so a reader sees how much the choice mattered.
         for weighting in EndModelTrainingConfiguration.Weighting.allCases where weighting != training.weighting {

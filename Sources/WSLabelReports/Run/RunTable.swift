@@ -15,9 +15,9 @@ public enum RunTable {
         }
         if let selection = run.selection {
             if let incumbent = selection.incumbentIndex, selection.chosenIndex == incumbent {
-                lines.append("variant chosen without gold labels, kept: no variant beat it on \(run.configuration.devSplitName) by a standard error (\(selection.metric.name), dev \(percent(selection.chosen.devScore)))")
+                lines.append("variant chosen without gold labels, kept: no variant beat it on \(run.configuration.devSplitName) by a standard error (\(selection.metric.readableName(labelNames: run.labelNames)), dev \(percent(selection.chosen.devScore)))")
             } else {
-                lines.append("variant chosen on \(run.configuration.devSplitName) by \(selection.metric.name): #\(selection.chosenIndex) of \(selection.candidates.count) (dev \(percent(selection.chosen.devScore)))")
+                lines.append("variant chosen on \(run.configuration.devSplitName) by \(selection.metric.readableName(labelNames: run.labelNames)): #\(selection.chosenIndex) of \(selection.candidates.count) (dev \(percent(selection.chosen.devScore)))")
             }
         } else if let search = run.goldFreeSelection {
             let agreement = search.chosen.agreement.map { ", held-out-LF agreement \(percent($0))" } ?? ""

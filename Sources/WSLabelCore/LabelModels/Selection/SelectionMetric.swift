@@ -23,7 +23,17 @@ public enum SelectionMetric: Sendable, Equatable, Codable {
         }
     }
 
-    /// A short name for reports, e.g. `f1[1]`.
+    /// The name a person reads, with the positive class by its label: `accuracy`, `F1 of SPAM`,
+    /// `macro-F1`.
+    public func readableName(labelNames: [String]) -> String {
+        switch self {
+        case .accuracy: return "accuracy"
+        case let .f1(positiveClass): return "F1 of " + (labelNames.indices.contains(positiveClass) ? labelNames[positiveClass] : "class \(positiveClass)")
+        case .macroF1: return "macro-F1"
+        }
+    }
+
+    /// A short name for machine-read reports (JSON), e.g. `f1[1]`.
     public var name: String {
         switch self {
         case .accuracy: return "accuracy"
