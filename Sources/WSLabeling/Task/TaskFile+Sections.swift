@@ -64,19 +64,32 @@ extension TaskFile {
         return splits
     }
 
-    /// `labeling_functions`: Swift catalogs by name (and the line naming them) and LF files;
-    /// at least one of them.
-    static func lfSources(_ top: YAMLFields, resolve: (String) -> URL) throws -> (swift: [String], swiftLine: Int?, files: [URL]) {
-        var sources: (swift: [String], swiftLine: Int?, files: [URL]) = ([], nil, [])
+    /// `labeling_functions`: Swift catalogs by name (and the line naming them) and LF files, at
+    /// least one of them; and which of their LFs run (`include`, `exclude`: names or globs).
+    static func lfSources(_ top: YAMLFields, resolve: (String) -> URL) throws -> LFSources {
+        var sources = LFSources()
         if let node = top["labeling_functions"] {
-            let lfs = try YAMLFields(node, file: top.file, record: "labeling_functions", what: "the LF sources (swift, files)")
-            try lfs.rejectUnknown(["swift", "files"])
-            sources = (try lfs.strings("swift") ?? [], lfs["swift"]?.mark?.line, (try lfs.strings("files") ?? []).map(resolve))
+            let lfs = try YAMLFields(node, file: top.file, record: "labeling_functions", what: "the LF sources (swift, files, include, exclude)")
+            try lfs.rejectUnknown(["swift", "files", "include", "exclude"])
+            sources.swift = try lfs.strings("swift") ?? []
+            sources.swiftLine = lfs["swift"]?.mark?.line
+            sources.files = (try lfs.strings("files") ?? []).map(resolve)
+            sources.include = try lfs.strings("include").map { LFSelection.Patterns($0, line: lfs["include"]?.mark?.line) }
+            sources.exclude = try lfs.strings("exclude").map { LFSelection.Patterns($0, line: lfs["exclude"]?.mark?.line) }
         }
         guard !sources.swift.isEmpty || !sources.files.isEmpty else {
             throw top.error("labeling_functions", "missing: name Swift catalogs (swift:) or LF files (files:)")
         }
         return sources
+    }
+
+    /// Where a task's LFs come from, and which of them run.
+    struct LFSources {
+        var swift: [String] = []
+        var swiftLine: Int?
+        var files: [URL] = []
+        var include: LFSelection.Patterns?
+        var exclude: LFSelection.Patterns?
     }
 
     /// `model`: the label model's settings, the positive label and dev split checked against

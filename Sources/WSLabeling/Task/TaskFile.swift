@@ -22,6 +22,8 @@ import Yams
 /// labeling_functions:
 ///   swift: [youtube_spam_tutorial]   # catalogs compiled into wslabel
 ///   files: [lfs]                     # LF files, or folders of them
+///   include: [keyword_*]             # optional: only LFs matching a name or glob
+///   exclude: [regex_url]             # optional: leave these out (LFSelection)
 /// model:                      # optional; the `wslabel fit` options
 ///   model: em
 ///   select_metric: accuracy
@@ -100,6 +102,8 @@ public struct TaskFile: Sendable {
     private let swiftCatalogsLine: Int?
     /// LF files and folders of LF files.
     public let lfFiles: [URL]
+    /// Which of the catalogs' and files' LFs run (`labeling_functions.include` / `exclude`).
+    public let lfSelection: LFSelection
     public let model: ModelSettings
     /// Where `fit` writes labels, when set.
     public let labelsOutput: URL?
@@ -154,7 +158,9 @@ public struct TaskFile: Sendable {
         try data.rejectUnknown(["id", "text", "gold", "gold_values", "format", "splits", "max_text_bytes"])
         source = try Self.itemSource(data, labels: labels)
         splits = try Self.splits(data, resolve: resolve)
-        (swiftCatalogs, swiftCatalogsLine, lfFiles) = try Self.lfSources(top, resolve: resolve)
+        let sources = try Self.lfSources(top, resolve: resolve)
+        (swiftCatalogs, swiftCatalogsLine, lfFiles) = (sources.swift, sources.swiftLine, sources.files)
+        lfSelection = LFSelection(include: sources.include, exclude: sources.exclude)
         model = try Self.modelSettings(top, labels: labels, splits: splits)
         (labelsOutput, cache, humanLabels) = try Self.outputs(top, base: base, resolve: resolve)
         llm = try top["llm"].map { try LLMSettings($0, file: file, resolve: resolve) }
@@ -204,6 +210,7 @@ public struct TaskFile: Sendable {
             throw WSLabelError.malformedInput(SourceLocation(file: url.path, record: "labeling_functions"),
                                               "the Swift catalogs and LF files named here hold no LF; a task needs at least one")
         }
+        functions = try lfSelection.apply(to: functions, taskFile: url.path)
         let catalog = try LFCatalog(functions)
         try catalog.validate(labels: labels)
         return catalog
