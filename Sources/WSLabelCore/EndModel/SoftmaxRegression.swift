@@ -99,9 +99,3 @@ public struct SoftmaxRegression: Sendable, Equatable {
         return (model, FitSummary(iterations: result.iterations, converged: result.converged, loss: result.value))
     }
 }
-
-/// A pointer handed to parallel blocks that only read through it.
-struct UnsafeSendable<Pointer>: @unchecked Sendable {
-    let value: Pointer
-    init(_ value: Pointer) { self.value = value }
-}
