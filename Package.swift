@@ -90,7 +90,7 @@ let package = Package(
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "WSLabelCoreTests", dependencies: ["WSLabelCore", "WSLabelData", "WSLabeling", "WSLabelReports", "TestSupport"]),
-        .testTarget(name: "WSLabelDataTests", dependencies: ["WSLabelCore", "WSLabelData", "TestSupport"]),
+        .testTarget(name: "WSLabelDataTests", dependencies: ["WSLabelCore", "WSLabelData", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "WSLabelingTests", dependencies: ["WSLabelData", "WSLabeling", "LabelingFunctions", "TestSupport"]),
         .testTarget(name: "WSLabelReportsTests", dependencies: ["WSLabelCore", "WSLabelData", "WSLabeling", "WSLabelReports", "TestSupport"]),
         .testTarget(
