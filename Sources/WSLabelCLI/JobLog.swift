@@ -17,6 +17,9 @@ final class JobLog: @unchecked Sendable {
         switch event {
         case let .readingTask(url):
             Log.info("reading task \(url.path)")
+        case let .warning(warning):
+            line.finish()
+            Log.info("warning: \(warning)")
         case let .readingVotes(url):
             Log.info("reading \(url.relativePath)")
         case let .applying(progress):

@@ -103,6 +103,7 @@ struct Review: ParsableCommand {
         func run() throws {
             try CLIErrors.report {
                 let task = try TaskFile(contentsOf: self.task.url)
+                for warning in task.warnings { Log.info("warning: \(warning)") }
                 let merge = try TaskReview.importLabels(from: files.map(URL.init(fileURLWithPath:)), into: task, format: format) { file, imported in
                     Log.info("\(file.relativePath): \(imported.labels.count) labels, \(imported.unanswered) unanswered, \(imported.disagreements) settled by majority")
                 }
@@ -135,7 +136,7 @@ struct Review: ParsableCommand {
 
         func run() throws {
             try CLIErrors.report {
-                let applied = try task.apply(threads: model.workers.threads)
+                let applied = try task.apply(threads: model.workers.threads, check: model.choices.check(against:))
                 let configuration = try model.choices.configuration(labelNames: applied.task.labels, task: applied.task.model)
                 Log.info("refitting the label model for \(steps.count) steps × \(strategies.count) strategies…")
                 let curve = try applied.learningCurve(evaluationSplit: split, configuration: configuration, steps: steps,

@@ -30,9 +30,9 @@ struct TaskFileOptions: ParsableArguments {
     /// The task as a job's input.
     var input: LabelingInput { .task(url, useCache: !noCache) }
 
-    /// Reads the task, refuses `outputs` that would replace one of its files, applies its LFs
-    /// (progress and counts logged on stderr).
-    func apply(threads: Int?, outputs: [FileRole] = []) throws -> TaskApplication {
-        try LabelingInput.applyTask(url, useCache: !noCache, threads: threads, outputs: { _ in outputs }, events: JobLog().events)
+    /// Reads the task, refuses `outputs` that would replace one of its files, runs `check` on it,
+    /// applies its LFs (warnings, progress and counts logged on stderr).
+    func apply(threads: Int?, outputs: [FileRole] = [], check: (TaskFile) throws -> Void = { _ in }) throws -> TaskApplication {
+        try LabelingInput.applyTask(url, useCache: !noCache, threads: threads, outputs: { _ in outputs }, check: check, events: JobLog().events)
     }
 }

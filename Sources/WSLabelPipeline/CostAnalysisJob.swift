@@ -60,7 +60,7 @@ public struct CostAnalysisJob: Sendable {
         let started = Date()
         try model.validate()
         let applied = try LabelingInput.applyTask(task, useCache: useCache, threads: model.threads, outputs: { _ in outputs },
-                                                  events: events)
+                                                  check: model.check(against:), events: events)
         let configuration = try model.configuration(labelNames: applied.task.labels, task: applied.task.model)
         events(.fitting(configuration.model, humanLabeledItems: nil))
         return try analyze(applied, configuration: configuration, startedAt: started)

@@ -73,15 +73,18 @@ public enum LabelingInput: Sendable, Equatable {
     ///   - threads: worker threads for applying LFs (default: every core); votes do not depend on it.
     ///   - otherInputs: files the caller reads besides the input (e.g. a saved model).
     ///   - outputs: the files the caller will write, given the task file when there is one.
-    ///   - events: told what is read and how applying LFs progresses.
+    ///   - check: called with a task file once it is read, before any LF runs: the caller's
+    ///     settings that depend on the task (a class or split named by a flag) fail fast.
+    ///   - events: told what is read, the input's warnings, and how applying LFs progresses.
     /// - Throws: ``WSLabelError`` naming the file, line and field of bad input, or the clashing
     ///   output.
     public func load(threads: Int? = nil, otherInputs: [FileRole] = [], outputs: (TaskFile?) -> [FileRole] = { _ in [] },
+                     check: (TaskFile) throws -> Void = { _ in },
                      events: @escaping (LabelingJob.Event) -> Void = { _ in }) throws -> Loaded {
         switch self {
         case let .task(url, useCache, standardInputSplit, llmBudgetShare):
             let applied = try Self.applyTask(url, useCache: useCache, standardInputSplit: standardInputSplit, llmBudgetShare: llmBudgetShare,
-                                             threads: threads, otherInputs: otherInputs, outputs: outputs, events: events)
+                                             threads: threads, otherInputs: otherInputs, outputs: outputs, check: check, events: events)
             return Loaded(applied)
         case let .wrench(folder):
             events(.readingVotes(folder))
@@ -105,7 +108,9 @@ public enum LabelingInput: Sendable, Equatable {
             var trainSplit = trainCounts.labeledSplit
             trainSplit = LabeledSplit(name: "train", ids: trainSplit.ids, votes: trainSplit.votes, gold: trainSplit.gold.map { _ in nil })
             var splits = [trainSplit]
-            var settings = try settingsFile.map { try TaskFile(contentsOf: $0).model } ?? .init()
+            let settingsTask = try settingsFile.map { try TaskFile(contentsOf: $0) }
+            settingsTask?.warnings.forEach { events(.warning($0)) }
+            var settings = settingsTask?.model ?? .init()
             if let dev {
                 let devCounts = try PatternCounts.read(from: dev)
                 guard devCounts.labelNames == trainCounts.labelNames, devCounts.lfNames == trainCounts.lfNames else {
@@ -128,10 +133,13 @@ public enum LabelingInput: Sendable, Equatable {
     public static func applyTask(
         _ url: URL, useCache: Bool = true, standardInputSplit: String? = nil, llmBudgetShare: Double = 1,
         threads: Int? = nil, otherInputs: [FileRole] = [],
-        outputs: (TaskFile?) -> [FileRole] = { _ in [] }, events: @escaping (LabelingJob.Event) -> Void = { _ in }
+        outputs: (TaskFile?) -> [FileRole] = { _ in [] }, check: (TaskFile) throws -> Void = { _ in },
+        events: @escaping (LabelingJob.Event) -> Void = { _ in }
     ) throws -> TaskApplication {
         events(.readingTask(url))
         var task = try TaskFile(contentsOf: url)
+        task.warnings.forEach { events(.warning($0)) }
+        try check(task)
         if let standardInputSplit { task = task.readingStandardInput(as: standardInputSplit, llmBudgetShare: llmBudgetShare) }
         try OutputConflicts.check(outputs: outputs(task), inputs: task.inputFiles() + otherInputs)
         let applied = try TaskApplication(task: task, useCache: useCache, threads: threads) { events(.applying($0)) }

@@ -8,6 +8,9 @@ extension LabelingJob {
     public enum Event: Sendable {
         /// A task file is being read.
         case readingTask(URL)
+        /// Something in the input works but should change (a task-file key spelled the old
+        /// way): shown to the user, the run goes on.
+        case warning(WSLabelWarning)
         /// A WRENCH folder or vote files are being read.
         case readingVotes(URL)
         /// Applying a task's LFs to a split has come this far (after each batch).

@@ -95,7 +95,7 @@ public struct LabelingJob: Sendable {
     ///   output, or what the model cannot be fit on. Nothing is written before the fit succeeds.
     public func run(events: @escaping (Event) -> Void = { _ in }) throws -> Result {
         try model.validate()
-        let loaded = try input.load(threads: model.threads, outputs: outputs(task:), events: events)
+        let loaded = try input.load(threads: model.threads, outputs: outputs(task:), check: model.check(against:), events: events)
         let run = try Self.fit(loaded, choices: model, events: events)
         var written: URL?
         if let output = labelsFile(task: loaded.task?.task)?.url {

@@ -15,7 +15,7 @@ public struct ModelChoices: Sendable, Equatable {
     public var ties: LabelingRunConfiguration.TieChoice?
     public var devSplit: String?
     public var selectMetric: SelectionMetric.Name?
-    /// The class F1 is measured for, by name or index (task file: `positive_label`).
+    /// The class F1 is measured for, by name or index (task file: `positive_class`).
     public var positiveClass: String?
     /// One EM variant instead of a choice among variants.
     public var fixedVariant: EMOptions?
@@ -36,7 +36,7 @@ public struct ModelChoices: Sendable, Equatable {
         switch selectMetric ?? task.selectMetric ?? .accuracy {
         case .accuracy: metric = .accuracy
         case .macroF1: metric = .macroF1
-        case .f1: metric = .f1(positiveClass: try Self.classIndex(positiveClass ?? task.positiveLabel, in: labelNames))
+        case .f1: metric = .f1(positiveClass: try Self.classIndex(positiveClass ?? task.positiveClass, in: labelNames))
         }
         return LabelingRunConfiguration(
             model: model ?? task.model ?? .em, seed: seed ?? task.seed ?? 0,
@@ -55,11 +55,22 @@ public struct ModelChoices: Sendable, Equatable {
         }
     }
 
+    /// Checks the choices against a task before its LFs are applied, so that a mistyped
+    /// `--positive-class` or `--dev-split` stops the run at once rather than after the LFs ran.
+    /// - Throws: ``WSLabelError/invalidArgument(_:)`` naming the flag and the allowed values.
+    public func check(against task: TaskFile) throws {
+        _ = try configuration(labelNames: task.labels, task: task.model)
+        if let devSplit, !task.splits.contains(where: { $0.name == devSplit }) {
+            throw WSLabelError.invalidArgument("--dev-split \(devSplit): the task has no such split; its splits are \(task.splits.map(\.name).joined(separator: ", "))")
+        }
+    }
+
     /// The class `name` names, by name or index; class 1 when `nil`.
     private static func classIndex(_ name: String?, in labelNames: [String]) throws -> Int {
         guard let name else { return 1 }
-        if let index = labelNames.firstIndex(of: name) { return index }
-        if let index = Int(name), labelNames.indices.contains(index) { return index }
-        throw WSLabelError.invalidArgument("--positive-class \(name) is neither a class name (\(labelNames.joined(separator: ", "))) nor an index 0..<\(labelNames.count)")
+        guard let index = ClassNames.index(of: name, in: labelNames) else {
+            throw WSLabelError.invalidArgument("--positive-class \(name): no such class; expected \(ClassNames.allowed(labelNames))")
+        }
+        return index
     }
 }

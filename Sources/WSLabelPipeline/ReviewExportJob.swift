@@ -58,7 +58,7 @@ public struct ReviewExportJob: Sendable {
         try model.validate()
         let outputs = [FileRole(output, "--output")] + (format == .labelStudio ? [FileRole(labelConfigFile, "the labeling config")] : [])
         let applied = try LabelingInput.applyTask(task, useCache: useCache, threads: model.threads, outputs: { _ in outputs },
-                                                  events: events)
+                                                  check: model.check(against:), events: events)
         let run = try LabelingJob.fit(LabelingInput.Loaded(applied), choices: model, events: events)
         let items = try TaskReview.items(applied: applied, run: run, split: split, count: count, strategy: strategy,
                                          belowConfidence: belowConfidence, seed: run.configuration.seed, includeGold: includeGold)

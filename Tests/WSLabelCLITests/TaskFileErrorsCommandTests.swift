@@ -42,6 +42,39 @@ final class TaskFileErrorsCommandTests: XCTestCase {
         }
     }
 
+    /// The old key `positive_label` still runs, with one warning naming the file, line and new
+    /// key `positive_class` (the flag's name, `--positive-class`); the new key warns of nothing.
+    func testTheOldPositiveLabelKeyRunsWithAWarning() throws {
+        let old = try task("positive_label: SPAM")
+        let result = try CLIRunner.run(["fit", "--config", old.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let warnings = result.stderr.split(separator: "\n").filter { $0.contains("warning") }
+        XCTAssertEqual(warnings, ["""
+            wslabel: warning: \(old.path):5: record "model", field positive_label: model.positive_label is renamed \
+            positive_class; the old name still works in this release and will stop working in the next
+            """])
+        let new = try task("positive_class: SPAM")
+        let renamed = try CLIRunner.run(["fit", "--config", new.path])
+        XCTAssertEqual(renamed.status, 0, renamed.stderr)
+        XCTAssertFalse(renamed.stderr.contains("warning"), renamed.stderr)
+        XCTAssertEqual(renamed.stdout, result.stdout, "both spellings choose the same class")
+    }
+
+    /// A flag naming a class or split the task lacks stops the run before any LF is applied,
+    /// listing what the task has.
+    func testAFlagNamingAClassOrSplitTheTaskLacksFailsBeforeApplying() throws {
+        for (flags, message) in [(["--select-metric", "f1", "--positive-class", "EGGS"],
+                                  "error: --positive-class EGGS: no such class; expected a label (HAM, SPAM) or a class index 0..1"),
+                                 (["--dev-split", "valid"], "error: --dev-split valid: the task has no such split; its splits are train")] {
+            let config = try task("seed: 0")
+            let result = try CLIRunner.run(["fit", "--config", config.path] + flags)
+            XCTAssertEqual(result.status, 64, result.stderr)
+            XCTAssertEqual(Self.errorLine(result.stderr), message)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: config.deletingLastPathComponent().appendingPathComponent(".wslabel").path),
+                           "nothing was applied")
+        }
+    }
+
     func testAFolderAsConfigIsCalledAFolder() throws {
         let folder = try temporaryDirectory(self)
         let result = try CLIRunner.run(["fit", "--config", folder.path])

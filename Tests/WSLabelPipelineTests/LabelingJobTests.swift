@@ -154,6 +154,7 @@ final class EventRecorder: @unchecked Sendable {
         { [self] event in
             switch event {
             case .readingTask: steps.append("readingTask")
+            case .warning: steps.append("warning")
             case .readingVotes: steps.append("readingVotes")
             case .applying: steps.append("applying")
             case .applied: steps.append("applied")

@@ -22,7 +22,7 @@ final class TaskFileTests: XCTestCase {
           files: lfs
         model:
           select_metric: f1
-          positive_label: SPAM
+          positive_class: SPAM
           seed: 3
         output:
           labels: out/labels.jsonl
@@ -37,7 +37,8 @@ final class TaskFileTests: XCTestCase {
         XCTAssertEqual(task.splits[0].files.map(\.path), ["/project/raw/a.csv", "/abs/b.csv"])
         XCTAssertEqual(task.lfFiles.map(\.path), ["/project/lfs"])
         XCTAssertEqual(task.model.seed, 3)
-        XCTAssertEqual(task.model.positiveLabel, "SPAM")
+        XCTAssertEqual(task.model.positiveClass, "SPAM")
+        XCTAssertEqual(task.warnings, [])
         XCTAssertEqual(task.labelsOutput?.path, "/project/out/labels.jsonl")
         XCTAssertEqual(task.cache.path, "/project/.wslabel/votes.sqlite")
         XCTAssertEqual(task.goldLabel("1"), "SPAM")
@@ -49,8 +50,8 @@ final class TaskFileTests: XCTestCase {
         func error(_ text: String) -> String {
             do { _ = try TaskFile(yaml: text, url: url); return "no error" } catch { return error.localizedDescription }
         }
-        XCTAssertEqual(error(sample.replacingOccurrences(of: "positive_label: SPAM", with: "positive_label: EGGS")),
-                       "/project/wslabel.yaml:15: record \"model\", field positive_label: unknown label \"EGGS\"")
+        XCTAssertEqual(error(sample.replacingOccurrences(of: "positive_class: SPAM", with: "positive_class: EGGS")),
+                       "/project/wslabel.yaml:15: record \"model\", field positive_class: unknown class \"EGGS\"; expected a label (HAM, SPAM) or a class index 0..1")
         XCTAssertEqual(error(sample.replacingOccurrences(of: "    train:", with: "    training:")),
                        "/project/wslabel.yaml:8: record \"data\", field train: missing: the label model is fit on the train split")
         XCTAssertTrue(error(sample.replacingOccurrences(of: "output:", with: "outputs:")).contains(":17: field outputs: unknown key"))
@@ -136,17 +137,19 @@ final class TaskFileTests: XCTestCase {
         XCTAssertEqual(error("  files: [a.yaml, b.yaml]\n"),
                        "\(path)/b.yaml:4: record \"LF kw\", field name: LF name kw is already used at \(path)/a.yaml:2")
         XCTAssertEqual(error("  swift: [tutorial]\n  files: [short.yaml]\n"),
-                       "\(path)/short.yaml:2: record \"LF short\", field name: LF name short is already used in Swift catalog tutorial")
+                       "\(path)/short.yaml:2: record \"LF short\", field name: LF name short is already used in Swift catalog tutorial (named at \(path)/wslabel.yaml:11)")
         XCTAssertEqual(error("  files: [more]\n"),
                        "\(path)/more/2.yaml:3: record \"LF m\", field name: LF name m is already used at \(path)/more/1.yaml:2")
         XCTAssertEqual(error("  swift: [tutorial, again]\n"), """
-            \(path)/wslabel.yaml: record "labeling_functions", field swift: LF name short of Swift catalog again is already \
-            used in Swift catalog tutorial
+            \(path)/wslabel.yaml:11: record "labeling_functions", field swift: LF name short of Swift catalog again is already \
+            used in Swift catalog tutorial (named at \(path)/wslabel.yaml:11)
             """)
         XCTAssertEqual(error("  swift: [twice]\n"), """
-            \(path)/wslabel.yaml: record "labeling_functions", field swift: LF name dup of Swift catalog twice is already \
-            used in Swift catalog twice
+            \(path)/wslabel.yaml:11: record "labeling_functions", field swift: LF name dup of Swift catalog twice is already \
+            used in Swift catalog twice (named at \(path)/wslabel.yaml:11)
             """)
+        XCTAssertEqual(error("  swift: [tutorial, tutorial]\n"),
+                       "\(path)/wslabel.yaml:11: record \"labeling_functions\", field swift: Swift LF catalog tutorial is named twice")
         XCTAssertEqual(error("  swift: [tutorial]\n  files: [a.yaml]\n"), "no error")
     }
 
@@ -166,6 +169,45 @@ final class TaskFileTests: XCTestCase {
         XCTAssertEqual(task.model.selectMetric, .macroF1)
         XCTAssertEqual(task.model.model, .mv)
         XCTAssertEqual(task.model.ties, .prior)
+    }
+
+    /// `positive_class` takes a label or a class index, as `--positive-class` does; anything
+    /// else stops the read at its line with the allowed values.
+    func testThePositiveClassIsALabelOrAnIndex() throws {
+        func task(_ value: String) throws -> TaskFile {
+            try TaskFile(yaml: sample.replacingOccurrences(of: "positive_class: SPAM", with: "positive_class: \(value)"), url: url)
+        }
+        XCTAssertEqual(try task("1").model.positiveClass, "1")
+        XCTAssertEqual(try task("HAM").model.positiveClass, "HAM")
+        for bad in ["2", "-1", "spam"] {
+            XCTAssertThrowsError(try task(bad)) { error in
+                XCTAssertEqual(error.localizedDescription, """
+                    /project/wslabel.yaml:15: record "model", field positive_class: unknown class "\(bad)"; \
+                    expected a label (HAM, SPAM) or a class index 0..1
+                    """)
+            }
+        }
+    }
+
+    /// The old spelling `positive_label` still works for one release, with a warning naming the
+    /// file, line and new key; it is checked as the new one is; both at once is an error.
+    func testTheOldPositiveLabelKeyWorksWithAWarning() throws {
+        let old = sample.replacingOccurrences(of: "positive_class: SPAM", with: "positive_label: SPAM")
+        let task = try TaskFile(yaml: old, url: url)
+        XCTAssertEqual(task.model.positiveClass, "SPAM")
+        XCTAssertEqual(task.warnings.map(\.description), ["""
+            /project/wslabel.yaml:15: record "model", field positive_label: model.positive_label is renamed positive_class; \
+            the old name still works in this release and will stop working in the next
+            """])
+        XCTAssertThrowsError(try TaskFile(yaml: old.replacingOccurrences(of: "SPAM\n", with: "EGGS\n"), url: url)) { error in
+            XCTAssertTrue(error.localizedDescription.hasPrefix("/project/wslabel.yaml:15: record \"model\", field positive_label: unknown class \"EGGS\""),
+                          error.localizedDescription)
+        }
+        let both = sample.replacingOccurrences(of: "positive_class: SPAM", with: "positive_class: SPAM\n  positive_label: SPAM")
+        XCTAssertThrowsError(try TaskFile(yaml: both, url: url)) { error in
+            XCTAssertEqual(error.localizedDescription,
+                           "/project/wslabel.yaml:16: record \"model\", field positive_label: give positive_class only: positive_label is its old name")
+        }
     }
 
     func testTooManyLabelsAreRejectedWhereTheyAreListed() {

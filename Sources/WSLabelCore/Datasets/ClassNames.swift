@@ -32,4 +32,25 @@ public enum ClassNames {
         }
         return nil
     }
+
+    /// The class `name` stands for: a class name, or else a class index (`"1"`), as
+    /// `--positive-class` and the task file's `positive_class` take it. Names come first, so a
+    /// task whose labels are `0` and `1` reads `"1"` as the class named `1`.
+    ///
+    /// ```swift
+    /// ClassNames.index(of: "SPAM", in: ["HAM", "SPAM"])   // 1
+    /// ClassNames.index(of: "0", in: ["HAM", "SPAM"])      // 0
+    /// ClassNames.index(of: "EGGS", in: ["HAM", "SPAM"])   // nil
+    /// ```
+    /// - Returns: the class index, or `nil` when `name` is neither a name nor an index in range.
+    public static func index(of name: String, in names: [String]) -> Int? {
+        if let index = names.firstIndex(of: name) { return index }
+        if let index = Int(name), names.indices.contains(index) { return index }
+        return nil
+    }
+
+    /// What a class may be given as, for messages: `a label (HAM, SPAM) or a class index 0..1`.
+    public static func allowed(_ names: [String]) -> String {
+        "a label (\(names.joined(separator: ", "))) or a class index 0..\(names.count - 1)"
+    }
 }

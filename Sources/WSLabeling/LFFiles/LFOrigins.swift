@@ -6,15 +6,17 @@ import WSLabelCore
 struct LFOrigins {
     private var places: [String: String] = [:]
 
-    /// Adds an LF of the Swift catalog `catalog`, which the task file `taskFile` names.
+    /// Adds an LF of the Swift catalog `catalog`, which the task file `taskFile` names in its
+    /// `labeling_functions.swift` list at `line`.
     /// - Throws: ``WSLabelError/malformedInput(_:_:)`` at the task file's `swift` list when
     ///   the name is taken.
-    mutating func add(_ name: String, swiftCatalog catalog: String, taskFile: String) throws {
+    mutating func add(_ name: String, swiftCatalog catalog: String, taskFile: String, line: Int?) throws {
+        let location = SourceLocation(file: taskFile, line: line, record: "labeling_functions", field: "swift")
         if let first = places[name] {
-            throw WSLabelError.malformedInput(SourceLocation(file: taskFile, record: "labeling_functions", field: "swift"),
-                                              "LF name \(name) of Swift catalog \(catalog) is already used \(first)")
+            throw WSLabelError.malformedInput(location, "LF name \(name) of Swift catalog \(catalog) is already used \(first)")
         }
-        places[name] = "in Swift catalog \(catalog)"
+        // Where the catalog is named, so that an LF file's clash with it points at both places.
+        places[name] = "in Swift catalog \(catalog) (named at \(SourceLocation(file: taskFile, line: line)))"
     }
 
     /// Adds an LF written at `file`:`line`.

@@ -92,20 +92,22 @@ extension TaskFile {
         var exclude: LFSelection.Patterns?
     }
 
-    /// `model`: the label model's settings, the positive label and dev split checked against
-    /// the task's labels and splits.
-    static func modelSettings(_ top: YAMLFields, labels: [String], splits: [Split]) throws -> ModelSettings {
+    /// `model`: the label model's settings, the positive class and dev split checked against
+    /// the task's labels and splits. `positive_class` was `positive_label` before it took the
+    /// name of its flag (`--positive-class`); the old name adds a warning to `warnings`.
+    static func modelSettings(_ top: YAMLFields, labels: [String], splits: [Split], warnings: inout [WSLabelWarning]) throws -> ModelSettings {
         guard let node = top["model"] else { return ModelSettings() }
         let model = try YAMLFields(node, file: top.file, record: "model", what: "model options")
-        try model.rejectUnknown(["model", "select_metric", "positive_label", "dev_split", "ties", "seed"])
+        try model.rejectUnknown(["model", "select_metric", "positive_class", "positive_label", "dev_split", "ties", "seed"])
         let seed = try model.int("seed")
         if let seed, seed < 0 { throw model.error("seed", "must not be negative") }
+        let positiveKey = try model.renamedKey("positive_class", formerly: "positive_label", warnings: &warnings)
         let settings = ModelSettings(
             model: try model.choice("model"), selectMetric: try model.choice("select_metric"),
-            positiveLabel: try model.optionalString("positive_label"), devSplit: try model.optionalString("dev_split"),
+            positiveClass: try model.optionalString(positiveKey), devSplit: try model.optionalString("dev_split"),
             ties: try model.choice("ties"), seed: seed.map(UInt64.init))
-        if let positive = settings.positiveLabel, !labels.contains(positive) {
-            throw model.error("positive_label", "unknown label \"\(positive)\"")
+        if let positive = settings.positiveClass, ClassNames.index(of: positive, in: labels) == nil {
+            throw model.error(positiveKey, "unknown class \"\(positive)\"; expected \(ClassNames.allowed(labels))")
         }
         if let dev = settings.devSplit, !splits.contains(where: { $0.name == dev }) {
             throw model.error("dev_split", "no split \"\(dev)\"; the task's splits are \(splits.map(\.name).joined(separator: ", "))")

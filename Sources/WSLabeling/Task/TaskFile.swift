@@ -26,7 +26,8 @@ import Yams
 ///   exclude: [regex_url]             # optional: leave these out (LFSelection)
 /// model:                      # optional; the `wslabel fit` options
 ///   model: em
-///   select_metric: accuracy
+///   select_metric: f1
+///   positive_class: SPAM      # the class F1 is of: a label or class index (formerly positive_label)
 ///   seed: 0
 /// output:                     # optional
 ///   labels: out/labels.jsonl
@@ -69,17 +70,19 @@ public struct TaskFile: Sendable {
     public struct ModelSettings: Sendable, Equatable {
         public var model: LabelingRunConfiguration.ModelKind?
         public var selectMetric: SelectionMetric.Name?
-        public var positiveLabel: String?
+        /// The class F1 is measured for, by label or class index (`positive_class`, formerly
+        /// `positive_label`).
+        public var positiveClass: String?
         public var devSplit: String?
         public var ties: LabelingRunConfiguration.TieChoice?
         public var seed: UInt64?
 
         public init(model: LabelingRunConfiguration.ModelKind? = nil, selectMetric: SelectionMetric.Name? = nil,
-                    positiveLabel: String? = nil, devSplit: String? = nil, ties: LabelingRunConfiguration.TieChoice? = nil,
+                    positiveClass: String? = nil, devSplit: String? = nil, ties: LabelingRunConfiguration.TieChoice? = nil,
                     seed: UInt64? = nil) {
             self.model = model
             self.selectMetric = selectMetric
-            self.positiveLabel = positiveLabel
+            self.positiveClass = positiveClass
             self.devSplit = devSplit
             self.ties = ties
             self.seed = seed
@@ -117,6 +120,9 @@ public struct TaskFile: Sendable {
     /// What people, LF authoring and machine time cost, for `wslabel cost` (the `costs`
     /// section over the documented defaults).
     public let prices: LabelingPriceBook
+    /// What in the file works but should change (a key spelled the old way), in file order:
+    /// the command line prints each on stderr.
+    public let warnings: [WSLabelWarning]
 
     /// Reads a task file.
     /// - Throws: ``WSLabelError`` naming the file, line and key of the first problem.
@@ -161,10 +167,12 @@ public struct TaskFile: Sendable {
         let sources = try Self.lfSources(top, resolve: resolve)
         (swiftCatalogs, swiftCatalogsLine, lfFiles) = (sources.swift, sources.swiftLine, sources.files)
         lfSelection = LFSelection(include: sources.include, exclude: sources.exclude)
-        model = try Self.modelSettings(top, labels: labels, splits: splits)
+        var warnings: [WSLabelWarning] = []
+        model = try Self.modelSettings(top, labels: labels, splits: splits, warnings: &warnings)
         (labelsOutput, cache, humanLabels) = try Self.outputs(top, base: base, resolve: resolve)
         llm = try top["llm"].map { try LLMSettings($0, file: file, resolve: resolve) }
         prices = try top["costs"].map { try LabelingPriceBook($0, file: file) } ?? LabelingPriceBook()
+        self.warnings = warnings
     }
 
     static func sample(_ node: Node, split: String, file: String) throws -> Sample {
@@ -185,7 +193,12 @@ public struct TaskFile: Sendable {
     public func catalog(registry: LFCatalogRegistry = .shared) throws -> LFCatalog {
         var functions: [any LabelingFunction] = []
         var origins = LFOrigins()
-        for name in swiftCatalogs {
+        for (position, name) in swiftCatalogs.enumerated() {
+            guard !swiftCatalogs[..<position].contains(name) else {
+                throw WSLabelError.malformedInput(
+                    SourceLocation(file: url.path, line: swiftCatalogsLine, record: "labeling_functions", field: "swift"),
+                    "Swift LF catalog \(name) is named twice")
+            }
             guard registry.names.contains(name) else {
                 let known = registry.names
                 throw WSLabelError.malformedInput(
@@ -193,7 +206,7 @@ public struct TaskFile: Sendable {
                     "no Swift LF catalog named \(name) in this wslabel; it has \(known.isEmpty ? "none" : known.joined(separator: ", ")) (a package that links wslabel registers its own: WSLabelCommand.main(catalogs:))")
             }
             let catalog = try registry.catalog(named: name)
-            for function in catalog { try origins.add(function.name, swiftCatalog: name, taskFile: url.path) }
+            for function in catalog { try origins.add(function.name, swiftCatalog: name, taskFile: url.path, line: swiftCatalogsLine) }
             functions += catalog
         }
         for url in lfFiles {

@@ -83,6 +83,25 @@ struct YAMLFields {
         }
     }
 
+    /// Which spelling of a renamed key the mapping uses: `key`, or its old name `formerly`,
+    /// which still works for one release and adds a warning naming the file, line and new key.
+    /// Both at once is an error (which one would win is not obvious).
+    ///
+    /// ```swift
+    /// let key = try model.renamedKey("positive_class", formerly: "positive_label", warnings: &warnings)
+    /// let positive = try model.optionalString(key)
+    /// ```
+    func renamedKey(_ key: String, formerly old: String, warnings: inout [WSLabelWarning]) throws -> String {
+        guard let oldKey = mapping.keys.first(where: { $0.string == old }) else { return key }
+        if mapping[key] != nil {
+            throw Self.error(file, oldKey, record, old, "give \(key) only: \(old) is its old name")
+        }
+        let place = [record, old].compactMap { $0 }.joined(separator: ".")
+        warnings.append(WSLabelWarning(SourceLocation(file: file, line: oldKey.mark?.line, record: record, field: old),
+                                       "\(place) is renamed \(key); the old name still works in this release and will stop working in the next"))
+        return old
+    }
+
     func rejectUnknown(_ allowed: Set<String>) throws {
         for (key, _) in mapping where !allowed.contains(key.string ?? "") {
             throw Self.error(file, key, record, key.string, "unknown key; allowed: \(allowed.sorted().joined(separator: ", "))")
