@@ -210,6 +210,24 @@ final class TaskFileTests: XCTestCase {
         }
     }
 
+    /// `output` paths must name files: an empty one, one ending in `/` or an existing folder
+    /// stops the read at its line (before, the run failed later naming only the folder).
+    func testOutputPathsMustNameFiles() throws {
+        let folder = try temporaryDirectory(self)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("out"), withIntermediateDirectories: true)
+        let taskURL = folder.appendingPathComponent("wslabel.yaml")
+        func error(_ line: String) -> String {
+            let text = sample.replacingOccurrences(of: "  labels: out/labels.jsonl", with: line)
+            do { _ = try TaskFile(yaml: text, url: taskURL); return "no error" } catch { return error.localizedDescription }
+        }
+        let place = "\(taskURL.path):18: record \"output\""
+        XCTAssertEqual(error("  labels: \"\""), "\(place), field labels: expected a file path")
+        XCTAssertEqual(error("  labels: out"), "\(place), field labels: out is a folder; give a file name (e.g. out/labels.jsonl)")
+        XCTAssertEqual(error("  cache: new/"), "\(place), field cache: new/ is a folder; give a file name (e.g. new/votes.sqlite)")
+        XCTAssertEqual(error("  human_labels: ."), "\(place), field human_labels: . is a folder; give a file name (e.g. ./human_labels.jsonl)")
+        XCTAssertEqual(error("  labels: out/labels.jsonl"), "no error")
+    }
+
     func testTooManyLabelsAreRejectedWhereTheyAreListed() {
         let labels = (0..<300).map { "L\($0)" }.joined(separator: ", ")
         XCTAssertThrowsError(try TaskFile(yaml: "# task\nlabels: [\(labels)]\ndata: {splits: {train: a.csv}}\n", url: url)) { error in

@@ -116,15 +116,27 @@ extension TaskFile {
     }
 
     /// `output`: where labels go, and the vote cache and human labels (default: `.wslabel/`
-    /// beside the task file).
+    /// beside the task file). Each must name a file: an empty path, one ending in `/` or an
+    /// existing folder stops the read at its line, before any LF runs.
     static func outputs(_ top: YAMLFields, base: URL, resolve: (String) -> URL) throws -> (labels: URL?, cache: URL, humanLabels: URL) {
         let defaultCache = base.appendingPathComponent(".wslabel/votes.sqlite")
         let defaultHumanLabels = base.appendingPathComponent(".wslabel/human_labels.jsonl")
         guard let node = top["output"] else { return (nil, defaultCache, defaultHumanLabels) }
         let output = try YAMLFields(node, file: top.file, record: "output", what: "output paths")
         try output.rejectUnknown(["labels", "cache", "human_labels"])
-        return (try output.optionalString("labels").map(resolve),
-                try output.optionalString("cache").map(resolve) ?? defaultCache,
-                try output.optionalString("human_labels").map(resolve) ?? defaultHumanLabels)
+        func file(_ key: String) throws -> URL? {
+            guard let path = try output.optionalString(key) else { return nil }
+            guard !path.isEmpty else { throw output.error(key, "expected a file path") }
+            var isFolder: ObjCBool = false
+            let url = resolve(path)
+            if path.hasSuffix("/") || (FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) && isFolder.boolValue) {
+                throw output.error(key, "\(path) is a folder; give a file name (e.g. \(path.hasSuffix("/") ? path : path + "/")\(defaultName[key] ?? "file"))")
+            }
+            return url
+        }
+        return (try file("labels"), try file("cache") ?? defaultCache, try file("human_labels") ?? defaultHumanLabels)
     }
+
+    /// The file each `output` key is called by default, for the hint when a folder is given.
+    private static let defaultName = ["labels": "labels.jsonl", "cache": "votes.sqlite", "human_labels": "human_labels.jsonl"]
 }
