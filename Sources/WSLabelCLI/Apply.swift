@@ -11,7 +11,9 @@ struct Apply: ParsableCommand {
             after editing one LF only that LF runs again. Each split is written to --output-dir \
             as <split>.csv (an id column, one column per LF named after it, -1 = abstain) or \
             <split>.npy plus <split>.ids.txt: the ids in row order, one JSON string per line, so \
-            that any id reads back exactly (Python: [json.loads(line) for line in open(path)]), or \
+            that any id reads back exactly (Python: [json.loads(line) for line in open(path)]), \
+            both with label.json, the class name of each vote's class index ({"0": "HAM", "1": \
+            "SPAM"}), which `wslabel fit --votes` and `predict --votes` read from beside the votes; or \
             in the WRENCH layout (label.json and <split>.json with each item's weak_labels and \
             gold label), which WRENCH, the peer benchmarks and `wslabel fit --wrench` read, or as \
             pattern counts (<split>.counts: each distinct vote pattern and how many items share \
@@ -68,9 +70,14 @@ struct Apply: ParsableCommand {
                 return
             }
             guard let outputDir else { return }
-            try VoteExport.write(task: task.url, useCache: !task.noCache, format: format, to: URL(fileURLWithPath: outputDir), threads: workers.threads,
-                                 events: JobLog().events) { split, rows, lfs in
+            let folder = URL(fileURLWithPath: outputDir)
+            let applied = try VoteExport.write(task: task.url, useCache: !task.noCache, format: format, to: folder, threads: workers.threads,
+                                               events: JobLog().events) { split, rows, lfs in
                 Log.info("wrote \(split): \(rows) items × \(lfs) LFs")
+            }
+            if format.writesLabelNames {
+                let classes = applied.task.labels.enumerated().map { "\($0) = \($1)" }.joined(separator: ", ")
+                Log.info("wrote \(folder.appendingPathComponent(LabelNamesFile.fileName).relativePath): class \(classes) (wslabel fit --votes reads it)")
             }
         }
     }

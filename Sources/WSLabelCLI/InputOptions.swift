@@ -25,7 +25,7 @@ struct InputOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A dev split's pattern counts, gold labels included, to choose the model variant with; goes with --pattern-counts.", valueName: "file"))
     var devPatternCounts: String?
 
-    @Option(name: .long, help: ArgumentHelp("Class names for vote files, comma-separated, in class-index order: 2 to 255 distinct, non-empty names (default: 0,1 — set it when there are more classes).", valueName: "names"))
+    @Option(name: .long, help: ArgumentHelp("Class names for vote files, comma-separated, in class-index order: 2 to 255 distinct, non-empty names (default: those of the label.json beside --votes, which `wslabel apply` writes; else 0,1).", valueName: "names"))
     var labels: String?
 
     func validate() throws {
@@ -39,8 +39,8 @@ struct InputOptions: ParsableArguments {
     }
 
     /// The input these options name.
-    /// - Parameter defaultLabels: class names for vote files when `--labels` is not given (e.g.
-    ///   a saved model's); otherwise `0, 1`.
+    /// - Parameter defaultLabels: class names for vote files when neither `--labels` nor a
+    ///   `label.json` beside the votes gives them (e.g. a saved model's); otherwise `0, 1`.
     func labelingInput(defaultLabels: [String]? = nil) throws -> LabelingInput {
         if let wrench { return .wrench(URL(fileURLWithPath: wrench)) }
         if let patternCounts {
@@ -48,9 +48,11 @@ struct InputOptions: ParsableArguments {
                                   settings: task.config.map { _ in task.url })
         }
         if let votes {
-            return .voteFiles(train: URL(fileURLWithPath: votes), dev: devVotes.map(URL.init(fileURLWithPath:)),
-                              devGold: devGold.map(URL.init(fileURLWithPath:)),
-                              labelNames: try labels.map(ClassNamesArgument.parse) ?? defaultLabels ?? ["0", "1"])
+            let train = URL(fileURLWithPath: votes)
+            let labelNames = try LabelingInput.voteFileLabelNames(train: train, given: try labels.map(ClassNamesArgument.parse), fallback: defaultLabels)
+            if let file = labelNames.file { Log.info("class names from \(file.relativePath): \(labelNames.names.joined(separator: ", "))") }
+            return .voteFiles(train: train, dev: devVotes.map(URL.init(fileURLWithPath:)),
+                              devGold: devGold.map(URL.init(fileURLWithPath:)), labelNames: labelNames.names)
         }
         return task.input
     }

@@ -50,7 +50,7 @@ struct Train: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write the end model's probabilistic labels of every split (the format of `wslabel fit --output`: JSON Lines, or .npy).", valueName: "file"))
     var output: String?
 
-    @Option(name: .long, help: ArgumentHelp("Also write the features to this folder: <split>.svm (SVMlight, zero-based, gold class or -1), training.svm, training.targets.csv and training.weights.txt (the rows, soft targets and weights the end model learned from), for training other models on exactly these features.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("Also write the features to this folder: <split>.svm (SVMlight, zero-based, gold class or -1), training.svm, training.targets.csv and training.weights.txt (the rows, soft targets and weights the end model learned from) and label.json (the class name of each class index), for training other models on exactly these features.", valueName: "dir"))
     var exportFeatures: String?
 
     @Option(name: .long, help: ArgumentHelp("Fix scikit-learn's C (inverse L2 regularization) instead of choosing it on the dev split.", valueName: "number"))

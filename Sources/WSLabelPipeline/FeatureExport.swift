@@ -9,7 +9,8 @@ import WSLabelData
 ///   (-1 without one) (``SVMLightFile``);
 /// - `training.svm`: the rows the end model learned from, labeled with their most probable class;
 /// - `training.targets.csv`: their target distributions, one line each, classes in label order;
-/// - `training.weights.txt`: their weights under the chosen weighting, one per line.
+/// - `training.weights.txt`: their weights under the chosen weighting, one per line;
+/// - `label.json`: the class name of each class index and target column (``LabelNamesFile``).
 ///
 /// ```python
 /// X, _ = load_svmlight_file("features/training.svm", zero_based=True, n_features=F)
@@ -48,5 +49,6 @@ struct FeatureExport {
         try AtomicFile.write(Data(csv.utf8), to: folder.appendingPathComponent("training.targets.csv"))
         let weights = (0..<trainingTargets.rowCount).map { "\(training.weighting.weight(of: trainingTargets[$0]))\n" }.joined()
         try AtomicFile.write(Data(weights.utf8), to: folder.appendingPathComponent("training.weights.txt"))
+        try LabelNamesFile.write(model.labelNames, into: folder)
     }
 }

@@ -15,7 +15,8 @@ public enum LabelingInput: Sendable, Equatable {
     /// A WRENCH dataset folder (`label.json`, `train.json`, optional `valid.json`, `test.json`).
     case wrench(URL)
     /// Vote files: train votes (`.npy` or `.csv`), optional dev votes with their gold labels,
-    /// and the class names in class-index order.
+    /// and the class names in class-index order (``voteFileLabelNames(train:given:fallback:)``
+    /// finds those `wslabel apply` wrote beside the votes).
     case voteFiles(train: URL, dev: URL? = nil, devGold: URL? = nil, labelNames: [String])
     /// Pattern-count files (``PatternCounts``): the train split's, and optionally a dev split's
     /// whose gold labels choose the variant; model settings from a task file's `model:` section
@@ -53,6 +54,16 @@ public enum LabelingInput: Sendable, Equatable {
 
         /// People's labels of train items, when the input is a task whose people labeled some.
         public var clampedTrainLabels: [Int?]? { task?.clampedTrainLabels }
+    }
+
+    /// The class names of vote files: `given` when set, else those of the `label.json` beside
+    /// `train` (``LabelNamesFile``, as `wslabel apply` writes it), else `fallback`, else `0, 1`.
+    /// - Returns: the names and the `label.json` they came from, if they did.
+    /// - Throws: ``WSLabelError`` for a `label.json` that cannot be read as class names.
+    public static func voteFileLabelNames(train: URL, given: [String]?, fallback: [String]? = nil) throws -> (names: [String], file: URL?) {
+        if let given { return (given, nil) }
+        if let file = LabelNamesFile.beside(train) { return (try LabelNamesFile.read(file), file) }
+        return (fallback ?? ["0", "1"], nil)
     }
 
     /// The path the input was given as, for log lines and titles.
@@ -94,7 +105,8 @@ public enum LabelingInput: Sendable, Equatable {
                           lfNames: LFSummary.defaultNames(lfCount: dataset.splits[0].votes.lfCount))
         case let .voteFiles(train, dev, devGold, labelNames):
             events(.readingVotes(train))
-            let voteInputs = [(Optional(train), "the --votes file"), (dev, "the --dev-votes file"), (devGold, "the --dev-gold file")]
+            let voteInputs = [(Optional(train), "the --votes file"), (dev, "the --dev-votes file"), (devGold, "the --dev-gold file"),
+                              (LabelNamesFile.beside(train), "the label.json beside the --votes file")]
                 .compactMap { url, role in url.map { FileRole($0, role) } }
             try OutputConflicts.check(outputs: outputs(nil), inputs: voteInputs + otherInputs)
             let splits = try VoteFiles.splits(train: train, dev: dev, devGold: devGold, labelNames: labelNames)

@@ -31,18 +31,24 @@ public enum VoteExport {
             }
         }
 
+        /// Whether the format's files hold class indices that need `label.json` beside them
+        /// to be read (pattern counts name their classes themselves).
+        public var writesLabelNames: Bool { self != .patternCounts }
+
         /// Every file written into `folder` for a task with `splits`, with the role an error
         /// names it by.
         public func files(splits: [String], in folder: URL) -> [FileRole] {
             splits.flatMap { split in
                 let names = fileNames(split: split)
                 return [names.votes, names.ids].compactMap { $0 }.map { FileRole(folder.appendingPathComponent($0), "--output-dir's \($0)") }
-            } + (self == .wrench ? [FileRole(folder.appendingPathComponent("label.json"), "--output-dir's label.json")] : [])
+            } + (writesLabelNames ? [FileRole(folder.appendingPathComponent(LabelNamesFile.fileName), "--output-dir's \(LabelNamesFile.fileName)")] : [])
         }
     }
 
-    /// Applies `task`'s LFs and writes every split's votes into `folder` (created when missing).
-    /// The files are checked against the task's inputs before any LF runs.
+    /// Applies `task`'s LFs and writes every split's votes into `folder` (created when missing),
+    /// and for the formats that hold class indices, `label.json` (``LabelNamesFile``): the
+    /// class name of each index, which `wslabel fit --votes` reads back. The files are checked
+    /// against the task's inputs before any LF runs.
     /// - Parameters:
     ///   - events: told what is read and applied, and each split written (``LabelingJob/Event``).
     ///   - written: told each split's name, rows and LF count once its files are written.
@@ -65,6 +71,8 @@ public enum VoteExport {
         }
         if format == .wrench {
             try WrenchDataset.write(labelNames: applied.task.labels, splits: applied.splits, to: folder)
+        } else if format.writesLabelNames {
+            try LabelNamesFile.write(applied.task.labels, into: folder)
         }
         for split in applied.splits {
             let names = format.fileNames(split: split.name)

@@ -97,6 +97,8 @@ final class TrainCommandTests: XCTestCase {
                 XCTAssertTrue(columns.allSatisfy { (0..<featureCount).contains($0) }, name)
             }
         }
+        // The class indices of the .svm files and the target columns, by name.
+        XCTAssertEqual(try LabelNamesFile.read(features.appendingPathComponent("label.json")), gold.labelNames)
         let training = try lines("training.svm")
         let targets = try lines("training.targets.csv")
         XCTAssertEqual(training.count, trainingItems)

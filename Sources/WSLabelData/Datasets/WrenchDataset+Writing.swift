@@ -13,8 +13,7 @@ extension WrenchDataset {
         } catch {
             throw WSLabelError.fileAccess(path: directory.path, "cannot create the folder: \(error.localizedDescription)")
         }
-        let labels = JSONValue.object(labelNames.enumerated().map { (String($0), .string($1)) })
-        try AtomicFile.write(Data((labels.serialized + "\n").utf8), to: directory.appendingPathComponent("label.json"))
+        try LabelNamesFile.write(labelNames, into: directory)
         for split in splits {
             var text = "{\n"
             for (row, id) in split.ids.enumerated() {

@@ -45,7 +45,7 @@ public struct WrenchDataset: Sendable {
     ///   names that are empty or repeated.
     public init(directory: URL) throws {
         let labelURL = directory.appendingPathComponent("label.json")
-        labelNames = try Self.readLabelNames(labelURL)
+        labelNames = try LabelNamesFile.read(labelURL)
         var splits: [LabeledSplit] = []
         var lfCount: Int?
         for name in Self.splitNames {
@@ -64,33 +64,6 @@ public struct WrenchDataset: Sendable {
             splits.append(split)
         }
         self.splits = splits
-    }
-
-    static func readLabelNames(_ url: URL) throws -> [String] {
-        var parser = JSONParser(bytes: [UInt8](try readData(url)), sourceName: url.path)
-        guard case let .object(members) = try parser.parseDocument() else {
-            throw WSLabelError.malformedInput(SourceLocation(file: url.path), "expected an object mapping class index to class name")
-        }
-        var names = [String?](repeating: nil, count: members.count)
-        for (key, value) in members {
-            guard let index = Int(key), index >= 0, index < members.count else {
-                throw WSLabelError.malformedInput(SourceLocation(file: url.path, field: key),
-                                                  "class indices must be 0..<\(members.count), found \"\(key)\"")
-            }
-            guard let name = value.stringValue else {
-                throw WSLabelError.malformedInput(SourceLocation(file: url.path, field: key), "class name must be a string, found \(value.kindName)")
-            }
-            guard names[index] == nil else {
-                throw WSLabelError.malformedInput(SourceLocation(file: url.path, field: key), "class index \(index) appears twice")
-            }
-            names[index] = name
-        }
-        let labelNames = names.map { $0! }
-        // Duplicate names would make duplicate JSON keys in every output line.
-        if let problem = ClassNames.firstProblem(in: labelNames) {
-            throw WSLabelError.malformedInput(SourceLocation(file: url.path, field: problem.index.map(String.init)), problem.message)
-        }
-        return labelNames
     }
 
     static func readSplit(_ url: URL, name: String, classCount: Int, lfCount expectedLFs: Int?) throws -> LabeledSplit {
