@@ -18,6 +18,14 @@ struct LFTableColumns: Sendable {
             + (gold == nil ? [] : ["correct", "incorrect", "empirical_accuracy"]) + ["learned_accuracy", "flags"]
     }
 
+    /// Which split each group of columns is measured on, for the readable formats: coverage,
+    /// overlaps and conflicts on the analysed split (train), correct, incorrect and accuracy on
+    /// the gold split's labels (dev). The table mixes the two, so it says so.
+    static func splitGroups(_ report: LFReport) -> [TextTable.ColumnGroup] {
+        [TextTable.ColumnGroup(title: "on \(report.summary.analysedSplit)", columns: 2...4)]
+            + (report.summary.goldSplit.map { [TextTable.ColumnGroup(title: "on \($0) (gold labels)", columns: 5...7)] } ?? [])
+    }
+
     func header(_ report: LFReport) -> [String] {
         var columns = names(report.summary.goldSplit)
         if report.learned == nil { columns.remove(at: columns.count - 2) }

@@ -8,6 +8,12 @@ enum MarkdownReport {
         lines += ["", "## Labeling functions", ""]
         let columns = LFTableColumns.readable
         let header = columns.header(report)
+        // Markdown tables have no spanning cells: the groups go in a sentence above the table.
+        let groups = LFTableColumns.splitGroups(report).map { group in
+            group.columns.map { header[$0] }.joined(separator: ", ") + " " + group.title
+        }
+        let sentence = groups.joined(separator: "; ")
+        lines += [escape(sentence.prefix(1).uppercased() + sentence.dropFirst() + "."), ""]
         lines += table(header: header, rows: columns.rows(report, polaritySeparator: ", "), textColumns: [0, 1, header.count - 1])
         if !report.flags.isEmpty {
             lines += ["", "## Flags", ""]

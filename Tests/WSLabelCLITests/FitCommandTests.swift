@@ -21,6 +21,22 @@ final class FitCommandTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("wslabel: 10 LFs, 2 classes"), "progress goes to stderr")
     }
 
+    /// JSON keeps the metric's stable name `f1[1]` and carries the class names it indexes:
+    /// `labels` in class-index order and the selection's `positive_class` by name.
+    func testTheJSONNamesTheClassesItsIndicesStandFor() throws {
+        let folder = try SharedData.wrench("youtube")
+        let result = try CLIRunner.run(["fit", "--wrench", folder.path, "--json", "--select-metric", "f1", "--positive-class", "1"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let summary = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(summary["labels"] as? [String], ["HAM", "SPAM"])
+        let selection = try XCTUnwrap(summary["selection"] as? [String: Any])
+        XCTAssertEqual(selection["metric"] as? String, "f1[1]")
+        XCTAssertEqual(selection["positive_class"] as? String, "SPAM")
+        let accuracy = try CLIRunner.run(["fit", "--wrench", folder.path, "--json"])
+        let accuracySelection = try XCTUnwrap((JSONSerialization.jsonObject(with: Data(accuracy.stdout.utf8)) as? [String: Any])?["selection"] as? [String: Any])
+        XCTAssertNil(accuracySelection["positive_class"], "only F1 has a positive class")
+    }
+
     func testOutputIsJSONLinesAndByteIdenticalAcrossRunsAndThreads() throws {
         let folder = try SharedData.wrench("sms")
         let directory = try temporaryDirectory(self)

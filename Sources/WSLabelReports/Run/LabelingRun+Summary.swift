@@ -4,18 +4,20 @@ import WSLabeling
 extension LabelingRun {
     /// The run as one JSON object: what `wslabel fit --json` prints.
     ///
-    /// Keys: `model`, `variant`, `seed`, `iterations`, `log_likelihood`, `fit_seconds`,
-    /// `selection` (metric, dev split, variants tried, the chosen index and its dev score,
+    /// Keys: `model`, `labels` (the class names by class index: the names of the indices in
+    /// `f1[1]` and the splits' `f1`), `variant`, `seed`, `iterations`, `log_likelihood`, `fit_seconds`,
+    /// `selection` (metric, with `f1` its `positive_class` by name, dev split, variants tried, the chosen index and its dev score,
     /// whether the gold-free choice was kept and the dev winner's advantage over it in standard
     /// errors; or, chosen without gold, `metric: leave_one_lf_out_agreement`, its score and the
     /// number of variants that lost a class) and
     /// `splits`, where each split has `rows`, `lf_coverage`, the label `distribution`, and with
-    /// gold labels `accuracy`, `macro_f1`, `coverage` and, for two classes, `f1` (class 1);
+    /// gold labels `accuracy`, `macro_f1`, `coverage` and, for two classes, `f1` (of `labels[1]`);
     /// with `lfSummary`, also `lf_summary` (``LFSummary/json``); with `llmCosts`, `llm`
     /// (``LLMRunCosts/json``).
     public func summary(lfSummary: LFSummary? = nil, llmCosts: LLMRunCosts? = nil) -> JSONValue {
         var members: [(key: String, value: JSONValue)] = [
             ("model", .string(configuration.model.rawValue)),
+            ("labels", .array(labelNames.map { .string($0) })),
             ("variant", variant.map { .string($0.summary) } ?? .null),
             ("seed", .number(Double(configuration.seed))),
         ]
@@ -30,8 +32,13 @@ extension LabelingRun {
         }
         members.append(("fit_seconds", .number(fitSeconds)))
         if let selection {
+            var positiveClass: [(key: String, value: JSONValue)] = []
+            if case let .f1(positive) = selection.metric, labelNames.indices.contains(positive) {
+                positiveClass = [("positive_class", .string(labelNames[positive]))]
+            }
             members.append(("selection", .object([
                 ("metric", .string(selection.metric.name)),
+            ] + positiveClass + [
                 ("dev_split", .string(configuration.devSplitName)),
                 ("variants", .number(Double(selection.candidates.count))),
                 ("chosen", .number(Double(selection.chosenIndex))),

@@ -37,7 +37,8 @@ enum TextReport {
         let paint = Painter(enabled: options.color)
         let columns = LFTableColumns.readable
         let header = columns.header(report)
-        let table = TextTable(header: header, textColumns: [0, 1, header.count - 1], rows: columns.rows(report))
+        var table = TextTable(header: header, textColumns: [0, 1, header.count - 1], rows: columns.rows(report))
+        table.groups = LFTableColumns.splitGroups(report)
         let flagged = Set(report.flags.map(\.lf))
         return table.render(maxWidth: options.width) { row, column, cell in
             if row < 0 { return paint.bold(cell) }

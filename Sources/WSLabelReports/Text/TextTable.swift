@@ -1,13 +1,33 @@
 /// A plain-text table: a header row, a rule, then rows. Text columns are left-aligned and the
-/// others right-aligned, as numbers read best.
+/// others right-aligned, as numbers read best. Column groups put a title over adjacent columns
+/// that share something, such as the split their numbers come from.
 ///
 /// ```swift
-/// var table = TextTable(header: ["LF", "coverage"])
-/// table.rows.append(["keyword_my", "19.9%"])
+/// var table = TextTable(header: ["LF", "coverage", "acc(dev)"])
+/// table.groups = [.init(title: "on train", columns: 1...1), .init(title: "on dev", columns: 2...2)]
+/// table.rows.append(["keyword_my", "19.9%", "80.0%"])
 /// print(table.render(maxWidth: 80))
+/// //             on train  on dev
+/// // LF          coverage  acc(dev)
+/// // ----------  --------  --------
+/// // keyword_my     19.9%     80.0%
 /// ```
 public struct TextTable: Sendable {
+    /// A title over adjacent columns, centered and drawn out with dashes to their full width.
+    public struct ColumnGroup: Sendable, Equatable {
+        public var title: String
+        public var columns: ClosedRange<Int>
+
+        public init(title: String, columns: ClosedRange<Int>) {
+            self.title = title
+            self.columns = columns
+        }
+    }
+
     public var header: [String]
+    /// Titles over groups of columns, in a line above the header (none by default); a group
+    /// whose columns do not all fit the width is left out.
+    public var groups: [ColumnGroup] = []
     /// Columns holding text rather than numbers (default: the first).
     public var textColumns: Set<Int>
     public var rows: [[String]]
@@ -45,8 +65,37 @@ public struct TextTable: Sendable {
             }.joined(separator: "  ").trimmingTrailingSpaces()
         }
         var lines = [line(header, row: -1), widths.prefix(columns).map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
+        if let titles = groupLine(widths: Array(widths.prefix(columns))) { lines.insert(titles, at: 0) }
         lines += rows.enumerated().map { line($1, row: $0) }
         return lines.joined(separator: "\n")
+    }
+}
+
+extension TextTable {
+    /// The line of group titles over columns of `widths` (two spaces apart), or `nil` when no
+    /// group fits.
+    fileprivate func groupLine(widths: [Int]) -> String? {
+        var starts: [Int] = []
+        var position = 0
+        for width in widths {
+            starts.append(position)
+            position += width + 2
+        }
+        var line = ""
+        for group in groups.sorted(by: { $0.columns.lowerBound < $1.columns.lowerBound })
+        where group.columns.lowerBound >= 0 && group.columns.upperBound < widths.count {
+            let start = starts[group.columns.lowerBound], span = starts[group.columns.upperBound] + widths[group.columns.upperBound] - start
+            guard line.count <= start else { continue }
+            var title = group.title
+            if title.count > span { title = String(title.prefix(max(span - 1, 0))).trimmingTrailingSpaces() + "…" }
+            // Dashes show which columns the title covers; a space keeps them off the title.
+            let room = span - title.count
+            let padded = room >= 4
+                ? String(repeating: "-", count: (room - 2) / 2) + " " + title + " " + String(repeating: "-", count: room - 2 - (room - 2) / 2)
+                : title + String(repeating: " ", count: room)
+            line += String(repeating: " ", count: start - line.count) + padded
+        }
+        return line.isEmpty ? nil : line.trimmingTrailingSpaces()
     }
 }
 
