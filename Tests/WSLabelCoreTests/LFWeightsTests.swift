@@ -90,7 +90,7 @@ final class LFWeightsTests: XCTestCase {
         // A file whose weights do not match its LFs is refused, naming the field.
         let text = try String(contentsOf: url, encoding: .utf8)
         let broken = folder.appendingPathComponent("broken.json")
-        try text.replacingOccurrences(of: "\"lfWeights\" : [", with: "\"lfWeights\" : [\n 0.5,").write(to: broken, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "\"lf_weights\" : [", with: "\"lf_weights\" : [\n 0.5,").write(to: broken, atomically: true, encoding: .utf8)
         XCTAssertThrowsError(try SavedLabelModel.load(from: broken)) { error in
             XCTAssertTrue(error.localizedDescription.contains("LF weights"), error.localizedDescription)
         }

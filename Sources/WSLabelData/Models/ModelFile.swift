@@ -12,23 +12,33 @@ enum ModelFile {
 
     /// Checks the format name and version first, so a file of another version fails on that,
     /// not on a field it lacks.
-    static func checkFormat(of data: Data, file: String, name: String, version: Int) throws {
+    /// - Returns: the file's version, one of `versions`.
+    @discardableResult
+    static func checkFormat(of data: Data, file: String, name: String, versions: ClosedRange<Int>) throws -> Int {
         let header = try decode(Header.self, from: data, file: file)
-        guard header.format == name, header.version == version else {
+        guard header.format == name, let version = header.version, versions.contains(version) else {
+            let expected = versions.count == 1 ? "version \(versions.lowerBound)" : "version \(versions.lowerBound) to \(versions.upperBound)"
             throw WSLabelError.malformedInput(SourceLocation(file: file, field: "format"),
-                "expected \(name) version \(version), found \(header.format ?? "no format") version \(header.version.map(String.init) ?? "none")")
+                "expected \(name) \(expected), found \(header.format ?? "no format") version \(header.version.map(String.init) ?? "none")")
         }
+        return version
     }
 
     /// `T` from JSON `data`, every decoding failure turned into an error naming `file` and the
     /// field path (`generative.tables.probabilities[7]`).
-    static func decode<T: Decodable>(_ type: T.Type, from data: Data, file: String) throws -> T {
+    /// - Parameter snakeCaseKeys: the file spells keys in snake_case while `T`'s coding keys
+    ///   are camelCase: keys are converted when read, and back in the field paths of errors.
+    static func decode<T: Decodable>(_ type: T.Type, from data: Data, file: String, snakeCaseKeys: Bool = false) throws -> T {
         func fail(_ path: [any CodingKey], _ message: String) -> WSLabelError {
-            let field = path.map { key in key.intValue.map { "[\($0)]" } ?? "." + key.stringValue }.joined()
+            let field = path.map { key in
+                key.intValue.map { "[\($0)]" } ?? "." + (snakeCaseKeys ? snakeCase(key.stringValue) : key.stringValue)
+            }.joined()
             return .malformedInput(SourceLocation(file: file, field: field.isEmpty ? nil : String(field.drop { $0 == "." })), message)
         }
+        let decoder = JSONDecoder()
+        if snakeCaseKeys { decoder.keyDecodingStrategy = .convertFromSnakeCase }
         do {
-            return try JSONDecoder().decode(type, from: data)
+            return try decoder.decode(type, from: data)
         } catch let DecodingError.keyNotFound(key, context) {
             throw fail(context.codingPath + [key], "missing; is this a model saved by wslabel?")
         } catch let DecodingError.typeMismatch(expected, context) where !context.codingPath.isEmpty {
@@ -44,5 +54,19 @@ enum ModelFile {
         } catch {
             throw fail([], "not a wslabel model file: \(error.localizedDescription)")
         }
+    }
+
+    /// `classPrior` as a snake_case file spells it: `class_prior`.
+    static func snakeCase(_ camelCase: String) -> String {
+        var result = ""
+        for character in camelCase {
+            if character.isUppercase {
+                if !result.isEmpty { result += "_" }
+                result += character.lowercased()
+            } else {
+                result.append(character)
+            }
+        }
+        return result
     }
 }

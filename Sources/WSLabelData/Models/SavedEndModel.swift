@@ -90,7 +90,7 @@ public struct SavedEndModel: Sendable, Equatable {
     ///   first problem; ``WSLabelError/fileAccess(path:_:)`` when the file cannot be read.
     public static func load(from url: URL) throws -> SavedEndModel {
         let data = try readData(url)
-        try ModelFile.checkFormat(of: data, file: url.path, name: formatName, version: formatVersion)
+        try ModelFile.checkFormat(of: data, file: url.path, name: formatName, versions: formatVersion...formatVersion)
         let file = try ModelFile.decode(File.self, from: data, file: url.path)
         func fail(_ field: String, _ message: String) -> WSLabelError {
             .malformedInput(SourceLocation(file: url.path, field: field), message)

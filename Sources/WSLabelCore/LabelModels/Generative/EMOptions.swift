@@ -29,16 +29,16 @@ public struct EMOptions: Sendable, Equatable, Hashable, Codable {
         }
     }
 
-    /// What ``priorStrength`` counts.
+    /// What ``priorStrength`` counts; saved as `training_rows` or `lf_votes`.
     public enum PriorUnit: String, Sendable, Codable, CaseIterable {
         /// Training rows: strength `λ` gives every LF's table `λ·N` pseudo-rows, a fixed share
         /// of the evidence however much data there is.
-        case trainingRows
+        case trainingRows = "training_rows"
         /// Each LF's own votes: strength `P` gives every LF's table `P` pseudo-votes, so the
         /// prior's share of an LF's evidence is `P / (P + its votes)` and washes out as the
         /// LF's votes grow. A sparse LF stays close to the prior; a dense LF on plenty of data
         /// is fit by its data.
-        case lfVotes
+        case lfVotes = "lf_votes"
     }
 
     /// Table parameterization.
