@@ -10,7 +10,8 @@ extension LabelingRun {
     /// whether the gold-free choice was kept and the dev winner's advantage over it in standard
     /// errors; or, chosen without gold, `metric: leave_one_lf_out_agreement`, its score and the
     /// number of variants that lost a class) and
-    /// `splits`, where each split has `rows`, `lf_coverage`, the label `distribution`, and with
+    /// `splits`, where each split has `rows`, `lf_coverage`, the label `distribution` (rows per
+    /// label name), `unlabeled` (rows without a label: ties under `--ties abstain`), and with
     /// gold labels `accuracy`, `macro_f1`, `coverage` and, for two classes, `f1` (of `labels[1]`);
     /// with `lfSummary`, also `lf_summary` (``LFSummary/json``); with `llmCosts`, `llm`
     /// (``LLMRunCosts/json``).
@@ -70,12 +71,13 @@ extension LabelingRun.SplitResult {
         for label in predictions {
             if label == VoteMatrix.abstain { abstained += 1 } else { counts[label] += 1 }
         }
-        var distribution: [(key: String, value: JSONValue)] = zip(labelNames, counts).map { ($0, .number($1)) }
-        if abstained > 0 { distribution.append(("(none)", .number(abstained))) }
+        // Keyed by label name only: rows without a label are counted apart, not as a pseudo-label.
+        let distribution: [(key: String, value: JSONValue)] = zip(labelNames, counts).map { ($0, .number($1)) }
         var members: [(key: String, value: JSONValue)] = [
             ("rows", .number(Double(ids.count))),
             ("lf_coverage", .number(lfCoverage)),
             ("distribution", .object(distribution)),
+            ("unlabeled", .number(abstained)),
         ]
         if let metrics {
             members.append(("accuracy", .number(metrics.accuracy)))
