@@ -1,4 +1,4 @@
 import LabelingFunctions
 import WSLabelCLI
 
-WSLabelCommand.main(catalogs: LabelingFunctions.catalogs)
+WSLabelCommand.main(commandName: "wslabel", catalogs: LabelingFunctions.catalogs)
