@@ -6,10 +6,12 @@ import PackageDescription
 let package = Package(
     name: "my-wslabel",
     dependencies: [
-        // wslabel by path, because this example lives inside wslabel's repository. In your own
-        // package, depend on wslabel's Git repository instead:
-        //   .package(url: "https://example.com/wslabel.git", from: "1.0.0")
-        // and name it by its identity (the repository's name) in `package:` below.
+        // wslabel by path, because this example lives inside wslabel's repository; `name:` sets
+        // the identity `package:` names below (a path dependency's is otherwise its folder's
+        // name). In your own package, depend on wslabel's Git repository instead; it has no
+        // release tags yet, so follow its main branch (or pin a commit with revision:):
+        //   .package(url: "https://example.com/you/wslabel.git", branch: "main")
+        // whose identity is the URL's last part without .git: wslabel.
         .package(name: "wslabel", path: "../.."),
     ],
     targets: [
