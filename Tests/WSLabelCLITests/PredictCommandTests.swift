@@ -107,45 +107,45 @@ final class PredictCommandTests: XCTestCase {
     }
 
     func testAPriorThatDoesNotSumToOneIsAnError() throws {
-        try assertRejected("generative.classPrior", saying: "sums to 1.4; it must sum to 1 (within 1e-06)") { json in
-            editGenerative(&json, key: "classPrior", value: [0.7, 0.7])
+        try assertRejected("generative.class_prior", saying: "sums to 1.4; it must sum to 1 (within 1e-06)") { json in
+            editGenerative(&json, key: "class_prior", value: [0.7, 0.7])
         }
     }
 
     func testANegativePriorIsAnError() throws {
-        try assertRejected("generative.classPrior[0]", saying: "-0.5 is not a probability") { json in
-            editGenerative(&json, key: "classPrior", value: [-0.5, 1.5])
+        try assertRejected("generative.class_prior[0]", saying: "-0.5 is not a probability") { json in
+            editGenerative(&json, key: "class_prior", value: [-0.5, 1.5])
         }
     }
 
     func testAShortLabelDistributionIsAnError() throws {
-        try assertRejected("generative.labelDistribution", saying: "has 1 entries; 2 classes need 2") { json in
-            editGenerative(&json, key: "labelDistribution", value: [1.0])
+        try assertRejected("generative.label_distribution", saying: "has 1 entries; 2 classes need 2") { json in
+            editGenerative(&json, key: "label_distribution", value: [1.0])
         }
     }
 
     func testDuplicateLabelNamesAreAnError() throws {
-        try assertRejected("labelNames[1]", saying: "classes 0 and 1 are both named \"HAM\"") { json in
-            json["labelNames"] = ["HAM", "HAM"]
+        try assertRejected("label_names[1]", saying: "classes 0 and 1 are both named \"HAM\"") { json in
+            json["label_names"] = ["HAM", "HAM"]
         }
     }
 
     func testAnEmptyLabelNameIsAnError() throws {
-        try assertRejected("labelNames[0]", saying: "the name of class 0 is empty") { json in
-            json["labelNames"] = ["", "SPAM"]
+        try assertRejected("label_names[0]", saying: "the name of class 0 is empty") { json in
+            json["label_names"] = ["", "SPAM"]
         }
     }
 
     func testTooManyLFsForAMajorityVoteModelIsAnError() throws {
-        try assertRejected("lfCount", saying: "70000 LFs: a model holds 0 to 65535", kind: "mv") { json in
-            json["lfCount"] = 70_000
+        try assertRejected("lf_count", saying: "70000 LFs: a model holds 0 to 65535", kind: "mv") { json in
+            json["lf_count"] = 70_000
         }
     }
 
     func testTablesForAnotherLFCountAreAnError() throws {
-        try assertRejected("generative.tables.lfCount", saying: "2 LFs, but lfCount is 3") { json in
+        try assertRejected("generative.tables.lf_count", saying: "2 LFs, but lf_count is 3") { json in
             editTables(&json) { tables in
-                tables["lfCount"] = 2
+                tables["lf_count"] = 2
                 tables["probabilities"] = Array((tables["probabilities"] as! [Double]).prefix(12))
             }
         }
