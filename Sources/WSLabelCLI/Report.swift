@@ -21,7 +21,9 @@ struct Report: ParsableCommand {
 
             Formats: text (the default on a terminal: fitted to its width, coloured), markdown, \
             csv (one row per LF), json (everything, pairwise matrices, dependent pairs and \
-            conditional tables included) and html (one self-contained page with plots). --output picks the format \
+            conditional tables included) and html (one self-contained page with plots and, for tasks and \
+            WRENCH folders, a few sample items per LF that its name in the LF table links to; \
+            `wslabel inspect` shows more). --output picks the format \
             from its extension unless --format is given.
 
             Examples:
@@ -56,6 +58,9 @@ struct Report: ParsableCommand {
     @Flag(name: .long, help: "HTML only, task files only: add the cost-quality analysis of `wslabel cost` and its active-learning curve as a section.")
     var costs = false
 
+    @Flag(name: .long, help: "HTML only: leave out the samples section (a few items per LF: where it is wrong on dev, where it votes on train), which reads the items' texts again.")
+    var noSamples = false
+
     func validate() throws {
         if format == nil, let output, ReportFormat(fileExtension: URL(fileURLWithPath: output).pathExtension) == nil {
             throw ValidationError("cannot tell the format from \(output): give --format \(ReportFormat.allCases.map(\.rawValue).joined(separator: "|"))")
@@ -84,6 +89,9 @@ struct Report: ParsableCommand {
                 let priced = try analysis.analyze(applied, configuration: result.run.configuration)
                 options.costs = priced.analysis
                 options.learningCurve = priced.learningCurve
+            }
+            if chosen == .html, !noSamples, result.loaded.task != nil || input.wrench != nil {
+                options.samples = try InspectionJob.lfSamples(of: result, input: job.input, seed: model.seed ?? 0)
             }
             let text = result.report.rendered(as: chosen, options: options)
             if let destination {
