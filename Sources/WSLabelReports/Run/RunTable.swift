@@ -5,7 +5,11 @@ import WSLabelCore
 /// the variant was chosen, and a table of every split's coverage and scores.
 public enum RunTable {
     /// The summary, one line per fact and a table per split.
-    public static func render(_ run: LabelingRun) -> String {
+    /// - Parameters:
+    ///   - run: the run.
+    ///   - hiddenSplits: test splits whose scores are hidden: their score cells say so
+    ///     (``HiddenScores``), and a line under the table says how to see them.
+    public static func render(_ run: LabelingRun, hiddenSplits: [String] = []) -> String {
         var lines: [String] = []
         var header = "model: \(run.configuration.model.rawValue)"
         if let variant = run.variant { header += " (\(variant.summary))" }
@@ -29,15 +33,18 @@ public enum RunTable {
         var table = TextTable(header: ["split", "rows", "LF coverage", "accuracy", "macro-F1"] + (binary ? ["F1(\(run.labelNames[1]))"] : []) + ["labeled"])
         for result in run.results {
             var row = [result.name, String(result.ids.count), percent(result.lfCoverage)]
-            if let metrics = result.metrics {
+            let hidden = hiddenSplits.contains(result.name)
+            if let metrics = result.metrics, !hidden {
                 row += [percent(metrics.accuracy), percent(metrics.macroF1)] + (binary ? [percent(metrics.f1(ofClass: 1))] : []) + [percent(metrics.coverage)]
             } else {
                 let labeled = Double(result.predictions.filter { $0 != VoteMatrix.abstain }.count) / Double(max(1, result.ids.count))
-                row += ["–", "–"] + (binary ? ["–"] : []) + [percent(labeled)]
+                let missing = hidden ? HiddenScores.cell : "–"
+                row += [missing, missing] + (binary ? [missing] : []) + [percent(labeled)]
             }
             table.rows.append(row)
         }
         lines.append(table.render())
+        lines += run.results.filter { hiddenSplits.contains($0.name) }.map { HiddenScores.note(split: $0.name, items: $0.ids.count) }
         return lines.joined(separator: "\n")
     }
 
