@@ -53,6 +53,8 @@ struct Fit: ParsableCommand {
 
     @OptionGroup var model: ModelOptions
 
+    @OptionGroup var testSplit: TestSplitOptions
+
     @Option(name: .long, help: ArgumentHelp("Write probabilistic labels of every split as JSON Lines (id, split, label, probability per label, confidence); - for stdout (the summary then goes to stderr). A .npy file gets the probabilities as a float64 array (items × labels) for numpy, with <name>.ids.txt and <name>.splits.txt beside it (one JSON string per row).", valueName: "file"))
     var output: String?
 
@@ -75,9 +77,10 @@ struct Fit: ParsableCommand {
     func run() throws {
         try CLIErrors.report {
             let started = Date()
-            let job = LabelingJob(input: try input.labelingInput(), model: model.choices,
+            var job = LabelingJob(input: try input.labelingInput(), model: model.choices,
                                   labelsOutput: output.map { .file(AtomicFile.url(forArgument: $0)) } ?? .taskSetting,
                                   modelOutput: saveModel.map(AtomicFile.url(forArgument:)))
+            job.testSplit = testSplit.choices
             let log = JobLog()
             let endModelResult = endModel ? try EndModelJob(labeling: job).run(events: log.events) : nil
             let result = try endModelResult?.labeling ?? job.run(events: log.events)
@@ -87,13 +90,13 @@ struct Fit: ParsableCommand {
             let terminal = labelsOnStandardOutput ? Terminal.standardError : Terminal.standardOutput
             let summary: String
             if json {
-                var value = result.run.summary(lfSummary: report.summary, llmCosts: report.llmCosts)
+                var value = result.run.summary(lfSummary: report.summary, llmCosts: report.llmCosts, hiddenSplits: result.hiddenSplits)
                 if let endModelReport = endModelResult?.report, case let .object(members) = value {
                     value = .object(members + [("end_model", endModelReport.endModelJSON)])
                 }
                 summary = value.serialized
             } else {
-                summary = RunTable.render(result.run) + "\n\n" + report.compactSummary(width: terminal.width, color: terminal.color)
+                summary = RunTable.render(result.run, hiddenSplits: result.hiddenSplits) + "\n\n" + report.compactSummary(width: terminal.width, color: terminal.color)
                     + (endModelResult.map { "\n\n" + $0.report.text } ?? "")
             }
             if labelsOnStandardOutput {

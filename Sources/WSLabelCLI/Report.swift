@@ -36,6 +36,8 @@ struct Report: ParsableCommand {
 
     @OptionGroup var model: ModelOptions
 
+    @OptionGroup var testSplit: TestSplitOptions
+
     @Option(name: .long, help: ArgumentHelp("text, markdown, csv, json or html (default: from --output's extension, else text).", valueName: "format"))
     var format: ReportFormat?
 
@@ -66,6 +68,7 @@ struct Report: ParsableCommand {
         try CLIErrors.report {
             let destination = output.map(AtomicFile.url(forArgument:))
             var job = LabelingJob(input: try input.labelingInput(), model: model.choices, labelsOutput: .none)
+            job.testSplit = testSplit.choices
             job.otherOutputs = destination.map { [FileRole($0, "--output")] } ?? []
             let log = JobLog()
             let endModelResult = endModel ? try EndModelJob(labeling: job).run(events: log.events) : nil
@@ -81,7 +84,7 @@ struct Report: ParsableCommand {
                 Log.info("pricing the labeling options and measuring the active-learning curve…")
                 var analysis = CostAnalysisJob(task: applied.task.url)
                 analysis.measuresLearningCurve = true
-                let priced = try analysis.analyze(applied, configuration: result.run.configuration)
+                let priced = try analysis.analyze(applied, configuration: result.run.configuration, hiddenSplits: result.hiddenSplits)
                 options.costs = priced.analysis
                 options.learningCurve = priced.learningCurve
             }

@@ -50,14 +50,14 @@ enum MarkdownReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private static func table(header: [String], rows: [[String]], textColumns: Set<Int>) -> [String] {
+    static func table(header: [String], rows: [[String]], textColumns: Set<Int>) -> [String] {
         let row = { (cells: [String]) in "| " + cells.map(escape).joined(separator: " | ") + " |" }
         let rule = "|" + header.indices.map { textColumns.contains($0) ? "---|" : "---:|" }.joined()
         return [row(header), rule] + rows.map(row)
     }
 
     // LF and label names are user input: keep them from becoming Markdown or HTML.
-    private static func escape(_ text: String) -> String {
+    static func escape(_ text: String) -> String {
         var escaped = ""
         for character in text {
             switch character {

@@ -92,7 +92,7 @@ public struct LFReport: Sendable {
             Self.outcome(of: result, split: split, classCount: run.labelNames.count, hidden: hiddenSplits.contains(split.name))
         }
         self.hiddenSplits = hiddenSplits
-        modelDescription = run.configuration.model.rawValue + (run.variant.map { " (\($0.summary))" } ?? "")
+        modelDescription = run.modelDescription
     }
 
     private static func outcome(of result: LabelingRun.SplitResult, split: LabeledSplit, classCount: Int, hidden: Bool) -> SplitOutcome {

@@ -2,6 +2,11 @@ import WSLabelCore
 import WSLabelData
 import WSLabeling
 extension LabelingRun {
+    /// The model and variant as every output names them, e.g. `em (tied λ=10 prior=uniform w=0.5)`.
+    public var modelDescription: String {
+        configuration.model.rawValue + (variant.map { " (\($0.summary))" } ?? "")
+    }
+
     /// The run as one JSON object: what `wslabel fit --json` prints.
     ///
     /// Keys: `model`, `variant`, `seed`, `iterations`, `log_likelihood`, `fit_seconds`,

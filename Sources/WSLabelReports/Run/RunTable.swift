@@ -11,9 +11,7 @@ public enum RunTable {
     ///     (``HiddenScores``), and a line under the table says how to see them.
     public static func render(_ run: LabelingRun, hiddenSplits: [String] = []) -> String {
         var lines: [String] = []
-        var header = "model: \(run.configuration.model.rawValue)"
-        if let variant = run.variant { header += " (\(variant.summary))" }
-        lines.append(header)
+        lines.append("model: \(run.modelDescription)")
         if let report = run.model.fitSummary {
             lines.append("fit: \(report.iterations) iterations\(report.converged ? "" : " (cap reached)"), \(report.patternCount) vote patterns, log-likelihood \(String(format: "%.3f", report.logLikelihood)), \(String(format: "%.4f", run.fitSeconds)) s")
         }
@@ -45,6 +43,9 @@ public enum RunTable {
         }
         lines.append(table.render())
         lines += run.results.filter { hiddenSplits.contains($0.name) }.map { HiddenScores.note(split: $0.name, items: $0.ids.count) }
+        if run.results.contains(where: { $0.metrics != nil && !hiddenSplits.contains($0.name) }) {
+            lines.append("per-class precision and recall, confusion matrices: `wslabel report`")
+        }
         return lines.joined(separator: "\n")
     }
 
