@@ -26,7 +26,7 @@ struct Evaluate: ParsableCommand {
             new data.
 
             Examples:
-              wslabel evaluate                                  # the task in ./wslabel.yaml
+              wslabel evaluate                # the task in ./wslabel.yaml
               wslabel evaluate --config examples/support-tickets/wslabel.yaml --json
               wslabel evaluate --wrench data/wrench/youtube --end-model
               wslabel evaluate --split dev --format markdown
