@@ -9,7 +9,9 @@ struct Fit: ParsableCommand {
         abstract: "Fit a label model on the train split's votes and label every split.",
         discussion: """
             The model is fit on the votes of the train split only; gold labels of train are never \
-            used. Every split with gold labels is scored. Progress goes to stderr; results go to \
+            used. Every split with gold labels is scored, but a test split whose scores are \
+            hidden (--hide-test, the task file's evaluation.hide_test: `wslabel evaluate` shows \
+            them at the end). Progress goes to stderr; results go to \
             stdout: the scores per split, then each LF's coverage, overlaps, conflicts and \
             accuracy (`wslabel report` shows everything).
 

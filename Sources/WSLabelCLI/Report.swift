@@ -16,8 +16,10 @@ struct Report: ParsableCommand {
             LF pairs, dependent LF pairs (duplicates and copies, with the evidence: agreeing rows \
             observed and expected if independent given the class, lift, partial correlation), \
             flags with reasons (never votes, below chance, near-duplicate of another \
-            LF, conflicts with most others), and per split the label distribution and how many \
-            rows stay unlabeled and why.
+            LF, conflicts with most others), and per split the label distribution, how many \
+            rows stay unlabeled and why, and with gold labels each class's precision, recall, F1 \
+            and support and the confusion matrix. A test split whose scores are hidden \
+            (--hide-test, evaluation.hide_test) is neither scored nor used to judge LFs.
 
             Formats: text (the default on a terminal: fitted to its width, coloured), markdown, \
             csv (one row per LF), json (everything, pairwise matrices, dependent pairs and \

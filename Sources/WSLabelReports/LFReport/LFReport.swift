@@ -4,7 +4,8 @@ import WSLabeling
 /// Everything `wslabel report` shows about a run's LFs and labels: Snorkel's LF summary, the
 /// label model's learned accuracies and conditional tables, per-class coverage, pairwise overlap
 /// and conflict, dependent LF pairs with their evidence, flags with reasons, and per split the label distribution, the confidence
-/// histogram and the rows left unlabeled with why.
+/// histogram, the rows left unlabeled with why and, with gold labels, the confusion matrix (per-class precision and recall);
+/// test splits whose scores are hidden (``hiddenSplits``) are neither scored nor used to judge LFs.
 ///
 /// A value with no rendering: renderers (terminal, Markdown, CSV, JSON, HTML) read it.
 ///
