@@ -29,14 +29,15 @@ public struct TestSplitChoices: Sendable, Equatable {
     public func hidesTest(task: TaskFile.EvaluationSettings) -> Bool { hideTest ?? task.hideTest ?? false }
 
     /// The splits of `loaded` whose scores are hidden, in its order: none when they are shown;
-    /// otherwise its test splits (``TaskFile/EvaluationSettings/resolvedTestSplits``) and any
-    /// split a task samples from one of them, whose items are test items.
+    /// otherwise those of its test splits (``TaskFile/EvaluationSettings/resolvedTestSplits``)
+    /// and of the splits a task samples from them (their items are test items) that have gold
+    /// labels — a split without any has no score to hide.
     public func hiddenSplits(in loaded: LabelingInput.Loaded) -> [String] {
         guard hidesTest(task: loaded.evaluationSettings) else { return [] }
         var hidden = Set(loaded.evaluationSettings.resolvedTestSplits)
         for split in loaded.task?.task.splits ?? [] {
             if let source = split.sample?.source, hidden.contains(source) { hidden.insert(split.name) }
         }
-        return loaded.splits.map(\.name).filter(hidden.contains)
+        return loaded.splits.filter { hidden.contains($0.name) && $0.goldCount > 0 }.map(\.name)
     }
 }

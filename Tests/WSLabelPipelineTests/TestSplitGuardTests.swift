@@ -74,6 +74,16 @@ final class TestSplitGuardTests: XCTestCase {
         XCTAssertEqual(try goldFree.run().hiddenSplits, ["dev", "test"])
     }
 
+    func testOnlyTestSplitsWithGoldLabelsAreHidden() throws {
+        let votes = try VoteMatrix(denseRows: [[0], [1]], classCount: 2, lfCount: 1)
+        func split(_ name: String, gold: [Int?]) -> LabeledSplit { LabeledSplit(name: name, ids: ["a", "b"], votes: votes, gold: gold) }
+        let loaded = LabelingInput.Loaded(
+            labelNames: ["A", "B"], splits: [split("train", gold: [nil, nil]), split("test", gold: [nil, nil]), split("later", gold: [0, 1])],
+            lfNames: ["lf"], evaluationSettings: .init(testSplits: ["test", "later"], hideTest: true))
+        XCTAssertEqual(TestSplitChoices().hiddenSplits(in: loaded), ["later"], "test has no score to hide")
+        XCTAssertEqual(TestSplitChoices(hideTest: false).hiddenSplits(in: loaded), [])
+    }
+
     func testTheEndModelsScoresOfAHiddenSplitAreHiddenToo() throws {
         let result = try EndModelJob(labeling: job(try task(), hideTest: true)).run()
         let test = try XCTUnwrap(result.report.comparison.first { $0.split == "test" })

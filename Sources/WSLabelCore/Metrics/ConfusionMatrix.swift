@@ -44,8 +44,8 @@ public struct ConfusionMatrix: Sendable, Equatable {
         counts = [Int](repeating: 0, count: classCount * (classCount + 1))
         for (prediction, truth) in zip(predictions, gold) {
             precondition(truth >= 0 && truth < classCount, "gold label \(truth) out of range")
+            precondition(prediction == VoteMatrix.abstain || (0..<classCount).contains(prediction), "prediction \(prediction) out of range")
             let column = prediction == VoteMatrix.abstain ? classCount : prediction
-            precondition(column >= 0 && column <= classCount, "prediction \(prediction) out of range")
             counts[truth * (classCount + 1) + column] += 1
         }
     }

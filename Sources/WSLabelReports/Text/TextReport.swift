@@ -25,12 +25,12 @@ enum TextReport {
         sections.append(outcomeTable(report).render(maxWidth: options.width) { row, _, cell in row < 0 ? paint.bold(cell) : cell })
         for outcome in report.outcomes {
             guard let confusion = outcome.confusion else { continue }
-            let scores = ScoreTables.classScores(confusion, labelNames: report.labelNames)
-            let matrix = ScoreTables.confusion(confusion, labelNames: report.labelNames)
-            sections.append("per-class scores on \(outcome.name):\n"
-                + TextTable(header: scores.header, textColumns: [0], rows: scores.rows).render(maxWidth: options.width) { row, _, cell in row < 0 ? paint.bold(cell) : cell }
-                + "\n\nconfusion matrix on \(outcome.name) (rows: gold, columns: predicted):\n"
-                + TextTable(header: matrix.header, textColumns: [0], rows: matrix.rows).render(maxWidth: options.width) { row, _, cell in row < 0 ? paint.bold(cell) : cell })
+            func table(_ cells: (header: [String], rows: [[String]])) -> String {
+                TextTable(header: cells.header, rows: cells.rows).render(maxWidth: options.width) { row, _, cell in row < 0 ? paint.bold(cell) : cell }
+            }
+            sections.append("per-class scores on \(outcome.name):\n" + table(ScoreTables.classScores(confusion, labelNames: report.labelNames)))
+            sections.append("confusion matrix on \(outcome.name) (rows: gold, columns: predicted):\n"
+                + table(ScoreTables.confusion(confusion, labelNames: report.labelNames)))
         }
         if let costs = report.llmCosts {
             let table = TextTable(header: LLMCostTable.header, textColumns: [0, 1], rows: LLMCostTable.rows(costs))
