@@ -35,7 +35,7 @@ struct Cost: ParsableCommand {
 
     @OptionGroup var task: TaskFileOptions
 
-    @Option(name: .long, help: ArgumentHelp("Split with gold labels to score on (default: test, else the first labeled split other than train).", valueName: "split"))
+    @Option(name: .long, help: ArgumentHelp("Split with gold labels to score on (default: test, else the first labeled split other than train; with the test split's scores hidden, not test).", valueName: "split"))
     var split: String?
 
     @Option(name: .long, help: ArgumentHelp("The LLM-prompt LF to compare (default: the task's first).", valueName: "name"))
@@ -64,6 +64,8 @@ struct Cost: ParsableCommand {
 
     @OptionGroup var model: ModelOptions
 
+    @OptionGroup var testSplit: TestSplitOptions
+
     func validate() throws {
         if let budget, !(budget.isFinite && budget >= 0) {
             throw ValidationError("--budget must be a finite number of dollars, 0 or more, not \(budget)")
@@ -79,6 +81,7 @@ struct Cost: ParsableCommand {
             var job = CostAnalysisJob(task: task.url)
             job.useCache = !task.noCache
             job.model = model.choices
+            job.testSplit = testSplit.choices
             job.evaluationSplit = split
             job.llmLF = llmLF
             job.budget = budget

@@ -16,8 +16,10 @@ struct Report: ParsableCommand {
             LF pairs, dependent LF pairs (duplicates and copies, with the evidence: agreeing rows \
             observed and expected if independent given the class, lift, partial correlation), \
             flags with reasons (never votes, below chance, near-duplicate of another \
-            LF, conflicts with most others), and per split the label distribution and how many \
-            rows stay unlabeled and why.
+            LF, conflicts with most others), and per split the label distribution, how many \
+            rows stay unlabeled and why, and with gold labels each class's precision, recall, F1 \
+            and support and the confusion matrix. A test split whose scores are hidden \
+            (--hide-test, evaluation.hide_test) is neither scored nor used to judge LFs.
 
             Formats: text (the default on a terminal: fitted to its width, coloured), markdown, \
             csv (one row per LF), json (everything, pairwise matrices, dependent pairs and \
@@ -37,6 +39,8 @@ struct Report: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     @OptionGroup var model: ModelOptions
+
+    @OptionGroup var testSplit: TestSplitOptions
 
     @Option(name: .long, help: ArgumentHelp("text, markdown, csv, json or html (default: from --output's extension, else text).", valueName: "format"))
     var format: ReportFormat?
@@ -71,6 +75,7 @@ struct Report: ParsableCommand {
         try CLIErrors.report {
             let destination = output.map(AtomicFile.url(forArgument:))
             var job = LabelingJob(input: try input.labelingInput(), model: model.choices, labelsOutput: .none)
+            job.testSplit = testSplit.choices
             job.otherOutputs = destination.map { [FileRole($0, "--output")] } ?? []
             let log = JobLog()
             let endModelResult = endModel ? try EndModelJob(labeling: job).run(events: log.events) : nil
@@ -86,7 +91,7 @@ struct Report: ParsableCommand {
                 Log.info("pricing the labeling options and measuring the active-learning curve…")
                 var analysis = CostAnalysisJob(task: applied.task.url)
                 analysis.measuresLearningCurve = true
-                let priced = try analysis.analyze(applied, configuration: result.run.configuration)
+                let priced = try analysis.analyze(applied, configuration: result.run.configuration, hiddenSplits: result.hiddenSplits)
                 options.costs = priced.analysis
                 options.learningCurve = priced.learningCurve
             }

@@ -22,6 +22,9 @@ public struct CostAnalysisJob: Sendable {
     public var useCache = true
     /// Label-model settings over the task file's.
     public var model = ModelChoices()
+    /// Whether the test splits' scores are hidden, over the task file's `evaluation:` section:
+    /// hidden, they are not scored on (the default evaluation split is then another).
+    public var testSplit = TestSplitChoices()
     /// The split with gold labels to score on (default: test, else the first labeled split other
     /// than train).
     public var evaluationSplit: String?
@@ -54,28 +57,36 @@ public struct CostAnalysisJob: Sendable {
 
     /// Runs the analysis. Machine time is priced from this run's own wall-clock time, less the
     /// LLM calls' seconds, which the ledger prices.
-    /// - Throws: ``WSLabelError`` for bad input, a clashing output, or an evaluation split or LLM
-    ///   LF the task does not have.
+    /// - Throws: ``WSLabelError`` for bad input, a clashing output, an evaluation split or LLM
+    ///   LF the task does not have, or an evaluation or dev split whose scores are hidden.
     public func run(events: @escaping (LabelingJob.Event) -> Void = { _ in }) throws -> Result {
         let started = Date()
         try model.validate()
         let applied = try LabelingInput.applyTask(task, useCache: useCache, threads: model.threads, outputs: { _ in outputs },
                                                   events: events)
         let configuration = try model.configuration(labelNames: applied.task.labels, task: applied.task.model)
+        let loaded = LabelingInput.Loaded(applied)
+        let hidden = testSplit.hiddenSplits(in: loaded)
+        try LabelingJob.checkDevSplit(of: loaded, choices: model, notIn: hidden)
         events(.fitting(configuration.model, humanLabeledItems: nil))
-        return try analyze(applied, configuration: configuration, startedAt: started)
+        return try analyze(applied, configuration: configuration, startedAt: started, hiddenSplits: hidden)
     }
 
     /// The analysis of a task whose LFs are applied, with ``evaluationSplit``, ``llmLF``,
     /// ``budget``, ``projectedItems``, ``endModel`` and ``measuresLearningCurve`` as set (``task``,
     /// ``useCache`` and ``model`` are not read): for callers that have applied the task already,
     /// like `wslabel report --costs`.
-    /// - Parameter startedAt: when the caller's run began; machine time is priced from it.
-    public func analyze(_ applied: TaskApplication, configuration: LabelingRunConfiguration, startedAt: Date = Date()) throws -> Result {
+    /// - Parameters:
+    ///   - startedAt: when the caller's run began; machine time is priced from it.
+    ///   - hiddenSplits: test splits whose scores are hidden (``LabelingJob/Result/hiddenSplits``):
+    ///     never scored on.
+    public func analyze(_ applied: TaskApplication, configuration: LabelingRunConfiguration, startedAt: Date = Date(),
+                        hiddenSplits: [String] = []) throws -> Result {
         let llmSeconds = applied.llmCosts?.usage.reduce(0) { $0 + $1.seconds } ?? 0
         let analysis = try TaskCostAnalysis(applied: applied, configuration: configuration, evaluationSplit: evaluationSplit,
                                             llmLF: llmLF, computeSeconds: max(0, Date().timeIntervalSince(startedAt) - llmSeconds),
-                                            projectedItems: projectedItems, budget: budget, endModel: endModel)
+                                            projectedItems: projectedItems, budget: budget, endModel: endModel,
+                                            hiddenSplits: hiddenSplits)
         let curve = measuresLearningCurve
             ? try applied.learningCurve(evaluationSplit: analysis.evaluationSplit, configuration: configuration) : nil
         return Result(applied: applied, analysis: analysis, learningCurve: curve)

@@ -46,7 +46,9 @@ public struct EndModelJob: Sendable {
         public let results: [LabelingRun.SplitResult]
 
         /// Label model and end model side by side: what `wslabel train` prints.
-        public var report: EndModelReport { EndModelReport(run: labeling.run, training: training, endModelResults: results) }
+        public var report: EndModelReport {
+            EndModelReport(run: labeling.run, training: training, endModelResults: results, hiddenSplits: labeling.hiddenSplits)
+        }
     }
 
     /// Runs the job.

@@ -13,7 +13,9 @@ import WSLabeling
 /// when infinite), `partial_correlation` (null when not computed), `exact_duplicate`; `clusters`
 /// as lists of LF names; `weights` per LF; null when the split has no rows)
 /// and `splits` (per split `rows`, `label_counts`, `unlabeled_ties`, `unlabeled_no_votes`,
-/// `labeled_without_votes`, `confidence_histogram`, and with gold `accuracy`, `macro_f1`);
+/// `labeled_without_votes`, `confidence_histogram`, and with gold `accuracy`, `macro_f1`,
+/// `per_class` and `confusion_matrix` (``ScoreTables/json(_:labelNames:)``), or for a test split
+/// whose scores are hidden `scores_hidden: true`);
 /// with LLM-prompt LFs, `llm` (``LLMRunCosts/json``).
 enum ReportJSON {
     static func value(of report: LFReport) -> JSONValue {
@@ -66,6 +68,8 @@ enum ReportJSON {
                 if let metrics = outcome.metrics {
                     members += [("accuracy", .number(metrics.accuracy)), ("macro_f1", .number(metrics.macroF1))]
                 }
+                if let confusion = outcome.confusion { members += ScoreTables.json(confusion, labelNames: report.labelNames) }
+                if outcome.scoresHidden { members.append(("scores_hidden", .bool(true))) }
                 return (outcome.name, .object(members))
             })),
         ]

@@ -24,18 +24,14 @@ public struct ClassificationMetrics: Sendable, Equatable, Codable {
     /// Scores `predictions` against `gold`.
     /// - Precondition: both have the same length; gold labels lie in `0..<classCount`.
     public init(predictions: [Int], gold: [Int], classCount: Int) {
-        precondition(predictions.count == gold.count, "one prediction per gold label")
-        var truePositives = [Int](repeating: 0, count: classCount)
-        var predicted = [Int](repeating: 0, count: classCount)
-        var actual = [Int](repeating: 0, count: classCount)
-        for (prediction, truth) in zip(predictions, gold) {
-            precondition(truth >= 0 && truth < classCount, "gold label \(truth) out of range")
-            actual[truth] += 1
-            guard prediction != VoteMatrix.abstain else { continue }
-            predicted[prediction] += 1
-            if prediction == truth { truePositives[truth] += 1 }
-        }
-        self.init(truePositives: truePositives, predicted: predicted, actual: actual)
+        self.init(confusion: ConfusionMatrix(predictions: predictions, gold: gold, classCount: classCount))
+    }
+
+    /// Scores from a confusion matrix: the same numbers as from the predictions it counts.
+    public init(confusion: ConfusionMatrix) {
+        let classes = 0..<confusion.classCount
+        self.init(truePositives: classes.map(confusion.correct(of:)), predicted: classes.map(confusion.predictedCount(of:)),
+                  actual: classes.map(confusion.support(of:)))
     }
 
     /// Scores from per-class counts: right predictions, predictions (abstains excluded) and

@@ -23,7 +23,8 @@ public enum CostReport {
         return sections.joined(separator: "\n\n") + "\n"
     }
 
-    /// The analysis as one JSON object: `items`, `evaluation_split`, `evaluation_items`,
+    /// The analysis as one JSON object: `items`, `evaluation_split`, `hidden_splits` (test splits
+    /// whose scores are hidden, never the evaluation split), `evaluation_items`,
     /// `llm_lf`, `options` (per option `kind`, `name`, `threshold`, `routed_share`, `accuracy`,
     /// `macro_f1`, `coverage`, `cost_usd`, `cost_per_1000_usd`, `hours`,
     /// `cost_per_accuracy_point_usd`, `on_frontier`, `projection`), `recommendation` (with a
@@ -36,6 +37,7 @@ public enum CostReport {
             ("measured_items", .number(Double(analysis.measuredItemCount))),
             ("projection", analysis.projection.map(JSONValue.string) ?? .null),
             ("evaluation_split", .string(costs.evaluationSplit)),
+            ("hidden_splits", .array(costs.hiddenSplits.map(JSONValue.string))),
             ("evaluation_items", .number(Double(analysis.evaluationCount))),
             ("llm_lf", costs.llmLF.map(JSONValue.string) ?? .null),
             ("options", .array(analysis.options.map { option in
@@ -115,6 +117,10 @@ public enum CostReport {
             "People are taken to give the gold labels. LLM dollars and seconds are the ledger's: what each answer cost when it was asked.",
         ]
         if let projection = costs.analysis.projection { notes.insert("This is a \(projection).", at: 0) }
+        if !costs.hiddenSplits.isEmpty {
+            notes.insert("The scores of \(costs.hiddenSplits.joined(separator: ", ")) are hidden (evaluation.hide_test or --hide-test), so the options are scored on \(costs.evaluationSplit); "
+                + "if \(costs.evaluationSplit) also chose the model variant, its scores flatter the label model. `wslabel evaluate` scores the test split at the end.", at: 0)
+        }
         if let llm = costs.llmLF {
             notes.append(costs.itemsMissingFromLedger == 0
                 ? "Every item has its \(llm) answer in the ledger: no LLM cost is projected."

@@ -21,6 +21,8 @@ public struct TaskCostAnalysis: Sendable {
     public let llmLF: String?
     /// Task items whose answer the LLM ledger lacks (their LLM cost is projected).
     public let itemsMissingFromLedger: Int
+    /// Test splits whose scores are hidden, so the analysis does not score on them.
+    public var hiddenSplits: [String] = []
     /// The budget asked about, in dollars, if any.
     public var budget: Double?
     /// The most accurate option within ``budget``, and why.
@@ -40,7 +42,8 @@ public struct TaskCostAnalysis: Sendable {
     ///   - applied: the task's LFs applied to its splits.
     ///   - configuration: the label model settings (`wslabel fit`'s).
     ///   - evaluationSplit: a split with complete gold labels (default: `test`, else the first
-    ///     such split other than train).
+    ///     such split other than train), not one of `hiddenSplits`.
+    ///   - hiddenSplits: test splits whose scores are hidden: never scored on.
     ///   - llmLF: the LLM-prompt LF to compare (default: the task's first).
     ///   - computeSeconds: seconds of applying and fitting, priced as machine time.
     ///   - projectedItems: price labeling this many items instead (``CostQualityAnalysis``'s projection).
@@ -51,12 +54,13 @@ public struct TaskCostAnalysis: Sendable {
     ///   `llmLF` is not an LLM LF; the label models' and the ledger's errors.
     public init(applied: TaskApplication, configuration: LabelingRunConfiguration, prices: LabelingPriceBook? = nil,
                 evaluationSplit: String? = nil, llmLF: String? = nil, computeSeconds: Double = 0, projectedItems: Int? = nil,
-                budget: Double? = nil, endModel: EndModelTrainingConfiguration? = nil) throws {
+                budget: Double? = nil, endModel: EndModelTrainingConfiguration? = nil, hiddenSplits: [String] = []) throws {
         self.budget = budget
+        self.hiddenSplits = hiddenSplits
         let task = applied.task
         let labels = task.labels
         let splits = applied.splits
-        let evaluation = try Self.evaluationSplit(named: evaluationSplit, in: splits)
+        let evaluation = try Self.evaluationSplit(named: evaluationSplit, in: splits, hidden: hiddenSplits)
         let functions = applied.catalog.functions
         let llmColumns = functions.indices.filter { functions[$0] is LLMPromptLF }
         let ruleColumns = functions.indices.filter { !(functions[$0] is LLMPromptLF) }
@@ -126,18 +130,24 @@ public struct TaskCostAnalysis: Sendable {
         itemsMissingFromLedger = missing
     }
 
-    private static func evaluationSplit(named name: String?, in splits: [LabeledSplit]) throws -> LabeledSplit {
+    private static func evaluationSplit(named name: String?, in splits: [LabeledSplit], hidden: [String]) throws -> LabeledSplit {
         if let name {
             guard let split = splits.first(where: { $0.name == name }) else {
                 throw WSLabelError.invalidArgument("no split \(name) (the task's splits: \(splits.map(\.name).joined(separator: ", ")))")
+            }
+            guard !hidden.contains(name) else {
+                throw WSLabelError.invalidArgument("split \(name) is a test split whose scores are hidden (evaluation.hide_test or --hide-test): score on another split, or give --show-test")
             }
             guard split.completeGold != nil else {
                 throw WSLabelError.invalidArgument("split \(name) lacks gold labels on \(split.votes.rowCount - split.goldCount) items: the cost report scores every option on gold labels")
             }
             return split
         }
-        let candidates = splits.filter { $0.name != "train" && $0.completeGold != nil }
+        let candidates = splits.filter { $0.name != "train" && !hidden.contains($0.name) && $0.completeGold != nil }
         guard let chosen = candidates.first(where: { $0.name == "test" }) ?? candidates.first else {
+            if !hidden.isEmpty {
+                throw WSLabelError.invalidArgument("the scores of \(hidden.joined(separator: ", ")) are hidden (evaluation.hide_test or --hide-test) and no other split but train has gold labels on every item: give the task a dev split with gold labels, or --show-test")
+            }
             throw WSLabelError.invalidArgument("no split other than train has gold labels on every item: give the task an evaluation split with gold labels (or --split)")
         }
         return chosen

@@ -7,7 +7,8 @@ import WSLabelCore
 /// (Snorkel's columns, gold columns when there is gold, learned accuracy when the model has one;
 /// sortable by clicking a column), the plots (coverage against accuracy, the pairwise conflict
 /// heatmap, the label distribution and the confidence histogram, as inline SVG whose tooltips
-/// hold the exact numbers), the dependent LF pairs with their evidence, a few sample items per LF (when given), the per-split outcomes, the run's LLM calls (with LLM-prompt LFs),
+/// hold the exact numbers), the dependent LF pairs with their evidence, a few sample items per LF (when given), the per-split outcomes,
+/// per-class precision, recall and the confusion matrix of each split with gold labels, the run's LLM calls (with LLM-prompt LFs),
 /// and the label model's learned parameters with its conditional tables folded away.
 ///
 /// The page fetches nothing: styles are inline, fonts are the system's, plots are SVG, and the
@@ -45,6 +46,7 @@ public enum HTMLReport {
             HTMLDependenciesSection.render(report),
             HTMLSamplesSection.render(samples, report: report),
             HTMLOutcomesSection.render(report),
+            HTMLClassScoresSection.render(report),
             HTMLEndModelSection.render(endModel),
             HTMLLLMSection.render(report),
             costSection ?? "",
@@ -100,7 +102,8 @@ public enum HTMLReport {
             ("flags", "Flags"), ("lfs", "Labeling functions"), ("plots", "Plots"),
         ] + (report.dependencies == nil ? [] : [("dependencies", "Dependent LFs")]) + (samples ? [("samples", "Samples")] : []) + [
             ("splits", "Labels per split"),
-        ] + (endModel ? [("end-model", "End model")] : []) + (report.llmCosts == nil ? [] : [("llm", "LLM calls")]) + (costs ? [("costs", "Cost and quality")] : []) + [("model", "Label model")]
+        ] + (report.outcomes.contains { $0.confusion != nil } ? [("classes", "Per-class scores")] : [])
+            + (endModel ? [("end-model", "End model")] : []) + (report.llmCosts == nil ? [] : [("llm", "LLM calls")]) + (costs ? [("costs", "Cost and quality")] : []) + [("model", "Label model")]
         return "<nav aria-label=\"Sections\">" + links.map { "<a href=\"#\($0.0)\">\($0.1)</a>" }.joined(separator: " ") + "</nav>"
     }
 

@@ -2,6 +2,11 @@ import WSLabelCore
 import WSLabelData
 import WSLabeling
 extension LabelingRun {
+    /// The model and variant as every output names them, e.g. `em (tied λ=10 prior=uniform w=0.5)`.
+    public var modelDescription: String {
+        configuration.model.rawValue + (variant.map { " (\($0.summary))" } ?? "")
+    }
+
     /// The run as one JSON object: what `wslabel fit --json` prints.
     ///
     /// Keys: `model`, `variant`, `seed`, `iterations`, `log_likelihood`, `fit_seconds`,
@@ -12,8 +17,9 @@ extension LabelingRun {
     /// `splits`, where each split has `rows`, `lf_coverage`, the label `distribution`, and with
     /// gold labels `accuracy`, `macro_f1`, `coverage` and, for two classes, `f1` (class 1);
     /// with `lfSummary`, also `lf_summary` (``LFSummary/json``); with `llmCosts`, `llm`
-    /// (``LLMRunCosts/json``).
-    public func summary(lfSummary: LFSummary? = nil, llmCosts: LLMRunCosts? = nil) -> JSONValue {
+    /// (``LLMRunCosts/json``). A split named in `hiddenSplits` has no scores but
+    /// `scores_hidden: true`.
+    public func summary(lfSummary: LFSummary? = nil, llmCosts: LLMRunCosts? = nil, hiddenSplits: [String] = []) -> JSONValue {
         var members: [(key: String, value: JSONValue)] = [
             ("model", .string(configuration.model.rawValue)),
             ("variant", variant.map { .string($0.summary) } ?? .null),
@@ -49,7 +55,7 @@ extension LabelingRun {
                 ("lost_a_class", .number(Double(goldFreeSelection.candidates.filter { !$0.lostClasses.isEmpty }.count))),
             ])))
         }
-        members.append(("splits", .object(results.map { ($0.name, $0.summary(labelNames: labelNames)) })))
+        members.append(("splits", .object(results.map { ($0.name, $0.summary(labelNames: labelNames, hidden: hiddenSplits.contains($0.name))) })))
         if let lfSummary { members.append(("lf_summary", lfSummary.json)) }
         if let llmCosts { members.append(("llm", llmCosts.json)) }
         return .object(members)
@@ -57,7 +63,8 @@ extension LabelingRun {
 }
 
 extension LabelingRun.SplitResult {
-    func summary(labelNames: [String]) -> JSONValue {
+    /// The split as JSON; `hidden`: its scores are left out and `scores_hidden: true` says so.
+    func summary(labelNames: [String], hidden: Bool = false) -> JSONValue {
         var counts = [Double](repeating: 0, count: labelNames.count)
         var abstained = 0.0
         for label in predictions {
@@ -70,7 +77,9 @@ extension LabelingRun.SplitResult {
             ("lf_coverage", .number(lfCoverage)),
             ("distribution", .object(distribution)),
         ]
-        if let metrics {
+        if hidden {
+            members.append(("scores_hidden", .bool(true)))
+        } else if let metrics {
             members.append(("accuracy", .number(metrics.accuracy)))
             members.append(("macro_f1", .number(metrics.macroF1)))
             if labelNames.count == 2 { members.append(("f1", .number(metrics.f1(ofClass: 1)))) }

@@ -28,6 +28,9 @@ import Yams
 ///   model: em
 ///   select_metric: accuracy
 ///   seed: 0
+/// evaluation:                 # optional: keep the test split for the end (EvaluationSettings)
+///   test_split: test          # default: test
+///   hide_test: true           # fit, report, train and cost hide its scores; `wslabel evaluate` shows them
 /// output:                     # optional
 ///   labels: out/labels.jsonl
 ///   cache: .wslabel/votes.sqlite
@@ -105,6 +108,8 @@ public struct TaskFile: Sendable {
     /// Which of the catalogs' and files' LFs run (`labeling_functions.include` / `exclude`).
     public let lfSelection: LFSelection
     public let model: ModelSettings
+    /// Which splits are kept for the end and whether their scores are hidden (`evaluation:`).
+    public let evaluation: EvaluationSettings
     /// Where `fit` writes labels, when set.
     public let labelsOutput: URL?
     /// The vote cache's SQLite file (default `.wslabel/votes.sqlite` beside the task file).
@@ -146,8 +151,8 @@ public struct TaskFile: Sendable {
         guard let root = try YAMLDocument.compose(text, file: file) else {
             throw WSLabelError.malformedInput(SourceLocation(file: file), "the task file is empty")
         }
-        let top = try YAMLFields(root, file: file, what: "a task (labels, data, labeling_functions, model, output)")
-        try top.rejectUnknown(["labels", "data", "labeling_functions", "model", "output", "llm", "costs"])
+        let top = try YAMLFields(root, file: file, what: "a task (labels, data, labeling_functions, model, evaluation, output)")
+        try top.rejectUnknown(["labels", "data", "labeling_functions", "model", "evaluation", "output", "llm", "costs"])
 
         guard let labels = try top.strings("labels") else { throw top.error("labels", "missing: list the task's label names") }
         if let problem = ClassNames.firstProblem(in: labels) { throw top.error("labels", problem.message) }
@@ -162,6 +167,7 @@ public struct TaskFile: Sendable {
         (swiftCatalogs, swiftCatalogsLine, lfFiles) = (sources.swift, sources.swiftLine, sources.files)
         lfSelection = LFSelection(include: sources.include, exclude: sources.exclude)
         model = try Self.modelSettings(top, labels: labels, splits: splits)
+        evaluation = try Self.evaluationSettings(top, splits: splits)
         (labelsOutput, cache, humanLabels) = try Self.outputs(top, base: base, resolve: resolve)
         llm = try top["llm"].map { try LLMSettings($0, file: file, resolve: resolve) }
         prices = try top["costs"].map { try LabelingPriceBook($0, file: file) } ?? LabelingPriceBook()
