@@ -113,7 +113,9 @@ struct CSVItemDecoder: ItemDecoder {
             let matches = names.indices.filter { names[$0] == name }
             guard let index = matches.first else {
                 let available = names.map { "\"\($0)\"" }.joined(separator: ", ")
-                throw WSLabelError.malformedInput(location, "no column \"\(name)\" (the \(role) field) in the header; its columns are \(available)")
+                // A position for a name: most likely a file without a header row read as having one.
+                let hint = source.hasHeader && Int(name) != nil ? " (if the file has no header row, say so with header: false: its columns are then named 1, 2, …)" : ""
+                throw WSLabelError.malformedInput(location, "no column \"\(name)\" (the \(role) field) in the header; its columns are \(available)\(hint)")
             }
             guard matches.count == 1 else {
                 throw WSLabelError.malformedInput(
