@@ -34,7 +34,7 @@ struct Classify: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The items' format when the extension does not say. (default: by extension; jsonl for -)", valueName: "jsonl|csv|tsv"))
     var format: String?
 
-    @Option(name: .long, help: ArgumentHelp("The field delimiter of a CSV file: one ASCII character, e.g. ';', '|' or '\\t'. (default: ,; a TSV file is always tab-delimited)", valueName: "char"))
+    @Option(name: .long, help: ArgumentHelp("The field delimiter of a CSV file: one ASCII character, e.g. ';', '|' or '\\t'. (default: a comma; a TSV file is always tab-delimited)", valueName: "char"))
     var delimiter: String?
 
     @Flag(name: .long, help: "The CSV or TSV file has no header row: its columns are named by position, 1, 2, … (--text-field 2).")
