@@ -15,7 +15,7 @@ extension LabelingPriceBook {
     /// ```
     init(_ node: Node, file: String) throws {
         let section = try YAMLFields(node, file: file, record: "costs", what: "the costs section (crowd, expert, lf_authoring, machine)")
-        try section.rejectUnknown(["crowd", "expert", "lf_authoring", "machine"])
+        try section.rejectUnknown(TaskFileKeys.costs)
         self.init()
         func fields(_ key: String, _ allowed: Set<String>) throws -> YAMLFields? {
             guard let value = section[key] else { return nil }
@@ -29,19 +29,19 @@ extension LabelingPriceBook {
             return given
         }
         for (key, keyPath) in [("crowd", \LabelingPriceBook.crowd), ("expert", \LabelingPriceBook.expert)] {
-            guard let rate = try fields(key, ["per_item", "items_per_hour", "source"]) else { continue }
+            guard let rate = try fields(key, TaskFileKeys.costsHumanRate) else { continue }
             let current = self[keyPath: keyPath]
             self[keyPath: keyPath] = HumanRate(
                 perItem: try figure(rate, "per_item", default: current.perItem),
                 itemsPerHour: try figure(rate, "items_per_hour", default: current.itemsPerHour, positive: true),
                 source: try rate.optionalString("source") ?? "the task file's costs.\(key)")
         }
-        if let authoring = try fields("lf_authoring", ["hours", "hourly_rate", "source"]) {
+        if let authoring = try fields("lf_authoring", TaskFileKeys.costsLFAuthoring) {
             lfAuthoringHours = try figure(authoring, "hours", default: lfAuthoringHours)
             lfAuthoringHourlyRate = try figure(authoring, "hourly_rate", default: lfAuthoringHourlyRate)
             lfAuthoringSource = try authoring.optionalString("source") ?? "the task file's costs.lf_authoring"
         }
-        if let machine = try fields("machine", ["per_hour", "source"]) {
+        if let machine = try fields("machine", TaskFileKeys.costsMachine) {
             machinePerHour = try figure(machine, "per_hour", default: machinePerHour)
             machineSource = try machine.optionalString("source") ?? "the task file's costs.machine"
         }

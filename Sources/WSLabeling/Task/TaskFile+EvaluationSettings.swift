@@ -39,7 +39,7 @@ extension TaskFile {
     static func evaluationSettings(_ top: YAMLFields, splits: [Split]) throws -> EvaluationSettings {
         guard let node = top["evaluation"] else { return EvaluationSettings() }
         let evaluation = try YAMLFields(node, file: top.file, record: "evaluation", what: "evaluation options (test_split, hide_test)")
-        try evaluation.rejectUnknown(["test_split", "hide_test"])
+        try evaluation.rejectUnknown(TaskFileKeys.evaluation)
         let testSplits = try evaluation.strings("test_split")
         if let testSplits {
             guard !testSplits.isEmpty else { throw evaluation.error("test_split", "name at least one split, or leave the key out for test") }

@@ -5,6 +5,7 @@ import Yams
 
 /// A labeling task as a project file (`wslabel.yaml`): the labels, the data and its fields, the
 /// LF sources and the model options. Relative paths are relative to the task file's folder.
+/// Every key, its type, default and allowed values: `docs/task-file.md`.
 ///
 /// ```yaml
 /// labels: [HAM, SPAM]
@@ -15,6 +16,10 @@ import Yams
 ///   gold_values: {"0": HAM, "1": SPAM}   # optional: raw gold values to label names
 ///   max_text_bytes: 1048576   # optional: the longest item text in bytes of UTF-8 (default
 ///                             # 1 MiB); a longer one is an error naming file, line and record
+///   format: csv               # optional: jsonl, csv or tsv (default: by file extension)
+///   delimiter: ";"            # optional, csv: the field delimiter (default ,)
+///   header: true              # optional, csv/tsv: false when the first row is data; the
+///                             # columns are then named 1, 2, … (text: 2)
 ///   splits:                   # in this order; `train` is required
 ///     train: [data/a.csv, data/b.csv]
 ///     dev: {sample_of: train, size: 200, seed: 0}   # optional: labeled train items
@@ -152,7 +157,7 @@ public struct TaskFile: Sendable {
             throw WSLabelError.malformedInput(SourceLocation(file: file), "the task file is empty")
         }
         let top = try YAMLFields(root, file: file, what: "a task (labels, data, labeling_functions, model, evaluation, output)")
-        try top.rejectUnknown(["labels", "data", "labeling_functions", "model", "evaluation", "output", "llm", "costs"])
+        try top.rejectUnknown(TaskFileKeys.top)
 
         guard let labels = try top.strings("labels") else { throw top.error("labels", "missing: list the task's label names") }
         if let problem = ClassNames.firstProblem(in: labels) { throw top.error("labels", problem.message) }
@@ -160,7 +165,7 @@ public struct TaskFile: Sendable {
         self.labels = labels
         guard let dataNode = top["data"] else { throw top.error("data", "missing") }
         let data = try YAMLFields(dataNode, file: file, record: "data", what: "the data section")
-        try data.rejectUnknown(["id", "text", "gold", "gold_values", "format", "splits", "max_text_bytes"])
+        try data.rejectUnknown(TaskFileKeys.data)
         source = try Self.itemSource(data, labels: labels)
         splits = try Self.splits(data, resolve: resolve)
         let sources = try Self.lfSources(top, resolve: resolve)
@@ -175,7 +180,7 @@ public struct TaskFile: Sendable {
 
     static func sample(_ node: Node, split: String, file: String) throws -> Sample {
         let fields = try YAMLFields(node, file: file, record: "split \(split)", what: "a sampled split (sample_of, size, seed)")
-        try fields.rejectUnknown(["sample_of", "size", "seed"])
+        try fields.rejectUnknown(TaskFileKeys.sampledSplit)
         let size = try fields.int("size") ?? 0
         guard size > 0 else { throw fields.error("size", "needs a positive number of items") }
         let seed = try fields.int("seed") ?? 0
