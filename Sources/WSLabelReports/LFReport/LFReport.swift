@@ -52,8 +52,11 @@ public struct LFReport: Sendable {
     public let flags: [LFFlag]
     /// One outcome per split, in run order.
     public let outcomes: [SplitOutcome]
-    /// The model and variant, as `wslabel fit` names them (e.g. "em (tied λ=10 prior=uniform w=0.5)").
+    /// The model and variant, as `wslabel fit` names them (e.g. "em (tied λ=10 prior=uniform w=0.5)"),
+    /// for majority vote with its rule for ties and uncovered rows.
     public let modelDescription: String
+    /// Majority vote's rule for ties and uncovered rows; `nil` for the EM model.
+    public let majorityVoteTies: MajorityVoteTies?
     /// The run's LLM calls, when the task has LLM-prompt LFs.
     public var llmCosts: LLMRunCosts?
 
@@ -79,7 +82,8 @@ public struct LFReport: Sendable {
         flags = LFFlag.flags(summary: summary, pairwise: pairwise, learnedAccuracies: learned?.accuracies,
                              classCount: run.labelNames.count)
         outcomes = zip(run.results, splits).map { Self.outcome(of: $0, votes: $1.votes, classCount: run.labelNames.count) }
-        modelDescription = run.configuration.model.rawValue + (run.variant.map { " (\($0.summary))" } ?? "")
+        modelDescription = run.modelDescription
+        majorityVoteTies = MajorityVoteTies(run: run)
     }
 
     private static func outcome(of result: LabelingRun.SplitResult, votes: VoteMatrix, classCount: Int) -> SplitOutcome {

@@ -7,9 +7,7 @@ public enum RunTable {
     /// The summary, one line per fact and a table per split.
     public static func render(_ run: LabelingRun) -> String {
         var lines: [String] = []
-        var header = "model: \(run.configuration.model.rawValue)"
-        if let variant = run.variant { header += " (\(variant.summary))" }
-        lines.append(header)
+        lines.append("model: \(run.modelDescription)")
         if let report = run.model.fitSummary {
             lines.append("fit: \(report.iterations) iterations\(report.converged ? "" : " (cap reached)"), \(report.patternCount) vote patterns, log-likelihood \(String(format: "%.3f", report.logLikelihood)), \(String(format: "%.4f", run.fitSeconds)) s")
         }
