@@ -84,6 +84,7 @@ struct Report: ParsableCommand {
                 let priced = try analysis.analyze(applied, configuration: result.run.configuration)
                 options.costs = priced.analysis
                 options.learningCurve = priced.learningCurve
+                options.learningCurveNote = priced.learningCurveNote
             }
             let text = result.report.rendered(as: chosen, options: options)
             if let destination {

@@ -206,7 +206,7 @@ public struct CostQualityAnalysis: Sendable {
             return counts.metrics
         }
         for (kind, rate) in [(LabelingOption.Kind.crowd, prices.crowd), (.expert, prices.expert)] {
-            options.append(LabelingOption(kind: kind, name: "\(kind.rawValue) labels every item (\(ReportNumbers.percent(rate.accuracy)) accurate)",
+            options.append(LabelingOption(kind: kind, name: "\(kind.rawValue) (\(ReportNumbers.percent(rate.accuracy)) accurate) labels every item",
                                           metrics: peopleMetrics(accuracy: rate.accuracy) { _ in true },
                                           cost: items * scale * rate.perItem, hours: items * scale / rate.itemsPerHour))
         }
@@ -231,7 +231,7 @@ public struct CostQualityAnalysis: Sendable {
             let cutoff = inputs.labelModelConfidence[evaluationOrder[evaluationCount - 1]]
             let tie = Self.tieAtCutoff(inputs.labelModelConfidence, cutoff: cutoff, routed: evaluationOrder.prefix(evaluationCount))
             let routedShare = items > 0 ? Double(routedAll.count) / items : 0
-            let label = "label model → %@ for the least confident \(ReportNumbers.percent(routedShare)) of items (confidence ≤ \(Self.format(cutoff)))"
+            let label = "label model → %@, least confident \(ReportNumbers.percent(routedShare)) of items (confidence ≤ \(Self.format(cutoff)))"
             if let llm = inputs.llm, let ledger {
                 let predictions = inputs.labelModel.indices.map { row in
                     routedEvaluation[row] && llm.votes[row] != VoteMatrix.abstain ? llm.votes[row] : inputs.labelModel[row]
@@ -243,7 +243,8 @@ public struct CostQualityAnalysis: Sendable {
             }
             for (kind, rate, who) in [(LabelingOption.Kind.hybridCrowd, prices.crowd, "crowd"), (.hybridExpert, prices.expert, "experts")] {
                 let people = Double(routedAll.count) * scale
-                options.append(LabelingOption(kind: kind, name: label.replacingOccurrences(of: "%@", with: who), threshold: cutoff,
+                let whoAndAccuracy = "\(who) (\(ReportNumbers.percent(rate.accuracy)) accurate)"
+                options.append(LabelingOption(kind: kind, name: label.replacingOccurrences(of: "%@", with: whoAndAccuracy), threshold: cutoff,
                                               routedShare: routedShare, metrics: peopleMetrics(accuracy: rate.accuracy) { routedEvaluation[$0] },
                                               cost: baseCost + people * rate.perItem, hours: baseHours + people / rate.itemsPerHour,
                                               tieAtCutoff: tie))
@@ -290,7 +291,8 @@ public struct CostQualityAnalysis: Sendable {
 
     /// Items a share routes of `count`: the share rounded up, at least one when there are items.
     static func routedCount(_ share: Double, of count: Int) -> Int {
-        min(count, max(1, Int((Double(count) * share).rounded(.up))))
+        // Less a hair, so that 30% of 20 is 6, not the 7 that 6.000000000000001 rounds up to.
+        min(count, max(1, Int((Double(count) * share - 1e-9).rounded(.up))))
     }
 
     /// How a cutoff splits the items of its confidence, when it does.

@@ -86,13 +86,15 @@ public enum CostReport {
 
     /// The analysis as one self-contained HTML page: the recommendation, the frontier plot, the
     /// options table, the active-learning curve (when measured) and the prices with their sources.
-    public static func html(_ costs: TaskCostAnalysis, curve: ActiveLearningCurve? = nil, title: String) -> String {
-        HTMLPage.render(title: title, sections: ["<h1>\(HTMLEscaping.text(title))</h1>"] + htmlSections(costs, curve: curve, headingLevel: 2))
+    /// - Parameter curveNote: why a curve asked for is left out, shown in its place.
+    public static func html(_ costs: TaskCostAnalysis, curve: ActiveLearningCurve? = nil, curveNote: String? = nil, title: String) -> String {
+        HTMLPage.render(title: title, sections: ["<h1>\(HTMLEscaping.text(title))</h1>"]
+                        + htmlSections(costs, curve: curve, curveNote: curveNote, headingLevel: 2))
     }
 
     /// The cost analysis as HTML blocks, headings at `headingLevel`: shared by the cost page and
     /// the LF report's cost section.
-    static func htmlSections(_ costs: TaskCostAnalysis, curve: ActiveLearningCurve?, headingLevel: Int) -> [String] {
+    static func htmlSections(_ costs: TaskCostAnalysis, curve: ActiveLearningCurve?, curveNote: String? = nil, headingLevel: Int) -> [String] {
         let analysis = costs.analysis
         let h = "h\(headingLevel)"
         let header = ["option", "accuracy", "macro-F1", "coverage", "cost", "$ / 1k labels", "hours", "$ / accuracy point", "frontier"]
@@ -107,6 +109,8 @@ public enum CostReport {
         sections.append("<section id=\"options\"><\(h)>Options</\(h)>\(HTMLTable.render(header: header, rows: rows))</section>")
         if let curve {
             sections.append("<section id=\"curve\"><\(h)>Active learning</\(h)><figure class=\"plot\">\(CostPlots.curve(curve))</figure><p class=\"hint\">Accuracy as people label train items, simulated by the train gold labels; random picks are the mean of seeds \(curve.randomSeeds.map(String.init).joined(separator: ", ")).</p></section>")
+        } else if let curveNote {
+            sections.append("<section id=\"curve\"><\(h)>Active learning</\(h)><p class=\"note\">\(HTMLEscaping.text(curveNote))</p></section>")
         }
         sections.append("<section id=\"prices\"><\(h)>Prices and assumptions</\(h)><ul class=\"notes\">\(notes(costs).map { "<li>\(HTMLEscaping.text($0))</li>" }.joined(separator: "\n"))</ul></section>")
         return sections

@@ -38,7 +38,7 @@ public struct LabelingOption: Sendable, Equatable {
     }
 
     public var kind: Kind
-    /// A short description, e.g. "label model → LLM for the least confident 20.0% of items (confidence ≤ 0.830)".
+    /// A short description, e.g. "label model → LLM, least confident 20.0% of items (confidence ≤ 0.830)".
     public var name: String
     /// Hybrids: the largest label-model confidence routed on the evaluation split (the
     /// cutoff); items below it go to the LLM or to people, and of those at it, the share's
