@@ -20,7 +20,10 @@ struct Cost: ParsableCommand {
             Prices come from the task file's costs section (crowd, expert, lf_authoring, machine) \
             over documented defaults, and llm.prices; LLM dollars and seconds come only from the \
             response cache's ledger of real calls. Items the ledger lacks are priced at its mean \
-            answer and marked as a projection.
+            answer and marked as a projection. A person's label is right with the rate's \
+            accuracy (costs.crowd.accuracy, costs.expert.accuracy; by default 85% and 95%, \
+            assumptions the notes cite), else any wrong class: people's rows are scored by that \
+            expectation. Review labels on items with gold labels measure the crowd's instead.
 
             --output FILE.html writes one self-contained page with the plot of accuracy against \
             cost; --curve adds the active-learning curve (accuracy against the number of human \
