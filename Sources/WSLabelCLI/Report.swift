@@ -94,6 +94,7 @@ struct Report: ParsableCommand {
                 let priced = try analysis.analyze(applied, configuration: result.run.configuration, hiddenSplits: result.hiddenSplits)
                 options.costs = priced.analysis
                 options.learningCurve = priced.learningCurve
+                options.learningCurveNote = priced.learningCurveNote
             }
             if chosen == .html, !noSamples, result.loaded.task != nil || input.wrench != nil {
                 options.samples = try InspectionJob.lfSamples(of: result, input: job.input, seed: model.seed ?? 0)

@@ -36,7 +36,8 @@ public struct CostAnalysisJob: Sendable {
     public var projectedItems: Int?
     /// Train an end model on the label model's labels and price it as an option (`nil`: no end-model row).
     public var endModel: EndModelTrainingConfiguration? = EndModelTrainingConfiguration()
-    /// Also measure the active-learning curve (refits the label model a few dozen times).
+    /// Also measure the active-learning curve (refits the label model a few dozen times); when
+    /// the task cannot give one, the result says why instead (``Result/learningCurveNote``).
     public var measuresLearningCurve = false
     /// Files the caller writes (e.g. the report), checked against the task's inputs first.
     public var outputs: [FileRole] = []
@@ -53,6 +54,9 @@ public struct CostAnalysisJob: Sendable {
         public let analysis: TaskCostAnalysis
         /// The active-learning curve, when measured.
         public let learningCurve: ActiveLearningCurve?
+        /// Why the curve asked for was left out (e.g. train has no gold labels to play the
+        /// people), and what would make it appear; `nil` when measured or not asked for.
+        public let learningCurveNote: String?
     }
 
     /// Runs the analysis. Machine time is priced from this run's own wall-clock time, less the
@@ -87,8 +91,12 @@ public struct CostAnalysisJob: Sendable {
                                             llmLF: llmLF, computeSeconds: max(0, Date().timeIntervalSince(startedAt) - llmSeconds),
                                             projectedItems: projectedItems, budget: budget, endModel: endModel,
                                             hiddenSplits: hiddenSplits)
-        let curve = measuresLearningCurve
+        // The curve is one section of the page: what it lacks leaves it out with a note, not
+        // the whole page.
+        let missing = measuresLearningCurve ? applied.learningCurveMissingRequirement(configuration: configuration) : nil
+        let curve = measuresLearningCurve && missing == nil
             ? try applied.learningCurve(evaluationSplit: analysis.evaluationSplit, configuration: configuration) : nil
-        return Result(applied: applied, analysis: analysis, learningCurve: curve)
+        return Result(applied: applied, analysis: analysis, learningCurve: curve,
+                      learningCurveNote: missing.map { "The active-learning curve is left out: \($0)." })
     }
 }

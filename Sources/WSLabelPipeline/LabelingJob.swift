@@ -125,7 +125,7 @@ public struct LabelingJob: Sendable {
             written = output
         }
         if let modelOutput {
-            try SavedLabelModel(model: run.model, labelNames: run.labelNames).save(to: modelOutput)
+            try SavedLabelModel(model: run.model, labelNames: run.labelNames, seed: run.configuration.seed).save(to: modelOutput)
             events(.savedModel(modelOutput))
         }
         return Result(loaded: loaded, run: run, labelsOutput: written, hiddenSplits: hidden)

@@ -4,7 +4,7 @@ import WSLabeling
 
 /// The whole report as JSON, numbers at full precision.
 ///
-/// Keys: `model`, `labels`, `lf_summary` (``LFSummary/json``: Snorkel's columns),
+/// Keys: `model`, for majority vote `ties` (``MajorityVoteTies/json``), `labels`, `lf_summary` (``LFSummary/json``: Snorkel's columns),
 /// `class_coverage`, `learned` (per-LF `accuracy` and `table` — rows per true class, columns
 /// abstain then each class — plus `class_prior`; null for majority vote), `flags` (`lf`, `kind`,
 /// `reason`), `pairwise` (`overlap_rows`, `conflict_rows`: LF × LF counts on the analysed split)
@@ -43,6 +43,9 @@ enum ReportJSON {
         }
         var members: [(key: String, value: JSONValue)] = [
             ("model", .string(report.modelDescription)),
+        ]
+        if let ties = report.majorityVoteTies { members.append(("ties", ties.json)) }
+        members += [
             ("labels", .array(report.labelNames.map(JSONValue.string))),
             ("lf_summary", report.summary.json),
             ("class_coverage", .object(zip(report.labelNames, report.summary.analysis.classCoverages).map { ($0, .number($1)) })),

@@ -34,17 +34,23 @@ public struct ClassificationMetrics: Sendable, Equatable, Codable {
                   actual: classes.map(confusion.support(of:)))
     }
 
-    /// Scores from per-class counts: right predictions, predictions (abstains excluded) and
-    /// gold labels of each class.
+    /// Scores from whole per-class counts: right predictions, predictions (abstains excluded)
+    /// and gold labels of each class.
     init(truePositives: [Int], predicted: [Int], actual: [Int]) {
+        self.init(truePositives: truePositives.map(Double.init), predicted: predicted.map(Double.init), actual: actual.map(Double.init))
+    }
+
+    /// Scores from per-class counts, whole or expected (``ExpectedLabelCounts``): right
+    /// predictions, predictions (abstains excluded) and gold labels of each class.
+    init(truePositives: [Double], predicted: [Double], actual: [Double]) {
         let classCount = actual.count
         let total = actual.reduce(0, +), count = max(total, 1)
-        rowCount = total
-        accuracy = Double(truePositives.reduce(0, +)) / Double(count)
-        coverage = Double(predicted.reduce(0, +)) / Double(count)
+        rowCount = Int(total.rounded())
+        accuracy = truePositives.reduce(0, +) / count
+        coverage = predicted.reduce(0, +) / count
         let f1 = (0..<classCount).map { label in
             let denominator = predicted[label] + actual[label]
-            return denominator == 0 ? 0 : 2 * Double(truePositives[label]) / Double(denominator)
+            return denominator == 0 ? 0 : 2 * truePositives[label] / denominator
         }
         let present = (0..<classCount).filter { predicted[$0] + actual[$0] > 0 }
         classF1 = f1

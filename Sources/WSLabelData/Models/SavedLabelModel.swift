@@ -24,9 +24,16 @@ public struct SavedLabelModel: Codable, Sendable {
     public let lfCount: Int
     /// The generative model's parameters (`kind == "em"`).
     public let generative: GenerativeLabelModel?
+    /// Majority vote's rule for the items it cannot decide (`kind == "mv"`). Absent from files
+    /// written before wslabel saved it: those models leave every tie unlabeled in `predict`, as
+    /// they always did.
+    public let ties: SavedMajorityVoteTies?
 
     /// Wraps a fitted model.
-    public init(model: any LabelModel, labelNames: [String]) {
+    /// - Parameters:
+    ///   - seed: the seed of the run's random tie-breaks, saved with a majority-vote model so
+    ///     that `predict` draws the same classes among tied voters as the fit did.
+    public init(model: any LabelModel, labelNames: [String], seed: UInt64? = nil) {
         precondition(labelNames.count == model.classCount, "one name per class")
         format = Self.formatName
         version = Self.formatVersion
@@ -34,18 +41,26 @@ public struct SavedLabelModel: Codable, Sendable {
         lfCount = model.lfCount
         kind = model.kind.rawValue
         switch model.savedParameters {
-        case .majorityVote: generative = nil
-        case let .generative(parameters): generative = parameters
+        case let .majorityVote(majority):
+            generative = nil
+            ties = majority.uncoveredPrior.map { SavedMajorityVoteTies(prior: $0, seed: seed) }
+        case let .generative(parameters):
+            generative = parameters
+            ties = nil
         }
     }
 
     /// The model's parameters (checked by ``load(from:)``).
     public var parameters: SavedLabelModelParameters {
-        generative.map { .generative($0) } ?? .majorityVote(lfCount: lfCount, classCount: labelNames.count)
+        generative.map { .generative($0) }
+            ?? .majorityVote(MajorityVote(lfCount: lfCount, classCount: labelNames.count, uncoveredPrior: ties?.classPrior))
     }
 
     /// The model, ready to predict.
     public var labelModel: any LabelModel { parameters.labelModel }
+
+    /// The model's own tie policy as the fit applied it: majority vote's with the saved seed.
+    public var tiePolicy: TiePolicy { labelModel.tiePolicy(seed: ties?.seed) }
 
     /// Writes the model as JSON with sorted keys (the same model always gives the same bytes).
     public func save(to url: URL) throws {
@@ -80,6 +95,10 @@ public struct SavedLabelModel: Codable, Sendable {
         case (.mv?, _?): throw fail("generative", "a majority-vote model (kind mv) has no generative parameters")
         case (.em?, nil): throw fail("generative", "missing: an em model needs its parameters")
         case (nil, _): throw fail("kind", "unknown model kind \"\(saved.kind)\"; expected \(LabelModelKind.allCases.map(\.rawValue).joined(separator: " or "))")
+        }
+        if let ties = saved.ties {
+            guard saved.kind == LabelModelKind.mv.rawValue else { throw fail("ties", "only a majority-vote model (kind mv) has saved ties") }
+            try ties.check(classCount: saved.labelNames.count) { fail($0, $1) }
         }
         if let tables = saved.generative?.tables {
             guard tables.lfCount == saved.lfCount else {

@@ -124,10 +124,40 @@ public struct TaskCostAnalysis: Sendable {
             majorityVote: result(majorityRun).predictions, labelModelWithLLM: withLLM.map { result($0).predictions },
             llm: answers, computeSeconds: computeSeconds, humanLabelsCollected: applied.humanLabels.count)
         inputs.endModel = endModelAnswers
-        analysis = CostQualityAnalysis(inputs, prices: prices ?? task.prices, projectedItems: projectedItems)
+        inputs.majorityVoteTies = MajorityVoteTies(run: majorityRun)
+        let measured = Self.measuringCrowdAccuracy(prices ?? task.prices, humanLabels: applied.humanLabels, splits: splits, labelNames: labels)
+        analysis = CostQualityAnalysis(inputs, prices: measured, projectedItems: projectedItems)
         self.evaluationSplit = evaluation.name
         self.llmLF = llmColumn.map { functions[$0].name }
         itemsMissingFromLedger = missing
+    }
+
+    /// Review labels with gold to compare against needed before their agreement replaces the
+    /// default crowd accuracy: below it, a measured figure is mostly noise (±10 points at 20).
+    public static let minimumMeasuredLabels = 20
+
+    /// `prices` with the crowd accuracy measured on the review labels people gave
+    /// (`output.human_labels`) whose items have gold labels — the share that agrees — when at
+    /// least ``minimumMeasuredLabels`` do and the crowd accuracy is still the default: a
+    /// measurement beats an assumption, and a figure the task file sets beats both. Review
+    /// labels are priced at the crowd rate, so they measure the crowd.
+    static func measuringCrowdAccuracy(_ prices: LabelingPriceBook, humanLabels: [String: HumanLabel], splits: [LabeledSplit],
+                                       labelNames: [String]) -> LabelingPriceBook {
+        let defaultRate = LabelingPriceBook.defaultCrowd
+        guard prices.crowd.accuracy == defaultRate.accuracy, prices.crowd.accuracySource == defaultRate.accuracySource else { return prices }
+        var seen = Set<String>(), compared = 0, agreed = 0
+        for split in splits {
+            for (id, gold) in zip(split.ids, split.gold) {
+                guard let gold, let human = humanLabels[id], seen.insert(id).inserted else { continue }
+                compared += 1
+                if labelNames.firstIndex(of: human.label) == gold { agreed += 1 }
+            }
+        }
+        guard compared >= minimumMeasuredLabels else { return prices }
+        var measured = prices
+        measured.crowd.accuracy = Double(agreed) / Double(compared)
+        measured.crowd.accuracySource = "measured: \(agreed) of the \(compared) review labels (output.human_labels) on items with gold labels agree with them"
+        return measured
     }
 
     private static func evaluationSplit(named name: String?, in splits: [LabeledSplit], hidden: [String]) throws -> LabeledSplit {

@@ -29,13 +29,16 @@ public enum HTMLReport {
     ///   - title: the page's title and main heading.
     /// - Returns: a complete HTML document, UTF-8 text ending in a newline.
     ///   - costs: a cost analysis to show as a section, with its active-learning curve.
+    ///   - learningCurveNote: why the curve is left out, shown in its place.
     ///   - endModel: an end model trained on the run's labels, shown as a section.
     ///   - samples: a few items per LF, shown as a section the LF table's names link to.
     public static func render(_ report: LFReport, title: String, costs: TaskCostAnalysis? = nil,
-                              learningCurve: ActiveLearningCurve? = nil, endModel: EndModelReport? = nil, samples: LFSamples? = nil) -> String {
+                              learningCurve: ActiveLearningCurve? = nil, learningCurveNote: String? = nil,
+                              endModel: EndModelReport? = nil, samples: LFSamples? = nil) -> String {
         let costSection = costs.map { costs in
             (["<section id=\"costs\">", "<h2>Cost and quality</h2>"]
-                + CostReport.htmlSections(costs, curve: learningCurve, headingLevel: 3) + ["</section>"]).joined(separator: "\n")
+                + CostReport.htmlSections(costs, curve: learningCurve, curveNote: learningCurveNote, headingLevel: 3)
+                + ["</section>"]).joined(separator: "\n")
         }
         let sections = [
             header(report, title: title),

@@ -57,8 +57,11 @@ public struct LFReport: Sendable {
     public let flags: [LFFlag]
     /// One outcome per split, in run order.
     public let outcomes: [SplitOutcome]
-    /// The model and variant, as `wslabel fit` names them (e.g. "em (tied λ=10 prior=uniform w=0.5)").
+    /// The model and variant, as `wslabel fit` names them (e.g. "em (tied λ=10 prior=uniform w=0.5)"),
+    /// for majority vote with its rule for ties and uncovered rows.
     public let modelDescription: String
+    /// Majority vote's rule for ties and uncovered rows; `nil` for the EM model.
+    public let majorityVoteTies: MajorityVoteTies?
     /// The run's LLM calls, when the task has LLM-prompt LFs.
     public var llmCosts: LLMRunCosts?
     /// The test splits whose scores the report leaves out: no accuracy, per-class scores or LF
@@ -94,6 +97,7 @@ public struct LFReport: Sendable {
         }
         self.hiddenSplits = hiddenSplits
         modelDescription = run.modelDescription
+        majorityVoteTies = MajorityVoteTies(run: run)
     }
 
     private static func outcome(of result: LabelingRun.SplitResult, split: LabeledSplit, classCount: Int, hidden: Bool) -> SplitOutcome {

@@ -2,14 +2,15 @@ import WSLabelCore
 import WSLabelData
 import WSLabeling
 extension LabelingRun {
-    /// The model and variant as every output names them, e.g. `em (tied λ=10 prior=uniform w=0.5)`.
+    /// The model as `fit` and the reports name it: `em (variant)`, or for majority vote `mv (ties
+    /// and uncovered rows' rule)` (``MajorityVoteTies/text``).
     public var modelDescription: String {
-        configuration.model.rawValue + (variant.map { " (\($0.summary))" } ?? "")
+        configuration.model.rawValue + (variant.map { " (\($0.summary))" } ?? MajorityVoteTies(run: self).map { " (\($0.text))" } ?? "")
     }
 
     /// The run as one JSON object: what `wslabel fit --json` prints.
     ///
-    /// Keys: `model`, `variant`, `seed`, `iterations`, `log_likelihood`, `fit_seconds`,
+    /// Keys: `model`, `variant`, `seed`, for majority vote `ties` (``MajorityVoteTies/json``), `iterations`, `log_likelihood`, `fit_seconds`,
     /// `selection` (metric, dev split, variants tried, the chosen index and its dev score,
     /// whether the gold-free choice was kept and the dev winner's advantage over it in standard
     /// errors; or, chosen without gold, `metric: leave_one_lf_out_agreement`, its score and the
@@ -25,6 +26,7 @@ extension LabelingRun {
             ("variant", variant.map { .string($0.summary) } ?? .null),
             ("seed", .number(Double(configuration.seed))),
         ]
+        if let ties = MajorityVoteTies(run: self) { members.append(("ties", ties.json)) }
         if let fit = model.fitSummary {
             members.append(("iterations", .number(Double(fit.iterations))))
             members.append(("converged", .bool(fit.converged)))

@@ -8,8 +8,9 @@ extension LabelingPriceBook {
     ///
     /// ```yaml
     /// costs:
-    ///   crowd: {per_item: 0.12, items_per_hour: 150, source: "our vendor's quote, 2026-10"}
-    ///   expert: {per_item: 8, items_per_hour: 25}
+    ///   crowd: {per_item: 0.12, items_per_hour: 150, source: "our vendor's quote, 2026-10",
+    ///           accuracy: 0.9, accuracy_source: "our pilot: 180 of 200 right"}
+    ///   expert: {per_item: 8, items_per_hour: 25, accuracy: 0.97}
     ///   lf_authoring: {hours: 6, hourly_rate: 80, source: "time sheets"}
     ///   machine: {per_hour: 0.10}
     /// ```
@@ -31,10 +32,20 @@ extension LabelingPriceBook {
         for (key, keyPath) in [("crowd", \LabelingPriceBook.crowd), ("expert", \LabelingPriceBook.expert)] {
             guard let rate = try fields(key, TaskFileKeys.costsHumanRate) else { continue }
             let current = self[keyPath: keyPath]
+            let accuracy = try rate.double("accuracy")
+            if let accuracy, !(0...1).contains(accuracy) {
+                throw rate.error("accuracy", "must be a probability from 0 to 1 (0.85 for 85%), not \(accuracy)")
+            }
+            let accuracySource = try rate.optionalString("accuracy_source")
+            if accuracySource != nil, accuracy == nil { throw rate.error("accuracy_source", "says where an accuracy comes from: give accuracy too") }
+            // Price and accuracy are set apart: a quote for the price says nothing of the accuracy.
+            let pricesGiven = rate["per_item"] != nil || rate["items_per_hour"] != nil || rate["source"] != nil
             self[keyPath: keyPath] = HumanRate(
                 perItem: try figure(rate, "per_item", default: current.perItem),
                 itemsPerHour: try figure(rate, "items_per_hour", default: current.itemsPerHour, positive: true),
-                source: try rate.optionalString("source") ?? "the task file's costs.\(key)")
+                source: try rate.optionalString("source") ?? (pricesGiven ? "the task file's costs.\(key)" : current.source),
+                accuracy: accuracy ?? current.accuracy,
+                accuracySource: accuracySource ?? (accuracy == nil ? current.accuracySource : "the task file's costs.\(key).accuracy"))
         }
         if let authoring = try fields("lf_authoring", TaskFileKeys.costsLFAuthoring) {
             lfAuthoringHours = try figure(authoring, "hours", default: lfAuthoringHours)

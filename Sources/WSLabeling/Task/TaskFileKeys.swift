@@ -29,7 +29,7 @@ enum TaskFileKeys {
     /// `costs` (``LabelingPriceBook``).
     static let costs: Set<String> = ["crowd", "expert", "lf_authoring", "machine"]
     /// `costs.crowd` and `costs.expert`.
-    static let costsHumanRate: Set<String> = ["per_item", "items_per_hour", "source"]
+    static let costsHumanRate: Set<String> = ["per_item", "items_per_hour", "source", "accuracy", "accuracy_source"]
     /// `costs.lf_authoring`.
     static let costsLFAuthoring: Set<String> = ["hours", "hourly_rate", "source"]
     /// `costs.machine`.
