@@ -78,15 +78,14 @@ public struct EvaluationJob: Sendable {
             return .init(name: modelName, key: key, predictions: predictions, gold: gold, classCount: classes)
         }
         var models = [scores("label model", "label_model", run.results)]
-        if run.configuration.model != .mv {
-            var majority = run.configuration
-            majority.model = .mv
-            let majorityRun = try LabelingRun(labelNames: loaded.labelNames, splits: loaded.splits, configuration: majority)
-            models.append(scores("majority vote", "majority_vote", majorityRun.results))
-        }
+        let majorityRun = try labeled.majorityVoteRun()
+        if run.configuration.model != .mv { models.append(scores("majority vote", "majority_vote", majorityRun.results)) }
         if let endModelResults { models.append(scores("end model", "end_model", endModelResults)) }
 
         var evaluation = SplitEvaluation(split: name, labelNames: loaded.labelNames, modelDescription: run.modelDescription, models: models)
+        if run.configuration.model != .mv, let ties = MajorityVoteTies(run: majorityRun) {
+            evaluation.notes.append("majority vote: \(ties.text)")
+        }
         if countsEvaluations, testSplits.contains(name), let task = loaded.task?.task {
             evaluation.timesEvaluated = try EvaluationCounter(task: task).increment(split: name)
         }

@@ -52,7 +52,7 @@ final class EvaluateCommandTests: XCTestCase {
             XCTAssertTrue(first.contains(phrase), "missing \(phrase): \(first)")
         }
         let lines = first.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
-        XCTAssertTrue(lines.contains("accuracy 90.0% 80.0%"), first)
+        XCTAssertTrue(lines.contains("accuracy 90.0% 90.0%"), first)
         let second = try run(["evaluate"], in: root)
         XCTAssertTrue(second.contains("test evaluated 2 times: each look"), second)
         let counts = root.appendingPathComponent("examples/output/support-tickets/evaluations.json")
