@@ -43,7 +43,8 @@ final class EvaluationJobTests: XCTestCase {
         // dev is not held out: not counted, and said to have chosen the model variant.
         let dev = try EvaluationJob(labeling: LabelingJob(input: .task(task)), split: "dev").run().evaluation
         XCTAssertNil(dev.timesEvaluated)
-        XCTAssertEqual(dev.notes, ["dev is the dev split: its gold labels chose the model variant, so these scores flatter the label model"])
+        XCTAssertEqual(dev.notes, ["majority vote: ties: random among voters; uncovered rows: class prior from dev gold (dev)",
+                                   "dev is the dev split: its gold labels chose the model variant, so these scores flatter the label model"])
         var uncounted = job
         uncounted.countsEvaluations = false
         XCTAssertNil(try uncounted.run().evaluation.timesEvaluated)
