@@ -31,7 +31,8 @@ struct Inspect: ParsableCommand {
 
             The split: --split NAME, else the dev split when gold labels are read (wrong, \
             correct, --gold), else train. The test split is never the default: looking at test \
-            items while writing LFs tunes the LFs to test.
+            items while writing LFs tunes the LFs to test; with evaluation.hide_test (or \
+            --hide-test) its gold labels are not shown at all.
 
             Formats: text (default), jsonl (one object per item: id, text, gold, label, \
             confidence, probabilities, majority_vote, votes) and csv, for tools; --output picks \
@@ -49,6 +50,8 @@ struct Inspect: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     @OptionGroup var model: ModelOptions
+
+    @OptionGroup var testSplit: TestSplitOptions
 
     @Option(name: .customLong("lf"), help: ArgumentHelp("An LF whose votes to look at; give two for a pair.", valueName: "name"))
     var lfs: [String] = []
@@ -96,6 +99,7 @@ struct Inspect: ParsableCommand {
             let destination = output.map(AtomicFile.url(forArgument:))
             var labeling = LabelingJob(input: try input.labelingInput(), model: model.choices, labelsOutput: .none)
             labeling.otherOutputs = destination.map { [FileRole($0, "--output")] } ?? []
+            labeling.testSplit = testSplit.choices
             let request = InspectionJob.Request(lfs: lfs, bucket: bucket, lfVote: lfVote, gold: gold, predicted: predicted, split: split,
                                                 limit: limit == 0 ? nil : limit, order: random ? .random(seed: model.seed ?? 0) : .file)
             let inspection = try InspectionJob(labeling: labeling, request: request).run(events: JobLog().events)

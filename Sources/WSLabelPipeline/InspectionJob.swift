@@ -72,7 +72,7 @@ public struct InspectionJob: Sendable {
     public func run(events: @escaping (LabelingJob.Event) -> Void = { _ in }) throws -> Inspection {
         let result = try labeling.run(events: events)
         let majority = try result.majorityVoteRun()
-        let split = try Self.splitName(for: request, run: result.run, splits: result.loaded.splits)
+        let split = try Self.splitName(for: request, run: result.run, splits: result.loaded.splits, hidden: result.hiddenSplits)
         let query = try Self.query(for: request, lfNames: result.loaded.lfNames, labelNames: result.run.labelNames)
         var inspection = Self.inspect(split: split, query: query, order: request.order, limit: request.limit,
                                       loaded: result.loaded, run: result.run, majority: majority)
@@ -159,7 +159,8 @@ public struct InspectionJob: Sendable {
 
     /// The split a request looks at: the one named, else the dev split when it reads gold
     /// labels (never test: looking at test items while writing LFs tunes them to test), else train.
-    static func splitName(for request: Request, run: LabelingRun, splits: [LabeledSplit]) throws -> String {
+    /// A split whose scores are hidden (``TestSplitChoices``) has no gold labels to read here.
+    static func splitName(for request: Request, run: LabelingRun, splits: [LabeledSplit], hidden: [String] = []) throws -> String {
         let names = splits.map(\.name)
         let needsGold = request.bucket?.needsGold == true || request.gold != nil
         let dev = run.configuration.devSplitName
@@ -169,6 +170,10 @@ public struct InspectionJob: Sendable {
                 throw WSLabelError.invalidArgument("this needs gold labels and there is no \(dev) split: name one with --split (the splits: \(names.joined(separator: ", ")))")
             }
             throw WSLabelError.invalidArgument("no split \(name) (the splits: \(names.joined(separator: ", ")))")
+        }
+        if needsGold && hidden.contains(name) {
+            throw WSLabelError.invalidArgument("the \(name) split's gold labels are hidden while you write LFs (evaluation.hide_test or --hide-test): "
+                + "look at the dev split, or give --show-test (wslabel evaluate scores \(name) at the end)")
         }
         if needsGold && split.goldCount == 0 {
             let withGold = splits.filter { $0.goldCount > 0 }.map(\.name)

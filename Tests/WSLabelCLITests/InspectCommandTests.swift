@@ -72,6 +72,24 @@ final class InspectCommandTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("items.xlsx").path))
     }
 
+    /// While the test split is held back, inspect shows none of its gold labels.
+    func testAHiddenTestSplitsGoldIsNotShown() throws {
+        let root = try SupportTicketsExample.copy(for: self)
+        let config = SupportTicketsExample.taskFile
+        let refused = try CLIRunner.run(["inspect", "--config", config, "--bucket", "wrong", "--split", "test", "--hide-test"], currentDirectory: root)
+        XCTAssertEqual(refused.status, 64, refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("the test split's gold labels are hidden while you write LFs"), refused.stderr)
+        let items = try CLIRunner.run(["inspect", "--config", config, "--split", "test", "--hide-test", "--format", "jsonl", "--limit", "0"],
+                                      currentDirectory: root)
+        XCTAssertEqual(items.status, 0, items.stderr)
+        let lines = items.stdout.split(separator: "\n")
+        XCTAssertEqual(lines.count, 80)
+        XCTAssertTrue(lines.allSatisfy { $0.contains(#""gold":null"#) }, "no test item shows its gold label")
+        let shown = try CLIRunner.run(["inspect", "--config", config, "--bucket", "wrong", "--split", "test", "--show-test"], currentDirectory: root)
+        XCTAssertEqual(shown.status, 0, shown.stderr)
+        XCTAssertTrue(shown.stdout.hasPrefix("test items where the label model is wrong: 8 of 80 items match"), shown.stdout)
+    }
+
     /// The HTML report's samples: a section with each LF's items, its name in the LF table a
     /// link there; `--no-samples` leaves them out.
     func testTheHTMLReportLinksEachLFToItsSamples() throws {
