@@ -63,7 +63,7 @@ metric_of() {
     echo "\"mv\": ["
     for seed in 0 1 2; do
       [ $seed = 0 ] || echo ","
-      "$bin" fit --wrench "$data/$set" --model mv --seed $seed --json 2>/dev/null
+      "$bin" fit --wrench "$data/$set" --model mv --ties random --seed $seed --json 2>/dev/null
     done
     echo "]}"
   done

@@ -41,7 +41,7 @@ out=benchmarks/results/wrench_wslabel.json
     echo "], \"mv_random\": ["
     for seed in 0 1 2; do
       [ $seed = 0 ] || echo ","
-      "$bin" fit --wrench "$root/$set" --model mv --seed $seed --json 2>/dev/null
+      "$bin" fit --wrench "$root/$set" --model mv --ties random --seed $seed --json 2>/dev/null
     done
     echo "]}"
   done

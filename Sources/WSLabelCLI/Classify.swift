@@ -8,7 +8,7 @@ struct Classify: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Label items with an end model saved by `wslabel train --save-end-model`: no LFs, just the text.",
         discussion: """
-            Reads items (JSON Lines or CSV, by extension or --format; - for JSON Lines on \
+            Reads items (JSON Lines, CSV or TSV, by extension or --format; - for JSON Lines on \
             standard input), classifies their text batch by batch and writes one line per item \
             in the format of a labels file: id, split, label, probability per label, confidence. \
             Every item gets a label, LF votes or not. With --gold-field, items with a gold value \
@@ -20,6 +20,7 @@ struct Classify: ParsableCommand {
             Examples:
               wslabel classify --end-model end-model.json --input new.jsonl --output labels.jsonl
               wslabel classify --end-model end-model.json --input comments.csv --text-field CONTENT --id-field COMMENT_ID
+              wslabel classify --end-model end-model.json --input sms.tsv --no-header --text-field 2
               cat part-0.jsonl | wslabel classify --end-model end-model.json --input - > labels.jsonl
             """
     )
@@ -27,11 +28,17 @@ struct Classify: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("An end model saved by `wslabel train --save-end-model`.", valueName: "file"))
     var endModel: String
 
-    @Option(name: .long, help: ArgumentHelp("The items: a .jsonl/.ndjson or .csv file, or - for JSON Lines on standard input.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("The items: a .jsonl/.ndjson, .csv or .tsv file, or - for JSON Lines on standard input.", valueName: "file"))
     var input: String
 
-    @Option(name: .long, help: ArgumentHelp("The items' format when the extension does not say. (default: by extension; jsonl for -)", valueName: "jsonl|csv"))
+    @Option(name: .long, help: ArgumentHelp("The items' format when the extension does not say. (default: by extension; jsonl for -)", valueName: "jsonl|csv|tsv"))
     var format: String?
+
+    @Option(name: .long, help: ArgumentHelp("The field delimiter of a CSV file: one ASCII character, e.g. ';', '|' or '\\t'. (default: a comma; a TSV file is always tab-delimited)", valueName: "char"))
+    var delimiter: String?
+
+    @Flag(name: .long, help: "The CSV or TSV file has no header row: its columns are named by position, 1, 2, … (--text-field 2).")
+    var noHeader = false
 
     @Option(name: .long, help: ArgumentHelp("The field holding the text.", valueName: "name"))
     var textField: String = "text"
@@ -51,7 +58,13 @@ struct Classify: ParsableCommand {
     @OptionGroup var workers: WorkerThreads
 
     func validate() throws {
-        if let format, ItemSource.Format(fileExtension: format) == nil { throw ValidationError("--format must be jsonl or csv, not \(format)") }
+        if let format, ItemSource.Format(fileExtension: format) == nil { throw ValidationError("--format must be \(ItemSource.Format.names), not \(format)") }
+        if let delimiter {
+            guard ItemSource.Delimiter(delimiter) != nil else { throw ValidationError("--delimiter must be \(ItemSource.Delimiter.requirement), not \"\(delimiter)\"") }
+            guard format.flatMap(ItemSource.Format.init(fileExtension:)).map({ $0 == .csv }) ?? true else {
+                throw ValidationError("--delimiter goes with CSV files, not --format \(format!)")
+            }
+        }
     }
 
     func run() throws {
@@ -60,7 +73,7 @@ struct Classify: ParsableCommand {
             let modelFile = URL(fileURLWithPath: endModel)
             let model = try SavedEndModel.load(from: modelFile)
             let source = ItemSource(format: format.flatMap(ItemSource.Format.init(fileExtension:)), idField: idField, textField: textField,
-                                    goldField: goldField)
+                                    goldField: goldField, delimiter: delimiter.flatMap(ItemSource.Delimiter.init), hasHeader: !noHeader)
             let job = ClassificationJob(model: model, modelFile: modelFile, input: input == "-" ? ClassificationJob.standardInput : URL(fileURLWithPath: input),
                                         source: source, split: split, output: AtomicFile.url(forArgument: output), threads: workers.threads)
             let summary = try job.run()

@@ -20,11 +20,15 @@ struct Cost: ParsableCommand {
             Prices come from the task file's costs section (crowd, expert, lf_authoring, machine) \
             over documented defaults, and llm.prices; LLM dollars and seconds come only from the \
             response cache's ledger of real calls. Items the ledger lacks are priced at its mean \
-            answer and marked as a projection.
+            answer and marked as a projection. A person's label is right with the rate's \
+            accuracy (costs.crowd.accuracy, costs.expert.accuracy; by default 85% and 95%, \
+            assumptions the notes cite), else any wrong class: people's rows are scored by that \
+            expectation. Review labels on items with gold labels measure the crowd's instead.
 
             --output FILE.html writes one self-contained page with the plot of accuracy against \
             cost; --curve adds the active-learning curve (accuracy against the number of human \
-            labels, active picks against random; see wslabel review curve).
+            labels, active picks against random; see wslabel review curve), or a note saying why \
+            it is left out (it needs gold labels on the train items and the EM model).
 
             Examples:
               wslabel cost --config examples/youtube-spam/wslabel-llm.yaml
@@ -35,7 +39,7 @@ struct Cost: ParsableCommand {
 
     @OptionGroup var task: TaskFileOptions
 
-    @Option(name: .long, help: ArgumentHelp("Split with gold labels to score on (default: test, else the first labeled split other than train).", valueName: "split"))
+    @Option(name: .long, help: ArgumentHelp("Split with gold labels to score on (default: test, else the first labeled split other than train; with the test split's scores hidden, not test).", valueName: "split"))
     var split: String?
 
     @Option(name: .long, help: ArgumentHelp("The LLM-prompt LF to compare (default: the task's first).", valueName: "name"))
@@ -64,6 +68,8 @@ struct Cost: ParsableCommand {
 
     @OptionGroup var model: ModelOptions
 
+    @OptionGroup var testSplit: TestSplitOptions
+
     func validate() throws {
         if let budget, !(budget.isFinite && budget >= 0) {
             throw ValidationError("--budget must be a finite number of dollars, 0 or more, not \(budget)")
@@ -79,6 +85,7 @@ struct Cost: ParsableCommand {
             var job = CostAnalysisJob(task: task.url)
             job.useCache = !task.noCache
             job.model = model.choices
+            job.testSplit = testSplit.choices
             job.evaluationSplit = split
             job.llmLF = llmLF
             job.budget = budget
@@ -91,16 +98,18 @@ struct Cost: ParsableCommand {
             switch (json, destination?.pathExtension.lowercased()) {
             case (_, "html"?), (_, "htm"?):
                 let title = "Cost and quality: " + result.applied.task.url.deletingLastPathComponent().lastPathComponent
-                text = CostReport.html(result.analysis, curve: result.learningCurve, title: title)
+                text = CostReport.html(result.analysis, curve: result.learningCurve, curveNote: result.learningCurveNote, title: title)
             case (true, _), (_, "json"?):
                 var object = CostReport.json(result.analysis)
-                if let learning = result.learningCurve, case let .object(members) = object {
-                    object = .object(members + [("active_learning", ActiveLearningReport.json(learning))])
+                if curve, case let .object(members) = object {
+                    object = .object(members + [("active_learning", result.learningCurve.map(ActiveLearningReport.json) ?? .null),
+                                                ("active_learning_note", result.learningCurveNote.map(JSONValue.string) ?? .null)])
                 }
                 text = object.serialized + "\n"
             default:
                 text = CostReport.text(result.analysis, width: destination == nil ? Terminal.standardOutput.width : nil)
                     + (result.learningCurve.map { "\n" + ActiveLearningReport.text($0) } ?? "")
+                    + (result.learningCurveNote.map { "\n" + $0 + "\n" } ?? "")
             }
             if let destination {
                 try AtomicFile.write(Data(text.utf8), to: destination)

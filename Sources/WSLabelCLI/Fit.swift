@@ -9,7 +9,9 @@ struct Fit: ParsableCommand {
         abstract: "Fit a label model on the train split's votes and label every split.",
         discussion: """
             The model is fit on the votes of the train split only; gold labels of train are never \
-            used. Every split with gold labels is scored. Progress goes to stderr; results go to \
+            used. Every split with gold labels is scored, but a test split whose scores are \
+            hidden (--hide-test, the task file's evaluation.hide_test: `wslabel evaluate` shows \
+            them at the end). Progress goes to stderr; results go to \
             stdout: the scores per split, then each LF's coverage, overlaps, conflicts and \
             accuracy (`wslabel report` shows everything).
 
@@ -53,6 +55,8 @@ struct Fit: ParsableCommand {
 
     @OptionGroup var model: ModelOptions
 
+    @OptionGroup var testSplit: TestSplitOptions
+
     @Option(name: .long, help: ArgumentHelp("Write probabilistic labels of every split as JSON Lines (id, split, label, probability per label, confidence); - for stdout (the summary then goes to stderr). A .npy file gets the probabilities as a float64 array (items × labels) for numpy, with <name>.ids.txt and <name>.splits.txt beside it (one JSON string per row).", valueName: "file"))
     var output: String?
 
@@ -75,9 +79,10 @@ struct Fit: ParsableCommand {
     func run() throws {
         try CLIErrors.report {
             let started = Date()
-            let job = LabelingJob(input: try input.labelingInput(), model: model.choices,
+            var job = LabelingJob(input: try input.labelingInput(), model: model.choices,
                                   labelsOutput: output.map { .file(AtomicFile.url(forArgument: $0)) } ?? .taskSetting,
                                   modelOutput: saveModel.map(AtomicFile.url(forArgument:)))
+            job.testSplit = testSplit.choices
             let log = JobLog()
             let endModelResult = endModel ? try EndModelJob(labeling: job).run(events: log.events) : nil
             let result = try endModelResult?.labeling ?? job.run(events: log.events)
@@ -87,13 +92,13 @@ struct Fit: ParsableCommand {
             let terminal = labelsOnStandardOutput ? Terminal.standardError : Terminal.standardOutput
             let summary: String
             if json {
-                var value = result.run.summary(lfSummary: report.summary, llmCosts: report.llmCosts)
+                var value = result.run.summary(lfSummary: report.summary, llmCosts: report.llmCosts, hiddenSplits: result.hiddenSplits)
                 if let endModelReport = endModelResult?.report, case let .object(members) = value {
                     value = .object(members + [("end_model", endModelReport.endModelJSON)])
                 }
                 summary = value.serialized
             } else {
-                summary = RunTable.render(result.run) + "\n\n" + report.compactSummary(width: terminal.width, color: terminal.color)
+                summary = RunTable.render(result.run, hiddenSplits: result.hiddenSplits) + "\n\n" + report.compactSummary(width: terminal.width, color: terminal.color)
                     + (endModelResult.map { "\n\n" + $0.report.text } ?? "")
             }
             if labelsOnStandardOutput {

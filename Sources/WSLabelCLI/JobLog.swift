@@ -32,6 +32,7 @@ final class JobLog: @unchecked Sendable {
         case let .applied(applied):
             line.finish()
             Log.info(ApplySummary.text(applied.report))
+            for duplicate in applied.duplicateTexts { Log.info("warning: \(duplicate)") }
             if let costs = applied.llmCosts { for line in LLMCostTable.logLines(costs) { Log.info(line) } }
         case let .loaded(lfCount, labelNames, splitRows):
             let sizes = splitRows.map { "\($0.split) \($0.rows)" }.joined(separator: ", ")

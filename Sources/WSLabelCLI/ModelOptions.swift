@@ -12,8 +12,11 @@ struct ModelOptions: ParsableArguments {
 
     @Option(name: .long, help: ArgumentHelp("""
         How ties between equally probable classes are settled: model (em: the class with more \
-        expected training rows; mv: seeded random, as WRENCH), abstain (no label), prior (the \
-        class more frequent in the dev gold labels), random (seeded).
+        expected training rows; mv: rows no LF votes on get the likeliest class of the dev gold's \
+        class balance — without dev gold, of majority vote's own labels — and ties among voting \
+        LFs a seeded draw), abstain (no label), prior (the class more frequent in the dev gold \
+        labels), random (seeded, rows without votes too: WRENCH's majority vote, what published \
+        majority-vote figures use).
         (default: model)
         """, valueName: "model|abstain|prior|random"))
     var ties: LabelingRunConfiguration.TieChoice?

@@ -16,12 +16,16 @@ struct Report: ParsableCommand {
             LF pairs, dependent LF pairs (duplicates and copies, with the evidence: agreeing rows \
             observed and expected if independent given the class, lift, partial correlation), \
             flags with reasons (never votes, below chance, near-duplicate of another \
-            LF, conflicts with most others), and per split the label distribution and how many \
-            rows stay unlabeled and why.
+            LF, conflicts with most others), and per split the label distribution, how many \
+            rows stay unlabeled and why, and with gold labels each class's precision, recall, F1 \
+            and support and the confusion matrix. A test split whose scores are hidden \
+            (--hide-test, evaluation.hide_test) is neither scored nor used to judge LFs.
 
             Formats: text (the default on a terminal: fitted to its width, coloured), markdown, \
             csv (one row per LF), json (everything, pairwise matrices, dependent pairs and \
-            conditional tables included) and html (one self-contained page with plots). --output picks the format \
+            conditional tables included) and html (one self-contained page with plots and, for tasks and \
+            WRENCH folders, a few sample items per LF that its name in the LF table links to; \
+            `wslabel inspect` shows more). --output picks the format \
             from its extension unless --format is given.
 
             Examples:
@@ -35,6 +39,8 @@ struct Report: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     @OptionGroup var model: ModelOptions
+
+    @OptionGroup var testSplit: TestSplitOptions
 
     @Option(name: .long, help: ArgumentHelp("text, markdown, csv, json or html (default: from --output's extension, else text).", valueName: "format"))
     var format: ReportFormat?
@@ -56,6 +62,9 @@ struct Report: ParsableCommand {
     @Flag(name: .long, help: "HTML only, task files only: add the cost-quality analysis of `wslabel cost` and its active-learning curve as a section.")
     var costs = false
 
+    @Flag(name: .long, help: "HTML only: leave out the samples section (a few items per LF: where it is wrong on dev, where it votes on train), which reads the items' texts again.")
+    var noSamples = false
+
     func validate() throws {
         if format == nil, let output, ReportFormat(fileExtension: URL(fileURLWithPath: output).pathExtension) == nil {
             throw ValidationError("cannot tell the format from \(output): give --format \(ReportFormat.allCases.map(\.rawValue).joined(separator: "|"))")
@@ -66,6 +75,7 @@ struct Report: ParsableCommand {
         try CLIErrors.report {
             let destination = output.map(AtomicFile.url(forArgument:))
             var job = LabelingJob(input: try input.labelingInput(), model: model.choices, labelsOutput: .none)
+            job.testSplit = testSplit.choices
             job.otherOutputs = destination.map { [FileRole($0, "--output")] } ?? []
             let log = JobLog()
             let endModelResult = endModel ? try EndModelJob(labeling: job).run(events: log.events) : nil
@@ -81,9 +91,13 @@ struct Report: ParsableCommand {
                 Log.info("pricing the labeling options and measuring the active-learning curve…")
                 var analysis = CostAnalysisJob(task: applied.task.url)
                 analysis.measuresLearningCurve = true
-                let priced = try analysis.analyze(applied, configuration: result.run.configuration)
+                let priced = try analysis.analyze(applied, configuration: result.run.configuration, hiddenSplits: result.hiddenSplits)
                 options.costs = priced.analysis
                 options.learningCurve = priced.learningCurve
+                options.learningCurveNote = priced.learningCurveNote
+            }
+            if chosen == .html, !noSamples, result.loaded.task != nil || input.wrench != nil {
+                options.samples = try InspectionJob.lfSamples(of: result, input: job.input, seed: model.seed ?? 0)
             }
             let text = result.report.rendered(as: chosen, options: options)
             if let destination {

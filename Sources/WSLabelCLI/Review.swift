@@ -138,6 +138,10 @@ struct Review: ParsableCommand {
             try CLIErrors.report {
                 let applied = try task.apply(threads: model.workers.threads, check: model.choices.check(against:))
                 let configuration = try model.choices.configuration(labelNames: applied.task.labels, task: applied.task.model)
+                // The curve is the whole output here: what it lacks is an error, said before any refit.
+                if let missing = applied.learningCurveMissingRequirement(configuration: configuration, steps: steps) {
+                    throw WSLabelError.invalidArgument("cannot measure the active-learning curve: \(missing)")
+                }
                 Log.info("refitting the label model for \(steps.count) steps × \(strategies.count) strategies…")
                 let curve = try applied.learningCurve(evaluationSplit: split, configuration: configuration, steps: steps,
                                                       strategies: strategies, seeds: seeds)

@@ -6,7 +6,7 @@ import WSLabeling
 
 /// `--config`: the task file a command reads.
 struct TaskConfigOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("A task file naming labels, data, LFs and model options (default: wslabel.yaml in the current folder).", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("A task file naming labels, data, LFs and model options; task-file keys: docs/task-file.md. (default: wslabel.yaml in the current folder)", valueName: "file"))
     var config: String?
 
     /// The task file given, or `wslabel.yaml` in the current folder.

@@ -44,6 +44,8 @@ struct Train: ParsableCommand {
 
     @OptionGroup var model: ModelOptions
 
+    @OptionGroup var testSplit: TestSplitOptions
+
     @Option(name: .long, help: ArgumentHelp("Save the end model as JSON for `wslabel classify`.", valueName: "file"))
     var saveEndModel: String?
 
@@ -112,8 +114,9 @@ struct Train: ParsableCommand {
         try CLIErrors.report {
             let started = Date()
             let input: LabelingInput = wrench.map { .wrench(URL(fileURLWithPath: $0)) } ?? task.input
-            var job = EndModelJob(labeling: LabelingJob(input: input, model: model.choices, labelsOutput: .none),
-                                  training: try trainingConfiguration())
+            var labeling = LabelingJob(input: input, model: model.choices, labelsOutput: .none)
+            labeling.testSplit = testSplit.choices
+            var job = EndModelJob(labeling: labeling, training: try trainingConfiguration())
             job.modelOutput = saveEndModel.map(AtomicFile.url(forArgument:))
             job.labelsOutput = output.map(AtomicFile.url(forArgument:))
             job.featuresOutput = exportFeatures.map { URL(fileURLWithPath: $0) }

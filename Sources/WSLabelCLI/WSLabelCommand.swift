@@ -64,10 +64,15 @@ public struct WSLabelCommand: ParsableCommand {
                 wslabel fits a label model to the votes of your labeling functions (LFs) without gold \
                 labels and writes one probability distribution over the classes per item.
 
+                A task file (wslabel.yaml, or --config FILE) names the labels, the data, the LFs and \
+                the settings; task-file keys: docs/task-file.md.
+
                 Start with:
                   wslabel fit --wrench path/to/wrench/youtube
+                  wslabel fit --config examples/youtube-spam/wslabel.yaml
                 """),
-            subcommands: [Fit.self, Train.self, Classify.self, Report.self, Apply.self, Cost.self, Review.self, Predict.self, MergeCounts.self, Synthesize.self]
+            subcommands: [Fit.self, Train.self, Classify.self, Report.self, Inspect.self, Evaluate.self, Apply.self, Cost.self, Review.self,
+                          Predict.self, MergeCounts.self, Synthesize.self]
         )
     }
 }

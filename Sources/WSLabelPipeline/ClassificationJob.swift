@@ -23,7 +23,7 @@ public struct ClassificationJob: Sendable {
     /// The file the model was read from, if the caller knows it: like ``input``, refused as the
     /// output (``OutputConflicts``).
     public var modelFile: URL?
-    /// The items: JSON Lines or CSV (``ItemSource/resolvedFormat(for:)``), `/dev/stdin` for standard input.
+    /// The items: JSON Lines, CSV or TSV (``ItemSource/resolvedFormat(for:)``), `/dev/stdin` for standard input.
     public var input: URL
     /// The items' fields: text, id (items are numbered without one), gold (a class name or
     /// index; items that have one are scored).

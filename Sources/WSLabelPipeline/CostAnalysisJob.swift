@@ -22,6 +22,9 @@ public struct CostAnalysisJob: Sendable {
     public var useCache = true
     /// Label-model settings over the task file's.
     public var model = ModelChoices()
+    /// Whether the test splits' scores are hidden, over the task file's `evaluation:` section:
+    /// hidden, they are not scored on (the default evaluation split is then another).
+    public var testSplit = TestSplitChoices()
     /// The split with gold labels to score on (default: test, else the first labeled split other
     /// than train).
     public var evaluationSplit: String?
@@ -33,7 +36,8 @@ public struct CostAnalysisJob: Sendable {
     public var projectedItems: Int?
     /// Train an end model on the label model's labels and price it as an option (`nil`: no end-model row).
     public var endModel: EndModelTrainingConfiguration? = EndModelTrainingConfiguration()
-    /// Also measure the active-learning curve (refits the label model a few dozen times).
+    /// Also measure the active-learning curve (refits the label model a few dozen times); when
+    /// the task cannot give one, the result says why instead (``Result/learningCurveNote``).
     public var measuresLearningCurve = false
     /// Files the caller writes (e.g. the report), checked against the task's inputs first.
     public var outputs: [FileRole] = []
@@ -50,34 +54,49 @@ public struct CostAnalysisJob: Sendable {
         public let analysis: TaskCostAnalysis
         /// The active-learning curve, when measured.
         public let learningCurve: ActiveLearningCurve?
+        /// Why the curve asked for was left out (e.g. train has no gold labels to play the
+        /// people), and what would make it appear; `nil` when measured or not asked for.
+        public let learningCurveNote: String?
     }
 
     /// Runs the analysis. Machine time is priced from this run's own wall-clock time, less the
     /// LLM calls' seconds, which the ledger prices.
-    /// - Throws: ``WSLabelError`` for bad input, a clashing output, or an evaluation split or LLM
-    ///   LF the task does not have.
+    /// - Throws: ``WSLabelError`` for bad input, a clashing output, an evaluation split or LLM
+    ///   LF the task does not have, or an evaluation or dev split whose scores are hidden.
     public func run(events: @escaping (LabelingJob.Event) -> Void = { _ in }) throws -> Result {
         let started = Date()
         try model.validate()
         let applied = try LabelingInput.applyTask(task, useCache: useCache, threads: model.threads, outputs: { _ in outputs },
                                                   check: model.check(against:), events: events)
         let configuration = try model.configuration(labelNames: applied.task.labels, task: applied.task.model)
+        let loaded = LabelingInput.Loaded(applied)
+        let hidden = testSplit.hiddenSplits(in: loaded)
+        try LabelingJob.checkDevSplit(of: loaded, choices: model, notIn: hidden)
         events(.fitting(configuration.model, humanLabeledItems: nil))
-        return try analyze(applied, configuration: configuration, startedAt: started)
+        return try analyze(applied, configuration: configuration, startedAt: started, hiddenSplits: hidden)
     }
 
     /// The analysis of a task whose LFs are applied, with ``evaluationSplit``, ``llmLF``,
     /// ``budget``, ``projectedItems``, ``endModel`` and ``measuresLearningCurve`` as set (``task``,
     /// ``useCache`` and ``model`` are not read): for callers that have applied the task already,
     /// like `wslabel report --costs`.
-    /// - Parameter startedAt: when the caller's run began; machine time is priced from it.
-    public func analyze(_ applied: TaskApplication, configuration: LabelingRunConfiguration, startedAt: Date = Date()) throws -> Result {
+    /// - Parameters:
+    ///   - startedAt: when the caller's run began; machine time is priced from it.
+    ///   - hiddenSplits: test splits whose scores are hidden (``LabelingJob/Result/hiddenSplits``):
+    ///     never scored on.
+    public func analyze(_ applied: TaskApplication, configuration: LabelingRunConfiguration, startedAt: Date = Date(),
+                        hiddenSplits: [String] = []) throws -> Result {
         let llmSeconds = applied.llmCosts?.usage.reduce(0) { $0 + $1.seconds } ?? 0
         let analysis = try TaskCostAnalysis(applied: applied, configuration: configuration, evaluationSplit: evaluationSplit,
                                             llmLF: llmLF, computeSeconds: max(0, Date().timeIntervalSince(startedAt) - llmSeconds),
-                                            projectedItems: projectedItems, budget: budget, endModel: endModel)
-        let curve = measuresLearningCurve
+                                            projectedItems: projectedItems, budget: budget, endModel: endModel,
+                                            hiddenSplits: hiddenSplits)
+        // The curve is one section of the page: what it lacks leaves it out with a note, not
+        // the whole page.
+        let missing = measuresLearningCurve ? applied.learningCurveMissingRequirement(configuration: configuration) : nil
+        let curve = measuresLearningCurve && missing == nil
             ? try applied.learningCurve(evaluationSplit: analysis.evaluationSplit, configuration: configuration) : nil
-        return Result(applied: applied, analysis: analysis, learningCurve: curve)
+        return Result(applied: applied, analysis: analysis, learningCurve: curve,
+                      learningCurveNote: missing.map { "The active-learning curve is left out: \($0)." })
     }
 }

@@ -46,7 +46,9 @@ public struct EndModelJob: Sendable {
         public let results: [LabelingRun.SplitResult]
 
         /// Label model and end model side by side: what `wslabel train` prints.
-        public var report: EndModelReport { EndModelReport(run: labeling.run, training: training, endModelResults: results) }
+        public var report: EndModelReport {
+            EndModelReport(run: labeling.run, training: training, endModelResults: results, hiddenSplits: labeling.hiddenSplits)
+        }
     }
 
     /// Runs the job.
@@ -66,7 +68,7 @@ public struct EndModelJob: Sendable {
         let labeled = try labeling.run(events: events)
         let run = labeled.run
         events(.readingTexts)
-        let (texts, numbers) = try Self.contents(of: labeled.loaded, input: labeling.input, numericFields: training.numericFields)
+        let (texts, numbers) = try labeled.loaded.itemContents(input: labeling.input, numericFields: training.numericFields)
         var configuration = training
         configuration.selectionMetric = selectionMetric ?? run.configuration.selectionMetric
         configuration.threads = configuration.threads ?? labeling.model.threads
@@ -93,25 +95,5 @@ public struct EndModelJob: Sendable {
             events(.savedModel(modelOutput))
         }
         return Result(labeling: labeled, training: training, results: results)
-    }
-
-    /// Every split's item texts and numeric fields' values, in row order.
-    private static func contents(of loaded: LabelingInput.Loaded, input: LabelingInput,
-                                 numericFields: [String]) throws -> (texts: [String: [String]], numbers: [String: [[Double?]]]) {
-        switch input {
-        case let .wrench(folder):
-            var texts: [String: [String]] = [:]
-            var numbers: [String: [[Double?]]] = [:]
-            for split in loaded.splits {
-                texts[split.name] = try WrenchDataset.texts(directory: folder, split: split.name)
-                numbers[split.name] = try WrenchDataset.numbers(directory: folder, split: split.name, fields: numericFields)
-            }
-            return (texts, numbers)
-        case .task:
-            guard let task = loaded.task else { return ([:], [:]) }
-            return try task.itemContents(numericFields: numericFields)
-        case .voteFiles, .patternCounts:
-            return ([:], [:])
-        }
     }
 }

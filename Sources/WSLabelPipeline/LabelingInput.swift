@@ -36,6 +36,9 @@ public enum LabelingInput: Sendable, Equatable {
         public var task: TaskApplication?
         /// The task's model settings (`model:`), or none.
         public var modelSettings: TaskFile.ModelSettings
+        /// The task's test splits and whether their scores are hidden (`evaluation:`), or the
+        /// defaults (test, shown).
+        public var evaluationSettings: TaskFile.EvaluationSettings
 
         /// A task's LFs applied to its data, as a loaded input.
         public init(_ applied: TaskApplication) {
@@ -44,12 +47,26 @@ public enum LabelingInput: Sendable, Equatable {
 
         /// What an input gave.
         public init(labelNames: [String], splits: [LabeledSplit], lfNames: [String], task: TaskApplication? = nil,
-                    modelSettings: TaskFile.ModelSettings? = nil) {
+                    modelSettings: TaskFile.ModelSettings? = nil, evaluationSettings: TaskFile.EvaluationSettings? = nil) {
             self.labelNames = labelNames
             self.splits = splits
             self.lfNames = lfNames
             self.task = task
             self.modelSettings = modelSettings ?? task?.task.model ?? .init()
+            self.evaluationSettings = evaluationSettings ?? task?.task.evaluation ?? .init()
+        }
+
+        /// The input with the gold labels of the splits named `hidden` dropped, so nothing
+        /// downstream can score them; their items and votes stay.
+        func droppingGold(of hidden: [String]) -> Loaded {
+            guard !hidden.isEmpty else { return self }
+            var loaded = self
+            loaded.splits = splits.map { split in
+                hidden.contains(split.name)
+                    ? LabeledSplit(name: split.name, ids: split.ids, votes: split.votes, gold: [Int?](repeating: nil, count: split.gold.count))
+                    : split
+            }
+            return loaded
         }
 
         /// People's labels of train items, when the input is a task whose people labeled some.
@@ -131,7 +148,8 @@ public enum LabelingInput: Sendable, Equatable {
                 splits.append(devCounts.expandedSplit)
                 settings.devSplit = settings.devSplit ?? devCounts.split
             }
-            return Loaded(labelNames: trainCounts.labelNames, splits: splits, lfNames: trainCounts.lfNames, modelSettings: settings)
+            return Loaded(labelNames: trainCounts.labelNames, splits: splits, lfNames: trainCounts.lfNames, modelSettings: settings,
+                          evaluationSettings: settingsTask?.evaluation)
         }
     }
 

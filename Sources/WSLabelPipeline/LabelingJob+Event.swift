@@ -15,7 +15,8 @@ extension LabelingJob {
         case readingVotes(URL)
         /// Applying a task's LFs to a split has come this far (after each batch).
         case applying(ApplyProgress)
-        /// A task's LFs were applied: per-LF counts, failures and LLM costs.
+        /// A task's LFs were applied: per-LF counts, failures and LLM costs, and the texts its
+        /// splits share (``TaskApplication/duplicateTexts``).
         case applied(TaskApplication)
         /// The input is loaded: its LFs, classes and splits.
         case loaded(lfCount: Int, labelNames: [String], splitRows: [(split: String, rows: Int)])

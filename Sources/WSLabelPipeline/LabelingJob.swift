@@ -20,6 +20,8 @@ public struct LabelingJob: Sendable {
     public var input: LabelingInput
     /// Label-model settings over the task file's.
     public var model: ModelChoices
+    /// Whether the test splits' scores are hidden, over the task file's `evaluation:` section.
+    public var testSplit = TestSplitChoices()
     /// Where the probabilistic labels of every split go: JSON Lines, or a `.npy` array with its
     /// ids and splits beside it when the file's extension is `.npy` (``ProbabilisticLabelsWriter``).
     public var labelsOutput: LabelsDestination
@@ -53,10 +55,21 @@ public struct LabelingJob: Sendable {
         public let run: LabelingRun
         /// Where the labels were written, if they were.
         public let labelsOutput: URL?
+        /// The splits whose scores are hidden (``TestSplitChoices``), in input order: they are
+        /// labeled, but ``loaded`` holds no gold labels of theirs and ``run`` no scores.
+        public let hiddenSplits: [String]
+
+        /// What a job produced.
+        init(loaded: LabelingInput.Loaded, run: LabelingRun, labelsOutput: URL?, hiddenSplits: [String] = []) {
+            self.loaded = loaded
+            self.run = run
+            self.labelsOutput = labelsOutput
+            self.hiddenSplits = hiddenSplits
+        }
 
         /// The LF report of the run (LLM costs included for a task with LLM-prompt LFs).
         public var report: LFReport {
-            var report = LFReport(run: run, splits: loaded.splits, lfNames: loaded.lfNames)
+            var report = LFReport(run: run, splits: loaded.splits, lfNames: loaded.lfNames, hiddenSplits: hiddenSplits)
             report.llmCosts = loaded.task?.llmCosts
             return report
         }
@@ -92,10 +105,14 @@ public struct LabelingJob: Sendable {
     /// Runs the pipeline.
     /// - Parameter events: told each step as it happens (see ``Event``).
     /// - Throws: ``WSLabelError`` naming the file, line and field of bad input, a clashing
-    ///   output, or what the model cannot be fit on. Nothing is written before the fit succeeds.
+    ///   output, what the model cannot be fit on, or a dev split whose scores are hidden.
+    ///   Nothing is written before the fit succeeds.
     public func run(events: @escaping (Event) -> Void = { _ in }) throws -> Result {
         try model.validate()
-        let loaded = try input.load(threads: model.threads, outputs: outputs(task:), check: model.check(against:), events: events)
+        let read = try input.load(threads: model.threads, outputs: outputs(task:), check: model.check(against:), events: events)
+        let hidden = testSplit.hiddenSplits(in: read)
+        try Self.checkDevSplit(of: read, choices: model, notIn: hidden)
+        let loaded = read.droppingGold(of: hidden)
         let run = try Self.fit(loaded, choices: model, events: events)
         var written: URL?
         if let output = labelsFile(task: loaded.task?.task)?.url {
@@ -108,10 +125,21 @@ public struct LabelingJob: Sendable {
             written = output
         }
         if let modelOutput {
-            try SavedLabelModel(model: run.model, labelNames: run.labelNames).save(to: modelOutput)
+            try SavedLabelModel(model: run.model, labelNames: run.labelNames, seed: run.configuration.seed).save(to: modelOutput)
             events(.savedModel(modelOutput))
         }
-        return Result(loaded: loaded, run: run, labelsOutput: written)
+        return Result(loaded: loaded, run: run, labelsOutput: written, hiddenSplits: hidden)
+    }
+
+    /// Refuses a dev split whose scores are hidden: its gold labels would choose the model
+    /// variant, so the split would be tuned to after all.
+    static func checkDevSplit(of loaded: LabelingInput.Loaded, choices: ModelChoices, notIn hidden: [String]) throws {
+        guard !hidden.isEmpty, !choices.goldFree else { return }
+        let devName = choices.devSplit ?? loaded.modelSettings.devSplit ?? LabelingRunConfiguration.defaultDevSplit
+        guard hidden.contains(devName), loaded.splits.contains(where: { $0.name == devName && $0.goldCount > 0 }) else { return }
+        throw WSLabelError.invalidArgument(
+            "the dev split \(devName) is a test split whose scores are hidden (evaluation.hide_test or --hide-test): its gold labels would choose the model variant; "
+                + "give another dev split (--dev-split or model.dev_split), --gold-free, or --show-test")
     }
 
     private static func resultsToWrite(_ run: LabelingRun, loaded: LabelingInput.Loaded) -> [LabelingRun.SplitResult] {

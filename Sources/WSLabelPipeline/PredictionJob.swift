@@ -46,7 +46,8 @@ public struct PredictionJob: Sendable {
         }
         let results: [LabelingRun.SplitResult]
         do {
-            results = try splits.map { try LabelingRun.SplitResult(labeling: $0, with: labelModel, tiePolicy: labelModel.tiePolicy(seed: nil)) }
+            // The model's own rule, as the fit applied it (majority vote's with its saved seed).
+            results = try splits.map { try LabelingRun.SplitResult(labeling: $0, with: labelModel, tiePolicy: model.tiePolicy) }
         } catch let WSLabelError.incompatibleModel(message) {
             throw WSLabelError.incompatibleModel("\(modelFile.relativePath): \(message)")
         }

@@ -32,6 +32,15 @@ enum MarkdownReport {
         lines += ["", "## Labels", ""]
         let outcomes = TextReport.outcomeTable(report)
         lines += table(header: outcomes.header, rows: outcomes.rows, textColumns: outcomes.textColumns)
+        for outcome in report.outcomes {
+            guard let confusion = outcome.confusion else { continue }
+            let scores = ScoreTables.classScores(confusion, labelNames: report.labelNames)
+            let matrix = ScoreTables.confusion(confusion, labelNames: report.labelNames)
+            lines += ["", "## Per-class scores on \(escape(outcome.name))", ""]
+            lines += table(header: scores.header, rows: scores.rows, textColumns: [0])
+            lines += ["", "Confusion matrix (rows: gold, columns: predicted):", ""]
+            lines += table(header: matrix.header, rows: matrix.rows, textColumns: [0])
+        }
         if let endModel = options.endModel {
             lines += ["", "## End model", "", escape("Logistic regression on \(endModel.training.model.features.featureCount) hashed n-gram features, \(endModel.choiceLine); \(endModel.trainingLine)."), ""]
             lines += table(header: endModel.table.header, rows: endModel.table.rows, textColumns: [0])
@@ -47,14 +56,14 @@ enum MarkdownReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private static func table(header: [String], rows: [[String]], textColumns: Set<Int>) -> [String] {
+    static func table(header: [String], rows: [[String]], textColumns: Set<Int>) -> [String] {
         let row = { (cells: [String]) in "| " + cells.map(escape).joined(separator: " | ") + " |" }
         let rule = "|" + header.indices.map { textColumns.contains($0) ? "---|" : "---:|" }.joined()
         return [row(header), rule] + rows.map(row)
     }
 
     // LF and label names are user input: keep them from becoming Markdown or HTML.
-    private static func escape(_ text: String) -> String {
+    static func escape(_ text: String) -> String {
         var escaped = ""
         for character in text {
             switch character {

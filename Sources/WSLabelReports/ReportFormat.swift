@@ -37,9 +37,14 @@ public struct ReportOptions: Sendable {
     /// A cost analysis (and active-learning curve) the HTML report shows as a section of its own.
     public var costs: TaskCostAnalysis?
     public var learningCurve: ActiveLearningCurve?
+    /// Why the active-learning curve asked for is left out, shown in its place.
+    public var learningCurveNote: String?
     /// An end model trained on the run's labels, shown beside the label model (every format
     /// but CSV, which holds the LF table alone).
     public var endModel: EndModelReport?
+    /// A few items per LF, shown in the HTML report (the other formats leave them out: `wslabel
+    /// inspect` writes items for tools).
+    public var samples: LFSamples?
 
     public init(title: String = "wslabel LF report", width: Int? = nil, color: Bool = false,
                 costs: TaskCostAnalysis? = nil, learningCurve: ActiveLearningCurve? = nil, endModel: EndModelReport? = nil) {
@@ -70,7 +75,7 @@ extension LFReport {
         case .markdown: return MarkdownReport.render(self, options: options)
         case .html:
             return HTMLReport.render(self, title: options.title, costs: options.costs, learningCurve: options.learningCurve,
-                                     endModel: options.endModel)
+                                     learningCurveNote: options.learningCurveNote, endModel: options.endModel, samples: options.samples)
         }
     }
 }

@@ -4,7 +4,7 @@ import WSLabeling
 
 /// The whole report as JSON, numbers at full precision.
 ///
-/// Keys: `model`, `labels`, `lf_summary` (``LFSummary/json``: Snorkel's columns),
+/// Keys: `model`, for majority vote `ties` (``MajorityVoteTies/json``), `labels`, `lf_summary` (``LFSummary/json``: Snorkel's columns),
 /// `class_coverage`, `learned` (per-LF `accuracy` and `table` — rows per true class, columns
 /// abstain then each class — plus `class_prior`; null for majority vote), `flags` (`lf`, `kind`,
 /// `reason`), `pairwise` (`overlap_rows`, `conflict_rows`: LF × LF counts on the analysed split)
@@ -13,7 +13,9 @@ import WSLabeling
 /// when infinite), `partial_correlation` (null when not computed), `exact_duplicate`; `clusters`
 /// as lists of LF names; `weights` per LF; null when the split has no rows)
 /// and `splits` (per split `rows`, `label_counts`, `unlabeled_ties`, `unlabeled_no_votes`,
-/// `labeled_without_votes`, `confidence_histogram`, and with gold `accuracy`, `macro_f1`);
+/// `labeled_without_votes`, `confidence_histogram`, and with gold `accuracy`, `macro_f1`,
+/// `per_class` and `confusion_matrix` (``ScoreTables/json(_:labelNames:)``), or for a test split
+/// whose scores are hidden `scores_hidden: true`);
 /// with LLM-prompt LFs, `llm` (``LLMRunCosts/json``).
 enum ReportJSON {
     static func value(of report: LFReport) -> JSONValue {
@@ -41,6 +43,9 @@ enum ReportJSON {
         }
         var members: [(key: String, value: JSONValue)] = [
             ("model", .string(report.modelDescription)),
+        ]
+        if let ties = report.majorityVoteTies { members.append(("ties", ties.json)) }
+        members += [
             ("labels", .array(report.labelNames.map(JSONValue.string))),
             ("lf_summary", report.summary.json),
             ("class_coverage", .object(zip(report.labelNames, report.summary.analysis.classCoverages).map { ($0, .number($1)) })),
@@ -66,6 +71,8 @@ enum ReportJSON {
                 if let metrics = outcome.metrics {
                     members += [("accuracy", .number(metrics.accuracy)), ("macro_f1", .number(metrics.macroF1))]
                 }
+                if let confusion = outcome.confusion { members += ScoreTables.json(confusion, labelNames: report.labelNames) }
+                if outcome.scoresHidden { members.append(("scores_hidden", .bool(true))) }
                 return (outcome.name, .object(members))
             })),
         ]

@@ -54,13 +54,13 @@ enum ReportProse {
 
     /// Notes a reader needs to read the numbers right.
     static func notes(_ report: LFReport) -> [String] {
-        var notes: [String] = []
+        var notes = report.outcomes.filter(\.scoresHidden).map { HiddenScores.note(split: $0.name, items: $0.rows) }
         if report.learned != nil {
             notes.append("note: learned accuracies come from the label model without gold labels; a strongly "
                 + "regularised variant (large λ) keeps them near its prior, so read them as weights, not measurements.")
         }
         if report.summary.goldSplit == nil {
-            notes.append("note: no split has gold labels, so there are no correct/incorrect columns; "
+            notes.append("note: no split \(report.hiddenSplits.isEmpty ? "" : "whose scores are shown ")has gold labels, so there are no correct/incorrect columns; "
                 + "label a small dev split (data.splits.dev in the task file) to see them.")
         }
         return notes

@@ -153,8 +153,36 @@ final class ClassifyCommandTests: XCTestCase {
 
         let bogus = try CLIRunner.run(["classify", "--end-model", trained.model.path, "--input", items.path, "--format", "bogus"])
         XCTAssertEqual(bogus.status, 64, bogus.stderr)
-        XCTAssertTrue(bogus.stderr.contains("--format must be jsonl or csv, not bogus"), bogus.stderr)
+        XCTAssertTrue(bogus.stderr.contains("--format must be jsonl, csv or tsv, not bogus"), bogus.stderr)
         XCTAssertEqual(bogus.stdout, "")
+    }
+
+    /// The same items as a TSV file without a header row (`--no-header`, columns by position)
+    /// and as a semicolon CSV (`--delimiter ';'`): the labels JSON Lines get, byte for byte.
+    func testHeaderlessTSVAndOtherDelimitersLabelAsJSONLines() throws {
+        let trained = try train()
+        let expected = try trainLabels(trained)
+        let tsv = trained.folder.appendingPathComponent("test.tsv")
+        try trained.test.map { "\($0.id)\t\($0.text)\t\($0.label)\n" }.joined().write(to: tsv, atomically: true, encoding: .utf8)
+        let fromTSV = try CLIRunner.run(["classify", "--end-model", trained.model.path, "--input", tsv.path, "--no-header",
+                                         "--id-field", "1", "--text-field", "2", "--gold-field", "3"])
+        XCTAssertEqual(fromTSV.status, 0, fromTSV.stderr)
+        XCTAssertEqual(fromTSV.stdout, expected)
+        XCTAssertTrue(fromTSV.stderr.contains("wslabel: on the 100 items with gold: accuracy "), fromTSV.stderr)
+
+        let csv = trained.folder.appendingPathComponent("test.csv")
+        let rows = trained.test.map { "\($0.id);\"\($0.text.replacingOccurrences(of: "\"", with: "\"\""))\"\n" }
+        try ("id;text\n" + rows.joined()).write(to: csv, atomically: true, encoding: .utf8)
+        let fromCSV = try CLIRunner.run(["classify", "--end-model", trained.model.path, "--input", csv.path, "--delimiter", ";", "--id-field", "id"])
+        XCTAssertEqual(fromCSV.status, 0, fromCSV.stderr)
+        XCTAssertEqual(fromCSV.stdout, expected)
+
+        for (arguments, message) in [(["--delimiter", ";;"], "--delimiter must be one ASCII character"),
+                                     (["--format", "tsv", "--delimiter", ";"], "--delimiter goes with CSV files, not --format tsv")] {
+            let bad = try CLIRunner.run(["classify", "--end-model", trained.model.path, "--input", csv.path] + arguments)
+            XCTAssertEqual(bad.status, 64, bad.stderr)
+            XCTAssertTrue(bad.stderr.contains(message), bad.stderr)
+        }
     }
 
     /// Items without the --text-field: the error names the file, line, record and field (and

@@ -26,14 +26,21 @@ final class CostCommandTests: XCTestCase {
         let byName = try options(object)
         let labelModel = try XCTUnwrap(byName["label model (rule LFs)"])
         XCTAssertEqual(try XCTUnwrap(labelModel["accuracy"] as? Double), 0.9, accuracy: 1e-9, "the example's documented test accuracy")
-        let crowd = try XCTUnwrap(byName["crowd labels every item"])
+        let crowd = try XCTUnwrap(byName["crowd (85.0% accurate) labels every item"])
         XCTAssertEqual(try XCTUnwrap(crowd["cost_usd"] as? Double), 440 * 0.25, accuracy: 1e-9)
+        XCTAssertEqual(try XCTUnwrap(crowd["accuracy"] as? Double), 0.85, accuracy: 1e-9, "people priced with their accuracy")
         XCTAssertEqual(crowd["on_frontier"] as? Bool, true)
         XCTAssertNil(byName.keys.first { $0.contains("LLM") }, "no LLM rows without an LLM LF")
+        // Majority vote's row says its rule, in its name and as JSON.
+        let majority = try XCTUnwrap(byName["majority vote (rule LFs; ties random, uncovered → dev-gold prior)"])
+        XCTAssertEqual((majority["ties"] as? [String: Any])?["uncovered_rows"] as? String, "class_prior")
+        // Within $600, the end model (93.8%) beats crowd labels that are right 85% of the time.
         let recommendation = try XCTUnwrap(object["recommendation"] as? [String: Any])
-        XCTAssertEqual(recommendation["option"] as? String, "crowd labels every item")
+        XCTAssertEqual(recommendation["option"] as? String, "end model (text classifier on the label model's labels)")
         let prices = try XCTUnwrap(object["prices"] as? [String: Any])
         XCTAssertTrue(((prices["crowd"] as? [String: Any])?["source"] as? String ?? "").contains("$0.10–$0.50"))
+        XCTAssertEqual((prices["expert"] as? [String: Any])?["accuracy"] as? Double, 0.95)
+        XCTAssertTrue(((prices["crowd"] as? [String: Any])?["accuracy_source"] as? String ?? "").contains("Snow et al."))
 
         let folder = try temporaryDirectory(self)
         let report = folder.appendingPathComponent("report.html")
@@ -47,6 +54,57 @@ final class CostCommandTests: XCTestCase {
         XCTAssertEqual(text.status, 0, text.stderr)
         XCTAssertTrue(text.stdout.contains("Labeling all 440 items of the task, scored on the 80 items of test"), text.stdout)
         XCTAssertTrue(text.stdout.contains("◆"))
+    }
+
+    /// A task whose train items have no gold labels: the cost page and the report's cost
+    /// section leave the active-learning curve out with a note, and `review curve`, whose whole
+    /// output the curve is, fails with the reason before refitting anything.
+    func testACurveWithoutTrainGoldIsLeftOutWithANote() throws {
+        let folder = try temporaryDirectory(self)
+        func lines(_ range: Range<Int>, gold: Bool) -> String {
+            range.map { i in
+                let spam = i % 3 == 0
+                return #"{"id": "\#(i)", "text": "\#(spam ? "buy now" : "nice song") \#(i)""# + (gold ? #", "label": "\#(spam ? "SPAM" : "HAM")"}"# : "}")
+            }.joined(separator: "\n") + "\n"
+        }
+        try lines(0..<60, gold: false).write(to: folder.appendingPathComponent("train.jsonl"), atomically: true, encoding: .utf8)
+        try lines(60..<90, gold: true).write(to: folder.appendingPathComponent("test.jsonl"), atomically: true, encoding: .utf8)
+        try """
+            labeling_functions:
+              - {name: keyword_song, kind: keyword, keywords: [song], label: HAM}
+              - {name: keyword_buy, kind: keyword, keywords: [buy], label: SPAM}
+            """.write(to: folder.appendingPathComponent("lfs.yaml"), atomically: true, encoding: .utf8)
+        try """
+            labels: [HAM, SPAM]
+            data: {id: id, gold: label, splits: {train: train.jsonl, test: test.jsonl}}
+            labeling_functions: {files: [lfs.yaml]}
+            """.write(to: folder.appendingPathComponent("wslabel.yaml"), atomically: true, encoding: .utf8)
+        let config = folder.appendingPathComponent("wslabel.yaml").path
+        let why = "train has none: give train items gold labels (the task's data.gold field) — at least 200 — to measure it"
+
+        let text = try CLIRunner.run(["cost", "--config", config, "--curve", "--no-end-model"])
+        XCTAssertEqual(text.status, 0, text.stderr)
+        XCTAssertTrue(text.stdout.contains("label model (rule LFs)"), "the rest of the page is there")
+        XCTAssertTrue(text.stdout.contains("The active-learning curve is left out: the curve simulates people with the train split's gold labels, and " + why),
+                      text.stdout)
+        let object = try json(CLIRunner.run(["cost", "--config", config, "--curve", "--json", "--no-end-model"]))
+        XCTAssertTrue(object["active_learning"] is NSNull)
+        XCTAssertTrue((object["active_learning_note"] as? String ?? "").contains(why))
+        let page = folder.appendingPathComponent("cost.html")
+        XCTAssertEqual(try CLIRunner.run(["cost", "--config", config, "--curve", "--no-end-model", "--output", page.path]).status, 0)
+        let html = try String(contentsOf: page, encoding: .utf8)
+        XCTAssertTrue(html.contains("<h2>Options</h2>") && html.contains("<section id=\"curve\"><h2>Active learning</h2><p class=\"note\">"), html)
+        let reportPage = folder.appendingPathComponent("report.html")
+        let report = try CLIRunner.run(["report", "--config", config, "--costs", "--output", reportPage.path])
+        XCTAssertEqual(report.status, 0, report.stderr)
+        XCTAssertTrue(try String(contentsOf: reportPage, encoding: .utf8).contains("The active-learning curve is left out"))
+
+        let curve = try CLIRunner.run(["review", "curve", "--config", config])
+        XCTAssertEqual(curve.status, 64, curve.stderr)
+        XCTAssertTrue(curve.stderr.contains("cannot measure the active-learning curve: the curve simulates people with the train split's gold labels, and " + why),
+                      curve.stderr)
+        XCTAssertFalse(curve.stderr.contains("refitting"), "said before any refit")
+        XCTAssertTrue(curve.stdout.isEmpty)
     }
 
     /// The bundled example with its LLM LF, answered from the recorded ledger beside the task:

@@ -67,6 +67,43 @@ final class FitCommandTests: XCTestCase {
         XCTAssertEqual(summary["model"] as? String, "mv")
     }
 
+    /// A WRENCH folder where votes tie 1–1, others abstain, and valid's gold is mostly SPAM.
+    static func writeTiedFolder(at folder: URL) throws {
+        let train: [(id: String, label: Int?, votes: [Int])] = (0..<30).map { row in
+            ("t\(row)", nil, row < 10 ? [0, 1] : row < 20 ? [0, 0] : [-1, -1])
+        }
+        let valid: [(id: String, label: Int?, votes: [Int])] = (0..<10).map { row in ("v\(row)", row < 8 ? 1 : 0, [-1, -1]) }
+        try writeWrenchFolder(at: folder, labelNames: ["HAM", "SPAM"], splits: ["train": train, "valid": valid])
+    }
+
+    func testMajorityVoteStatesItsRuleForTiesAndUncoveredRows() throws {
+        let folder = try temporaryDirectory(self)
+        try Self.writeTiedFolder(at: folder)
+        let text = try CLIRunner.run(["fit", "--wrench", folder.path, "--model", "mv"])
+        XCTAssertEqual(text.status, 0, text.stderr)
+        XCTAssertTrue(text.stdout.hasPrefix("model: mv (ties: random among voters; uncovered rows: class prior from dev gold (valid))\n"), text.stdout)
+        let json = try CLIRunner.run(["fit", "--wrench", folder.path, "--model", "mv", "--json"])
+        let summary = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let ties = try XCTUnwrap(summary["ties"] as? [String: Any])
+        XCTAssertEqual(ties["choice"] as? String, "model")
+        XCTAssertEqual(ties["among_voters"] as? String, "random")
+        XCTAssertEqual(ties["uncovered_rows"] as? String, "class_prior")
+        XCTAssertEqual(ties["prior_source"] as? String, "dev_gold")
+        XCTAssertEqual(ties["dev_split"] as? String, "valid")
+        XCTAssertEqual(try XCTUnwrap((ties["prior"] as? [String: Double])?["SPAM"]), 0.8, accuracy: 1e-12)
+        let valid = try XCTUnwrap((summary["splits"] as? [String: [String: Any]])?["valid"])
+        XCTAssertEqual(valid["distribution"] as? [String: Double], ["HAM": 0, "SPAM": 10], "uncovered rows get the prior's class")
+
+        let random = try CLIRunner.run(["fit", "--wrench", folder.path, "--model", "mv", "--ties", "random", "--json"])
+        let randomTies = try XCTUnwrap((try JSONSerialization.jsonObject(with: Data(random.stdout.utf8)) as? [String: Any])?["ties"] as? [String: Any])
+        XCTAssertEqual(randomTies["uncovered_rows"] as? String, "random")
+        XCTAssertNil(randomTies["prior"])
+        let report = try CLIRunner.run(["report", "--wrench", folder.path, "--model", "mv", "--ties", "random"])
+        XCTAssertTrue(report.stdout.contains("model: mv (ties: random, uncovered rows too (WRENCH))"), report.stdout)
+        let emJSON = try CLIRunner.run(["fit", "--wrench", folder.path, "--json"])
+        XCTAssertNil((try JSONSerialization.jsonObject(with: Data(emJSON.stdout.utf8)) as? [String: Any])?["ties"], "the EM model has no such rule")
+    }
+
     func testBadInputFailsWithFileLineAndFieldAndWritesNothing() throws {
         let directory = try temporaryDirectory(self)
         try writeWrenchFolder(at: directory, labelNames: ["a", "b"], splits: [

@@ -22,6 +22,8 @@ final class HelpSnapshotTests: XCTestCase {
     func testTrainHelp() throws { try assertHelp("train") }
     func testClassifyHelp() throws { try assertHelp("classify") }
     func testReportHelp() throws { try assertHelp("report") }
+    func testInspectHelp() throws { try assertHelp("inspect") }
+    func testEvaluateHelp() throws { try assertHelp("evaluate") }
     func testApplyHelp() throws { try assertHelp("apply") }
     func testCostHelp() throws { try assertHelp("cost") }
     func testReviewHelp() throws { try assertHelp("review") }

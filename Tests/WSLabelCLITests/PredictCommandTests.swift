@@ -17,6 +17,24 @@ final class PredictCommandTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: fitted), try Data(contentsOf: predicted))
     }
 
+    /// A majority-vote model saved by `fit` labels ties and uncovered rows as the fit did: its
+    /// prior and seed are in the file.
+    func testSavedMajorityVoteKeepsItsTieRule() throws {
+        let folder = try temporaryDirectory(self)
+        try FitCommandTests.writeTiedFolder(at: folder)
+        let model = folder.appendingPathComponent("model.json")
+        let fitted = folder.appendingPathComponent("fit.jsonl"), predicted = folder.appendingPathComponent("predict.jsonl")
+        let fit = try CLIRunner.run(["fit", "--wrench", folder.path, "--model", "mv", "--seed", "4", "--save-model", model.path, "--output", fitted.path])
+        XCTAssertEqual(fit.status, 0, fit.stderr)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: model)) as? [String: Any])
+        let ties = try XCTUnwrap(json["ties"] as? [String: Any])
+        XCTAssertEqual(ties["source"] as? String, "dev_gold")
+        XCTAssertEqual(ties["seed"] as? Int, 4)
+        let result = try CLIRunner.run(["predict", "--model-file", model.path, "--wrench", folder.path, "--output", predicted.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(try String(contentsOf: fitted, encoding: .utf8), try String(contentsOf: predicted, encoding: .utf8))
+    }
+
     /// A small WRENCH folder, a model fitted on it, and the model's JSON.
     private func savedModel(kind: String = "em") throws -> (folder: URL, model: URL, json: [String: Any]) {
         let folder = try temporaryDirectory(self)
@@ -140,6 +158,41 @@ final class PredictCommandTests: XCTestCase {
         try assertRejected("lf_count", saying: "70000 LFs: a model holds 0 to 65535", kind: "mv") { json in
             json["lf_count"] = 70_000
         }
+    }
+
+    func testAMajorityVotePriorOfTheWrongLengthIsAnError() throws {
+        try assertRejected("ties.prior", saying: "3 probabilities for 2 classes", kind: "mv") { json in
+            var ties = json["ties"] as! [String: Any]
+            ties["prior"] = [0.2, 0.3, 0.5]
+            json["ties"] = ties
+        }
+    }
+
+    func testAnUnknownPriorSourceIsAnError() throws {
+        try assertRejected("ties.source", saying: "unknown prior source \"guess\"", kind: "mv") { json in
+            var ties = json["ties"] as! [String: Any]
+            ties["source"] = "guess"
+            json["ties"] = ties
+        }
+    }
+
+    /// A majority-vote model written before wslabel saved its tie rule (no `ties`) keeps its
+    /// old meaning in predict: ties and vote-less rows get no label.
+    func testAMajorityVoteFileWithoutTiesLeavesTiesUnlabeledAsBefore() throws {
+        let folder = try temporaryDirectory(self)
+        try FitCommandTests.writeTiedFolder(at: folder)
+        let model = folder.appendingPathComponent("model.json")
+        try #"{"format": "wslabel-label-model", "version": 1, "kind": "mv", "labelNames": ["HAM", "SPAM"], "lfCount": 2}"#
+            .write(to: model, atomically: true, encoding: .utf8)
+        let result = try CLIRunner.run(["predict", "--model-file", model.path, "--wrench", folder.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let labels = result.stdout.split(separator: "\n").map { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["label"]
+        }
+        XCTAssertEqual(labels.count, 40)
+        // Train rows 10–19 vote HAM twice; every other row is a tie or has no vote.
+        XCTAssertEqual(labels.filter { ($0 as? String) == "HAM" }.count, 10)
+        XCTAssertEqual(labels.filter { $0 is NSNull }.count, 30, result.stdout)
     }
 
     func testTablesForAnotherLFCountAreAnError() throws {

@@ -188,4 +188,36 @@ final class ReviewCommandTests: XCTestCase {
         XCTAssertEqual(argilla.status, 65, argilla.stderr)
         XCTAssertTrue(argilla.stderr.contains("error: \(argillaURL.path):2: field id: \"nosuch-3\" is not an item of the task"), argilla.stderr)
     }
+
+    /// Both export formats carry every LF's vote as `lf=LABEL` terms; checked against a keyword
+    /// LF's own rule, read from the exported text.
+    func testExportsCarryTheLFVotes() throws {
+        let (config, folder) = try makeTask()
+        let refundWords = ["refund", "money back", "chargeback", "credit note", "reimburse"]   // keyword_refund in billing.yaml
+        var checked = 0, fired = 0
+        func check(text: String, votes: [String]) {
+            let fires = refundWords.contains { text.lowercased().contains($0) }
+            XCTAssertEqual(votes.contains("keyword_refund=BILLING"), fires, text)
+            XCTAssertTrue(votes.allSatisfy { $0.split(separator: "=").count == 2 }, "\(votes)")
+            checked += 1
+            fired += fires ? 1 : 0
+        }
+        let studio = folder.appendingPathComponent("review.json")
+        let export = try CLIRunner.run(["review", "export", "--config", config, "--count", "150", "--output", studio.path])
+        XCTAssertEqual(export.status, 0, export.stderr)
+        for task in try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: studio)) as? [[String: Any]]) {
+            let data = try XCTUnwrap(task["data"] as? [String: Any])
+            check(text: try XCTUnwrap(data["text"] as? String), votes: try XCTUnwrap(data["wslabel_votes"] as? [String]))
+        }
+        let argilla = folder.appendingPathComponent("review.jsonl")
+        let records = try CLIRunner.run(["review", "export", "--config", config, "--format", "argilla", "--count", "150", "--output", argilla.path])
+        XCTAssertEqual(records.status, 0, records.stderr)
+        for line in try String(contentsOf: argilla, encoding: .utf8).split(separator: "\n") {
+            let record = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let text = try XCTUnwrap((record["fields"] as? [String: Any])?["text"] as? String)
+            check(text: text, votes: try XCTUnwrap((record["metadata"] as? [String: Any])?["wslabel_votes"] as? [String]))
+        }
+        XCTAssertEqual(checked, 300)
+        XCTAssertGreaterThan(fired, 0, "some exported ticket asks for a refund, or the check shows little")
+    }
 }

@@ -118,6 +118,8 @@ final class ReaderApplyTests: XCTestCase {
             XCTAssertEqual(result.votes, expected.votes, context, file: file, line: line)
             XCTAssertEqual(result.itemIDs, expected.itemIDs, context, file: file, line: line)
             XCTAssertEqual(result.gold, expected.gold, context, file: file, line: line)
+            // Hashed from the record's bytes in place, as the batch path hashes the item's text.
+            XCTAssertEqual(result.textHashes, expected.textHashes, context, file: file, line: line)
             XCTAssertEqual(ApplierTests.withoutTiming(result.report), ApplierTests.withoutTiming(expected.report), context,
                            file: file, line: line)
         case let (.error(message), .error(expected)):
@@ -225,6 +227,7 @@ final class ReaderApplyTests: XCTestCase {
             XCTAssertEqual(result.votes, expected.votes, run)
             XCTAssertEqual(result.itemIDs, expected.itemIDs, run)
             XCTAssertEqual(result.gold, expected.gold, run)
+            XCTAssertEqual(result.textHashes, expected.textHashes, run)
             XCTAssertEqual(result.report.lfs.map(\.votes), expected.report.lfs.map(\.votes), run)
             XCTAssertEqual(result.report.cacheHits > 0, run == "warm", run)
         }

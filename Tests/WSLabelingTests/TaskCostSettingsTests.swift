@@ -24,12 +24,36 @@ final class TaskCostSettingsTests: XCTestCase {
               lf_authoring: {hours: 3}
               machine: {per_hour: 0}
             """, url: URL(fileURLWithPath: "/p/wslabel.yaml")).prices
-        XCTAssertEqual(prices.crowd, .init(perItem: 0.12, itemsPerHour: 100, source: "vendor quote"))
+        XCTAssertEqual(prices.crowd, .init(perItem: 0.12, itemsPerHour: 100, source: "vendor quote",
+                                           accuracy: 0.85, accuracySource: LabelingPriceBook.defaultCrowd.accuracySource))
         XCTAssertEqual(prices.expert, LabelingPriceBook.defaultExpert)
         XCTAssertEqual(prices.lfAuthoringHours, 3)
         XCTAssertEqual(prices.lfAuthoringHourlyRate, 63.59)
         XCTAssertEqual(prices.lfAuthoringSource, "the task file's costs.lf_authoring")
         XCTAssertEqual(prices.machinePerHour, 0)
+    }
+
+    func testPeopleAreNotPerfectByDefault() throws {
+        let prices = try TaskFile(yaml: base, url: URL(fileURLWithPath: "/p/wslabel.yaml")).prices
+        XCTAssertEqual(prices.crowd.accuracy, 0.85)
+        XCTAssertEqual(prices.expert.accuracy, 0.95)
+        XCTAssertLessThan(prices.crowd.accuracy, prices.expert.accuracy, "experts are the more reliable")
+        XCTAssertTrue(prices.crowd.accuracySource.contains("Snow et al."), "the default cites its source")
+        XCTAssertTrue(prices.crowd.accuracySource.hasPrefix("an assumption"), "and says it is not a measurement")
+    }
+
+    func testAccuracyIsSetPerRateApartFromThePrice() throws {
+        let prices = try TaskFile(yaml: base + """
+            costs:
+              crowd: {accuracy: 0.9, accuracy_source: "our pilot: 180 of 200"}
+              expert: {accuracy: 0.99}
+            """, url: URL(fileURLWithPath: "/p/wslabel.yaml")).prices
+        XCTAssertEqual(prices.crowd.accuracy, 0.9)
+        XCTAssertEqual(prices.crowd.accuracySource, "our pilot: 180 of 200")
+        XCTAssertEqual(prices.crowd.source, LabelingPriceBook.defaultCrowd.source, "an accuracy says nothing of the price")
+        XCTAssertEqual(prices.crowd.perItem, 0.25)
+        XCTAssertEqual(prices.expert.accuracy, 0.99)
+        XCTAssertEqual(prices.expert.accuracySource, "the task file's costs.expert.accuracy")
     }
 
     func testErrorsNameLineAndKey() {
@@ -42,5 +66,9 @@ final class TaskCostSettingsTests: XCTestCase {
                        "/p/wslabel.yaml:5: record \"costs.expert\", field per_item: must not be negative")
         XCTAssertTrue(error("costs:\n  llm: {}\n").contains("field llm: unknown key"))
         XCTAssertTrue(error("costs:\n  crowd: {price: 1}\n").contains("field price: unknown key"))
+        XCTAssertEqual(error("costs:\n  crowd: {accuracy: 85}\n"),
+                       "/p/wslabel.yaml:5: record \"costs.crowd\", field accuracy: must be a probability from 0 to 1 (0.85 for 85%), not 85.0")
+        XCTAssertEqual(error("costs:\n  expert: {accuracy_source: \"pilot\"}\n"),
+                       "/p/wslabel.yaml:5: record \"costs.expert\", field accuracy_source: says where an accuracy comes from: give accuracy too")
     }
 }

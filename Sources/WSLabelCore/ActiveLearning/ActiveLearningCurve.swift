@@ -44,15 +44,14 @@ public struct ActiveLearningCurve: Sendable {
         guard let evaluationGold = evaluation.completeGold else {
             throw WSLabelError.invalidArgument("split \(evaluation.name) lacks gold labels: the curve is scored on gold labels")
         }
-        guard configuration.model == .em else { throw WSLabelError.invalidArgument("the curve refits the EM label model; majority vote learns nothing from labels") }
         let sortedSteps = Array(Set(steps)).sorted()
-        let labeledTrain = train.gold.indices.filter { train.gold[$0] != nil }
         guard let first = sortedSteps.first, first >= 0 else {
             throw WSLabelError.invalidArgument("the curve's steps are numbers of human labels, 0 or more; found \(sortedSteps.first.map(String.init) ?? "none")")
         }
-        guard let last = sortedSteps.last, last <= labeledTrain.count else {
-            throw WSLabelError.invalidArgument("train has \(labeledTrain.count) items with gold labels to play the people; the curve asks for up to \(sortedSteps.last ?? 0)")
+        if let missing = Self.missingRequirement(train: train, steps: sortedSteps, configuration: configuration) {
+            throw WSLabelError.invalidArgument(missing)
         }
+        let labeledTrain = train.gold.indices.filter { train.gold[$0] != nil }
         // Only train items people could answer (with gold) can be picked.
         let answerable = Set(labeledTrain)
         let unanswerable = Set(train.gold.indices).subtracting(answerable)
@@ -101,6 +100,26 @@ public struct ActiveLearningCurve: Sendable {
         self.points = points
         evaluationSplit = evaluation.name
         self.randomSeeds = randomSeeds
+    }
+
+    /// Why the curve cannot be measured with these inputs, and what would make it measurable;
+    /// `nil` when it can (steps and the evaluation split aside). A page that shows the curve
+    /// beside other things shows this instead of failing.
+    /// - Parameters:
+    ///   - train: the split the model is fit on, whose gold labels play the people.
+    ///   - steps: the numbers of human labels asked for.
+    ///   - configuration: the label model settings.
+    public static func missingRequirement(train: LabeledSplit, steps: [Int], configuration: LabelingRunConfiguration) -> String? {
+        guard configuration.model == .em else {
+            return "the curve refits the EM label model, and majority vote learns nothing from labels: measure it with --model em"
+        }
+        let needed = steps.max() ?? 0
+        let labeled = train.goldCount
+        guard labeled < needed else { return nil }
+        if labeled == 0 {
+            return "the curve simulates people with the train split's gold labels, and train has none: give train items gold labels (the task's data.gold field) — at least \(needed) — to measure it"
+        }
+        return "the curve simulates people with the train split's gold labels: train has \(labeled), the curve asks for up to \(needed); give more train items gold labels, or ask for fewer (wslabel review curve --steps)"
     }
 
     /// The points of one strategy, by number of human labels.

@@ -46,7 +46,7 @@ public struct LabelingRun: Sendable {
         /// scored when every item has a gold label.
         public init(labeling split: LabeledSplit, probabilities: ProbabilisticLabels, tiePolicy: TiePolicy) {
             precondition(probabilities.rowCount == split.votes.rowCount, "one distribution per item")
-            let predictions = probabilities.predictions(tiePolicy: tiePolicy)
+            let predictions = probabilities.predictions(tiePolicy: tiePolicy, votes: split.votes)
             let covered = (0..<split.votes.rowCount).lazy.filter { split.votes.voteCount(inRow: $0) > 0 }.count
             name = split.name
             ids = split.ids
@@ -112,7 +112,11 @@ public struct LabelingRun: Sendable {
         var goldFreeSelection: GoldFreeSelection?
         switch configuration.model {
         case .mv:
-            model = MajorityVote(lfCount: train.votes.lfCount, classCount: classes)
+            // The prior of the items no LF votes on: the dev gold's balance, else (no dev split,
+            // or gold-free) majority vote's own labels on the covered train rows.
+            let prior = dev.flatMap { dev in devBalance.map { ClassPrior(probabilities: $0, source: .devGold(split: dev.name)) } }
+                ?? ClassPrior.majorityVoteLabels(train.votes, classCount: classes)
+            model = MajorityVote(lfCount: train.votes.lfCount, classCount: classes, uncoveredPrior: prior)
         case .em:
             // Semi-supervised: the dev split's labeled items join the fit with their class fixed.
             var fitVotes = train.votes, fitClamps = clampedTrainLabels

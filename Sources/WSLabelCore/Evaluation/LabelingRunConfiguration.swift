@@ -11,14 +11,18 @@ public struct LabelingRunConfiguration: Sendable {
     /// How ties between equally probable classes are settled.
     public enum TieChoice: String, Sendable, CaseIterable {
         /// The model's own rule: EM gives ties to the class with the larger expected share of
-        /// the training rows; majority vote draws at random (seeded), as WRENCH does.
+        /// the training rows; majority vote gives the items no LF votes on the most likely class
+        /// of the dev gold's class balance (without dev gold: of its own labels on the covered
+        /// train items) and draws among classes tied by voting LFs at random (seeded), as WRENCH
+        /// does.
         case model
         /// No label for a tied item.
         case abstain
         /// The class more frequent in the dev split's gold labels (uniform without them:
         /// the lower class index).
         case prior
-        /// A seeded random draw among the tied classes.
+        /// A seeded random draw among the tied classes, the items no LF votes on included:
+        /// WRENCH's majority vote, what published majority-vote figures mean.
         case random
     }
 

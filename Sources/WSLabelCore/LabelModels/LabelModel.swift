@@ -42,15 +42,15 @@ public enum LabelModelKind: String, Sendable, Codable, CaseIterable {
 
 /// A label model's parameters in the form a saved model file holds them.
 public enum SavedLabelModelParameters: Sendable, Equatable {
-    /// Majority vote: nothing but its shape.
-    case majorityVote(lfCount: Int, classCount: Int)
+    /// Majority vote: its shape and the prior of the items no LF votes on.
+    case majorityVote(MajorityVote)
     /// The generative model, every parameter and how it was fit.
     case generative(GenerativeLabelModel)
 
     /// The model these parameters describe.
     public var labelModel: any LabelModel {
         switch self {
-        case let .majorityVote(lfCount, classCount): return MajorityVote(lfCount: lfCount, classCount: classCount)
+        case let .majorityVote(model): return model
         case let .generative(model): return model
         }
     }
@@ -75,7 +75,7 @@ public struct LearnedLFParameters: Sendable, Equatable {
 extension LabelModel {
     /// The label of each row (argmax of the probabilities, ties settled by `tiePolicy`).
     public func predict(_ votes: VoteMatrix, tiePolicy: TiePolicy = .abstain) throws -> [Int] {
-        try predictProbabilities(votes).predictions(tiePolicy: tiePolicy)
+        try predictProbabilities(votes).predictions(tiePolicy: tiePolicy, votes: votes)
     }
 
     /// Accuracy, F1 scores and coverage of the model's labels against `gold`.

@@ -35,7 +35,16 @@ public struct ProbabilisticLabels: Sendable, Equatable {
     /// Classes whose probabilities are within a relative `1e-9` of the largest count as tied
     /// (a log-odds difference below `1e-9`), so a tie does not hinge on the last bit of a
     /// floating-point sum.
-    public func predictions(tiePolicy: TiePolicy) -> [Int] {
+    ///
+    /// - Parameters:
+    ///   - tiePolicy: how ties are settled.
+    ///   - votes: the items' votes, which tell the items no LF votes on; needed by a policy that
+    ///     treats those apart (``TiePolicy/uncoveredByPrior(prior:seed:)``).
+    /// - Precondition: `votes`, when given, has one row per item; it is given when `tiePolicy`
+    ///   needs it.
+    public func predictions(tiePolicy: TiePolicy, votes: VoteMatrix? = nil) -> [Int] {
+        precondition(votes.map { $0.rowCount == rowCount } ?? true, "one vote row per item")
+        precondition(votes != nil || !tiePolicy.distinguishesUncoveredRows, "this tie policy needs the votes to tell the uncovered items")
         var tied: [Int] = []
         tied.reserveCapacity(classCount)
         return (0..<rowCount).map { row in
@@ -45,7 +54,8 @@ public struct ProbabilisticLabels: Sendable, Equatable {
             for (offset, probability) in distribution.enumerated() where best - probability <= 1e-9 * best {
                 tied.append(offset)
             }
-            return tied.count == 1 ? tied[0] : tiePolicy.choose(among: tied, row: row)
+            guard tied.count > 1 else { return tied[0] }
+            return tiePolicy.choose(among: tied, row: row, covered: votes.map { $0.voteCount(inRow: row) > 0 } ?? true)
         }
     }
 

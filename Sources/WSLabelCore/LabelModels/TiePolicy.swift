@@ -10,9 +10,22 @@ public enum TiePolicy: Sendable, Equatable, Codable {
     /// Pick one of the tied classes at random; the draw depends only on the seed and the row,
     /// so it is reproducible and independent of thread count.
     case random(seed: UInt64)
+    /// Majority vote's own rule (``MajorityVote/tiePolicy(seed:)``): a row no LF votes on takes
+    /// the class most likely under `prior` (a vote-less row ties every class); a tie among
+    /// voting LFs is drawn at random with `seed`, as ``random(seed:)`` draws it, or left
+    /// unlabeled without a seed. Classes equally likely under `prior` are settled like a tie
+    /// among voters.
+    case uncoveredByPrior(prior: [Double], seed: UInt64?)
 
-    /// The class chosen for `row` among `tied` classes (at least two, increasing).
-    func choose(among tied: [Int], row: Int) -> Int {
+    /// Whether the rule treats rows no LF votes on apart, so that choosing needs to know them.
+    var distinguishesUncoveredRows: Bool {
+        if case .uncoveredByPrior = self { return true }
+        return false
+    }
+
+    /// The class chosen for `row` among `tied` classes (at least two, increasing); `covered`
+    /// says whether any LF votes on the row.
+    func choose(among tied: [Int], row: Int, covered: Bool = true) -> Int {
         switch self {
         case .abstain:
             return VoteMatrix.abstain
@@ -21,6 +34,12 @@ public enum TiePolicy: Sendable, Equatable, Codable {
         case let .random(seed):
             var generator = SplitMix64(seed: seed ^ (UInt64(row) &* 0x9E37_79B9_7F4A_7C15))
             return tied[Int(generator.next() % UInt64(tied.count))]
+        case let .uncoveredByPrior(prior, seed):
+            let voters: TiePolicy = seed.map { .random(seed: $0) } ?? .abstain
+            guard !covered else { return voters.choose(among: tied, row: row) }
+            let best = tied.map { prior[$0] }.max()!
+            let likeliest = tied.filter { prior[$0] == best }
+            return likeliest.count == 1 ? likeliest[0] : voters.choose(among: likeliest, row: row)
         }
     }
 }

@@ -24,31 +24,33 @@ public struct ClassificationMetrics: Sendable, Equatable, Codable {
     /// Scores `predictions` against `gold`.
     /// - Precondition: both have the same length; gold labels lie in `0..<classCount`.
     public init(predictions: [Int], gold: [Int], classCount: Int) {
-        precondition(predictions.count == gold.count, "one prediction per gold label")
-        var truePositives = [Int](repeating: 0, count: classCount)
-        var predicted = [Int](repeating: 0, count: classCount)
-        var actual = [Int](repeating: 0, count: classCount)
-        for (prediction, truth) in zip(predictions, gold) {
-            precondition(truth >= 0 && truth < classCount, "gold label \(truth) out of range")
-            actual[truth] += 1
-            guard prediction != VoteMatrix.abstain else { continue }
-            predicted[prediction] += 1
-            if prediction == truth { truePositives[truth] += 1 }
-        }
-        self.init(truePositives: truePositives, predicted: predicted, actual: actual)
+        self.init(confusion: ConfusionMatrix(predictions: predictions, gold: gold, classCount: classCount))
     }
 
-    /// Scores from per-class counts: right predictions, predictions (abstains excluded) and
-    /// gold labels of each class.
+    /// Scores from a confusion matrix: the same numbers as from the predictions it counts.
+    public init(confusion: ConfusionMatrix) {
+        let classes = 0..<confusion.classCount
+        self.init(truePositives: classes.map(confusion.correct(of:)), predicted: classes.map(confusion.predictedCount(of:)),
+                  actual: classes.map(confusion.support(of:)))
+    }
+
+    /// Scores from whole per-class counts: right predictions, predictions (abstains excluded)
+    /// and gold labels of each class.
     init(truePositives: [Int], predicted: [Int], actual: [Int]) {
+        self.init(truePositives: truePositives.map(Double.init), predicted: predicted.map(Double.init), actual: actual.map(Double.init))
+    }
+
+    /// Scores from per-class counts, whole or expected (``ExpectedLabelCounts``): right
+    /// predictions, predictions (abstains excluded) and gold labels of each class.
+    init(truePositives: [Double], predicted: [Double], actual: [Double]) {
         let classCount = actual.count
         let total = actual.reduce(0, +), count = max(total, 1)
-        rowCount = total
-        accuracy = Double(truePositives.reduce(0, +)) / Double(count)
-        coverage = Double(predicted.reduce(0, +)) / Double(count)
+        rowCount = Int(total.rounded())
+        accuracy = truePositives.reduce(0, +) / count
+        coverage = predicted.reduce(0, +) / count
         let f1 = (0..<classCount).map { label in
             let denominator = predicted[label] + actual[label]
-            return denominator == 0 ? 0 : 2 * Double(truePositives[label]) / Double(denominator)
+            return denominator == 0 ? 0 : 2 * truePositives[label] / denominator
         }
         let present = (0..<classCount).filter { predicted[$0] + actual[$0] > 0 }
         classF1 = f1

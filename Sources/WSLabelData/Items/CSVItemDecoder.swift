@@ -1,15 +1,20 @@
 import Foundation
 import WSLabelCore
 
-/// Reads items from RFC 4180 CSV: a header row naming the fields, then one item per record.
+/// Reads items from RFC 4180 CSV or from TSV: a header row naming the fields (unless
+/// ``ItemSource/hasHeader`` is false: fields are then named `1`, `2`, … by position), then one
+/// item per record.
 ///
-/// Quoted fields may hold commas, doubled quotes and line breaks, so a record may span lines
-/// (and chunks); errors name the physical line. The file must be UTF-8 (a byte order mark is
-/// skipped); LF, CRLF and CR line ends are accepted. An empty gold cell means no gold label.
-/// Ids default to the 1-based data row (the header not counted).
+/// CSV fields are split at ``ItemSource/delimiter`` (a comma by default); quoted fields may hold
+/// the delimiter, doubled quotes and line breaks, so a record may span lines (and chunks).
+/// TSV fields are split at tabs and never quoted (``ItemSource/Format/tsv``). Errors name the
+/// physical line. The file must be UTF-8 (a byte order mark is skipped); LF, CRLF and CR line
+/// ends are accepted. An empty gold cell means no gold label. Ids default to the 1-based data
+/// row (the header not counted).
 struct CSVItemDecoder: ItemDecoder {
-    /// The header row and where the configured columns are.
+    /// The header row (or, without one, the first row's width) and where the configured columns are.
     private struct Header {
+        /// Fields per record.
         var width: Int
         /// Each distinct column name with its first column, in order.
         var columns: [(name: String, index: Int)]
@@ -21,6 +26,9 @@ struct CSVItemDecoder: ItemDecoder {
     var chunks: ByteChunks
     private let source: ItemSource
     private let file: String
+    /// The byte between fields, and whether quotes quote (not in TSV).
+    private let delimiter: UInt8
+    private let quoting: Bool
     private var ids: ItemIDRegistry?
     private var header: Header?
     /// Physical line of the next unconsumed byte.
@@ -29,15 +37,20 @@ struct CSVItemDecoder: ItemDecoder {
     private var row = 0
     var checkedByteOrderMark = false
 
-    init(chunks: ByteChunks, source: ItemSource, file: String) {
+    /// A decoder of `format`, CSV or TSV.
+    init(chunks: ByteChunks, source: ItemSource, file: String, format: ItemSource.Format) {
+        precondition(format == .csv || format == .tsv, "a CSV decoder reads CSV or TSV")
         self.chunks = chunks
         self.source = source
         self.file = file
+        quoting = format == .csv
+        delimiter = (format == .tsv ? ItemSource.Delimiter.tab : source.delimiter ?? .comma).byte
         ids = source.idField.map { ItemIDRegistry(file: file, field: $0) }
     }
 
     func finishInput() throws {
-        guard header != nil else {
+        // A file without a header row may be empty: it has no items.
+        guard header != nil || !source.hasHeader else {
             throw WSLabelError.malformedInput(SourceLocation(file: file), "the file is empty: expected a header row naming the fields")
         }
     }
@@ -46,7 +59,8 @@ struct CSVItemDecoder: ItemDecoder {
     mutating func decodeBuffered(upTo count: Int, into items: inout [Item]) throws {
         let buffer = chunks.buffer
         try buffer.withUnsafeBytes { bytes in
-            var scanner = CSVRecordScanner(bytes: bytes, file: file, position: chunks.consumed, line: line, isEndOfInput: chunks.isAtEnd)
+            var scanner = CSVRecordScanner(bytes: bytes, file: file, position: chunks.consumed, line: line, isEndOfInput: chunks.isAtEnd,
+                                           delimiter: delimiter, quoting: quoting)
             defer {
                 chunks.consumed = scanner.position
                 line = scanner.line
@@ -55,8 +69,12 @@ struct CSVItemDecoder: ItemDecoder {
             while items.count < count, let recordLine = try scanner.nextRecord(into: &fields) {
                 if let header {
                     items.append(try item(fields, line: recordLine, header: header, bytes: bytes))
-                } else {
+                } else if source.hasHeader {
                     header = try makeHeader(fields, line: recordLine, bytes: bytes)
+                } else {
+                    let positional = try makePositionalHeader(width: fields.count, line: recordLine)
+                    header = positional
+                    items.append(try item(fields, line: recordLine, header: positional, bytes: bytes))
                 }
             }
         }
@@ -64,6 +82,26 @@ struct CSVItemDecoder: ItemDecoder {
 
     private func makeHeader(_ fields: [CSVField], line: Int, bytes: UnsafeRawBufferPointer) throws -> Header {
         let names = try fields.indices.map { try text(fields[$0], bytes: bytes, record: "header", field: "column \($0 + 1)") }
+        return try makeHeader(names: names, line: line)
+    }
+
+    /// The header of a file without a header row, whose first row (on `line`) has `width` fields:
+    /// the columns are named by position, `1` to `width`.
+    ///
+    /// - Throws: ``WSLabelError/malformedInput(_:_:)`` naming the file, the line and the number
+    ///   of columns when the id, text or gold field names no position among them.
+    private func makePositionalHeader(width: Int, line: Int) throws -> Header {
+        let names = (1...width).map(String.init)  // a record has at least one field
+        for case let (name?, role) in [(source.idField, "id"), (source.textField, "text"), (source.goldField, "gold")] where !names.contains(name) {
+            throw WSLabelError.malformedInput(
+                SourceLocation(file: file, line: line, record: "row 1", field: name),
+                "no column \"\(name)\" (the \(role) field): without a header row (header: false) columns are named by position, and the first row has \(width) column\(width == 1 ? ": 1" : "s: 1 to \(width)")")
+        }
+        return try makeHeader(names: names, line: line)
+    }
+
+    /// The header of columns `names`, the first row being on `line`.
+    private func makeHeader(names: [String], line: Int) throws -> Header {
         var columns: [(name: String, index: Int)] = []
         var firstColumn: [String: Int] = [:]
         for (index, name) in names.enumerated() where firstColumn[name] == nil {
@@ -75,7 +113,9 @@ struct CSVItemDecoder: ItemDecoder {
             let matches = names.indices.filter { names[$0] == name }
             guard let index = matches.first else {
                 let available = names.map { "\"\($0)\"" }.joined(separator: ", ")
-                throw WSLabelError.malformedInput(location, "no column \"\(name)\" (the \(role) field) in the header; its columns are \(available)")
+                // A position for a name: most likely a file without a header row read as having one.
+                let hint = source.hasHeader && Int(name) != nil ? " (if the file has no header row, say so with header: false: its columns are then named 1, 2, …)" : ""
+                throw WSLabelError.malformedInput(location, "no column \"\(name)\" (the \(role) field) in the header; its columns are \(available)\(hint)")
             }
             guard matches.count == 1 else {
                 throw WSLabelError.malformedInput(
@@ -83,7 +123,7 @@ struct CSVItemDecoder: ItemDecoder {
             }
             return index
         }
-        return Header(width: fields.count, columns: columns,
+        return Header(width: names.count, columns: columns,
                       id: try source.idField.map { try column($0, role: "id") },
                       text: try column(source.textField, role: "text"),
                       gold: try source.goldField.map { try column($0, role: "gold") })
@@ -93,7 +133,7 @@ struct CSVItemDecoder: ItemDecoder {
         row += 1
         guard fields.count == header.width else {
             throw WSLabelError.malformedInput(SourceLocation(file: file, line: line, record: "row \(row)"),
-                                              "expected \(header.width) fields (as many as the header has), found \(fields.count)")
+                                              "expected \(header.width) fields (as many as the \(source.hasHeader ? "header" : "first row") has), found \(fields.count)")
         }
         let id: String
         if let idColumn = header.id {

@@ -1,7 +1,7 @@
 import Foundation
 import WSLabelCore
 
-/// Reads the items of a JSONL or CSV file in file order, streaming: the file is read in chunks
+/// Reads the items of a JSONL, CSV or TSV file in file order, streaming: the file is read in chunks
 /// (1 MiB by default), so memory stays flat as the file grows (besides the items a caller
 /// keeps and, when ids come from a field, one table of the ids seen so far to reject
 /// duplicates).
@@ -50,7 +50,7 @@ public final class ItemReader {
     ///   extension; ``WSLabelError/fileAccess(path:_:)`` when the file cannot be opened.
     ///
     /// - Parameter threads: threads that decode JSONL (default: every core); the items do not
-    ///   depend on it. CSV is decoded on the calling thread.
+    ///   depend on it. CSV and TSV are decoded on the calling thread.
     public convenience init(url: URL, source: ItemSource = ItemSource(), threads: Int? = nil) throws {
         try self.init(url: url, source: source, chunkSize: 1 << 20, threads: threads)
     }
@@ -68,7 +68,7 @@ public final class ItemReader {
         switch format.kind {
         case .jsonl:
             decoder = JSONLItemDecoder(chunks: chunks, source: source, file: url.path, threads: threads)
-        case .csv: decoder = CSVItemDecoder(chunks: chunks, source: source, file: url.path)
+        case .csv, .tsv: decoder = CSVItemDecoder(chunks: chunks, source: source, file: url.path, format: format)
         }
     }
 
@@ -128,7 +128,7 @@ public final class ItemReader {
     /// `process` gets the views of a block's items (a few hundred, in file order). A JSONL line
     /// is viewed in place: the view is made over the record's bytes, and its item, text string
     /// and fields only when something asks for them (see ``ItemView``); views an LF keeps stay
-    /// valid. CSV items are read in batches of `batchSize` and viewed as items.
+    /// valid. CSV and TSV items are read in batches of `batchSize` and viewed as items.
     ///
     /// `consume` gets each result with the number of the block's items that count, from the
     /// first: all of them, except before a duplicate id. The items and the error are exactly

@@ -8,23 +8,37 @@ import WSLabelCore
 /// // Youtube01-Psy.csv: COMMENT_ID,AUTHOR,DATE,CONTENT,CLASS
 /// let source = ItemSource(idField: "COMMENT_ID", textField: "CONTENT", goldField: "CLASS")
 /// let items = try ItemReader(url: url, source: source).readAll()
+///
+/// // SMSSpamCollection: label<TAB>text, no header row: columns named by position
+/// let sms = ItemSource(format: .tsv, textField: "2", goldField: "1", hasHeader: false)
 /// ```
 public struct ItemSource: Sendable, Equatable {
     /// A file format items are read from.
     public struct Format: Sendable, Hashable, CustomStringConvertible {
-        enum Kind: Sendable, Hashable { case jsonl, csv }
+        enum Kind: Sendable, Hashable { case jsonl, csv, tsv }
         let kind: Kind
 
         /// One JSON object per line (`.jsonl`, `.ndjson`); blank lines are skipped.
         public static let jsonl = Format(kind: .jsonl)
-        /// RFC 4180 CSV with a header row naming the fields (`.csv`).
+        /// RFC 4180 CSV (`.csv`): quoted fields may hold the delimiter, doubled quotes and line
+        /// breaks. Comma-delimited unless ``ItemSource/delimiter`` says otherwise.
         public static let csv = Format(kind: .csv)
+        /// Tab-separated values (`.tsv`), as spreadsheets and most datasets write them: one
+        /// record per line, fields split at each tab, and no quoting — a `"` is an ordinary
+        /// character (the UCI SMS Spam Collection's texts start with quotes that close mid-text),
+        /// so a field cannot hold a tab or a line break. For tab-delimited files that do quote,
+        /// read them as ``csv`` with a tab ``ItemSource/delimiter``.
+        public static let tsv = Format(kind: .tsv)
+
+        /// The names ``init(fileExtension:)`` takes, for messages.
+        public static let names = "jsonl, csv or tsv"
 
         /// The format a file extension stands for (case-insensitive), or `nil`.
         public init?(fileExtension: String) {
             switch fileExtension.lowercased() {
             case "jsonl", "ndjson": kind = .jsonl
             case "csv": kind = .csv
+            case "tsv": kind = .tsv
             default: return nil
             }
         }
@@ -35,6 +49,7 @@ public struct ItemSource: Sendable, Equatable {
             switch kind {
             case .jsonl: return "jsonl"
             case .csv: return "csv"
+            case .tsv: return "tsv"
             }
         }
     }
@@ -42,7 +57,7 @@ public struct ItemSource: Sendable, Equatable {
     /// The file format; `nil` picks it from the file's extension.
     public var format: Format?
     /// The field holding each item's id; `nil` numbers the items instead (JSONL: the 1-based
-    /// line of the record; CSV: the 1-based data row, the header not counted).
+    /// line of the record; CSV and TSV: the 1-based data row, the header not counted).
     public var idField: String?
     /// The field holding the text LFs read. Every record must have it.
     public var textField: String
@@ -56,6 +71,13 @@ public struct ItemSource: Sendable, Equatable {
     /// The longest text an item may have, in bytes of UTF-8; a longer one is an error naming
     /// its file, line, record and field (see ``defaultMaxTextBytes``).
     public var maxTextBytes: Int
+    /// The character between the fields of a CSV file; `nil` for a comma. TSV files are always
+    /// tab-delimited and JSONL files have none.
+    public var delimiter: Delimiter?
+    /// Whether a CSV or TSV file's first row names its fields (default `true`). Without one,
+    /// every row is data and the fields are named by position, from the left: `1`, `2`, … —
+    /// so `textField: "2"` reads the second column. JSONL ignores it.
+    public var hasHeader: Bool
     /// Put before each numbered id (without an ``idField``): a task reading several files
     /// names its items `file:line` so that ids stay unique across them.
     package var numberedIDPrefix = ""
@@ -75,7 +97,8 @@ public struct ItemSource: Sendable, Equatable {
 
     public init(
         format: Format? = nil, idField: String? = nil, textField: String = "text", goldField: String? = nil,
-        goldLabels: GoldLabels? = nil, maxTextBytes: Int = ItemSource.defaultMaxTextBytes
+        goldLabels: GoldLabels? = nil, maxTextBytes: Int = ItemSource.defaultMaxTextBytes,
+        delimiter: Delimiter? = nil, hasHeader: Bool = true
     ) {
         self.format = format
         self.idField = idField
@@ -83,6 +106,8 @@ public struct ItemSource: Sendable, Equatable {
         self.goldField = goldField
         self.goldLabels = goldLabels
         self.maxTextBytes = maxTextBytes
+        self.delimiter = delimiter
+        self.hasHeader = hasHeader
     }
 
     /// A task's label names and the raw gold values that stand for them (`{"0": HAM, "1": SPAM}`).
@@ -140,7 +165,7 @@ public struct ItemSource: Sendable, Equatable {
         guard let format = Format(fileExtension: url.pathExtension) else {
             let shown = url.pathExtension.isEmpty ? "no extension" : "extension .\(url.pathExtension)"
             throw WSLabelError.invalidArgument(
-                "\(url.path): cannot tell the item format from \(shown): use .jsonl, .ndjson or .csv, or name the format")
+                "\(url.path): cannot tell the item format from \(shown): use .jsonl, .ndjson, .csv or .tsv, or name the format")
         }
         return format
     }

@@ -8,7 +8,8 @@ import WSLabelCore
 /// ```json
 /// {
 ///   "format": "wslabel-label-model", "version": 2,
-///   "kind": "em",                              // or "mv": majority vote, no "generative"
+///   "kind": "em",                              // or "mv": majority vote, no "generative", and
+///                                              // "ties" (``SavedMajorityVoteTies``) when saved
 ///   "label_names": ["HAM", "SPAM"],            // class names by class index
 ///   "lf_count": 10,                            // vote columns the model expects
 ///   "generative": {                            // kind "em" only
@@ -58,13 +59,20 @@ public struct SavedLabelModel: Codable, Sendable {
     public let lfCount: Int
     /// The generative model's parameters (`kind == "em"`).
     public let generative: GenerativeLabelModel?
+    /// Majority vote's rule for the items it cannot decide (`kind == "mv"`). Absent from files
+    /// written before wslabel saved it: those models leave every tie unlabeled in `predict`, as
+    /// they always did.
+    public let ties: SavedMajorityVoteTies?
 
     private enum CodingKeys: String, CodingKey {
-        case format, version, labelNames, kind, lfCount, generative
+        case format, version, labelNames, kind, lfCount, generative, ties
     }
 
     /// Wraps a fitted model.
-    public init(model: any LabelModel, labelNames: [String]) {
+    /// - Parameters:
+    ///   - seed: the seed of the run's random tie-breaks, saved with a majority-vote model so
+    ///     that `predict` draws the same classes among tied voters as the fit did.
+    public init(model: any LabelModel, labelNames: [String], seed: UInt64? = nil) {
         precondition(labelNames.count == model.classCount, "one name per class")
         format = Self.formatName
         version = Self.formatVersion
@@ -72,18 +80,26 @@ public struct SavedLabelModel: Codable, Sendable {
         lfCount = model.lfCount
         kind = model.kind.rawValue
         switch model.savedParameters {
-        case .majorityVote: generative = nil
-        case let .generative(parameters): generative = parameters
+        case let .majorityVote(majority):
+            generative = nil
+            ties = majority.uncoveredPrior.map { SavedMajorityVoteTies(prior: $0, seed: seed) }
+        case let .generative(parameters):
+            generative = parameters
+            ties = nil
         }
     }
 
     /// The model's parameters (checked by ``load(from:)``).
     public var parameters: SavedLabelModelParameters {
-        generative.map { .generative($0) } ?? .majorityVote(lfCount: lfCount, classCount: labelNames.count)
+        generative.map { .generative($0) }
+            ?? .majorityVote(MajorityVote(lfCount: lfCount, classCount: labelNames.count, uncoveredPrior: ties?.classPrior))
     }
 
     /// The model, ready to predict.
     public var labelModel: any LabelModel { parameters.labelModel }
+
+    /// The model's own tie policy as the fit applied it: majority vote's with the saved seed.
+    public var tiePolicy: TiePolicy { labelModel.tiePolicy(seed: ties?.seed) }
 
     /// Writes the model as JSON in the current format (version ``formatVersion``, snake_case
     /// keys), sorted, so the same model always gives the same bytes.
@@ -103,6 +119,7 @@ public struct SavedLabelModel: Codable, Sendable {
         try container.encode(kind, forKey: .kind)
         try container.encode(lfCount, forKey: .lfCount)
         try container.encodeIfPresent(generative, forKey: .generative)
+        try container.encodeIfPresent(ties, forKey: .ties)
     }
 
     /// Reads a model written by ``save(to:)``, in the current format or version 1, and checks
@@ -135,6 +152,10 @@ public struct SavedLabelModel: Codable, Sendable {
         case (.mv?, _?): throw fail("generative", "a majority-vote model (kind mv) has no generative parameters")
         case (.em?, nil): throw fail("generative", "missing: an em model needs its parameters")
         case (nil, _): throw fail("kind", "unknown model kind \"\(saved.kind)\"; expected \(LabelModelKind.allCases.map(\.rawValue).joined(separator: " or "))")
+        }
+        if let ties = saved.ties {
+            guard saved.kind == LabelModelKind.mv.rawValue else { throw fail("ties", "only a majority-vote model (kind mv) has saved ties") }
+            try ties.check(classCount: saved.labelNames.count) { fail($0, $1) }
         }
         if let tables = saved.generative?.tables {
             guard tables.lfCount == saved.lfCount else {

@@ -15,7 +15,13 @@ import WSLabeling
 ///
 /// LLM dollars and seconds come only from the ledger (what each call really cost). Items the
 /// ledger lacks are priced at the mean of those it has, and the option says it is a projection.
-/// People are taken to give the gold labels (the gold labels *are* people's labels).
+/// A person's label is right with the rate's accuracy (``LabelingPriceBook/HumanRate/accuracy``)
+/// and otherwise equally likely any wrong class; rows people label are scored by that
+/// expectation (``ExpectedLabelCounts``), so the figures are deterministic.
+///
+/// Hybrids route exactly their share of the items: the least confident first, and where items
+/// tie at the cutoff confidence, in a fixed pseudo-random order of the items (``routingOrder(_:)``),
+/// not the file's, which may be sorted by class.
 ///
 /// ```swift
 /// let analysis = CostQualityAnalysis(inputs, prices: LabelingPriceBook())
@@ -38,6 +44,8 @@ public struct CostQualityAnalysis: Sendable {
         public var allConfidence: [Double]
         /// Majority vote over the rule LFs on the evaluation split.
         public var majorityVote: [Int]
+        /// How majority vote settled ties and uncovered rows, named in its row (`nil`: not said).
+        public var majorityVoteTies: MajorityVoteTies?
         /// The label model with the LLM LF among its LFs, on the evaluation split (when there is one).
         public var labelModelWithLLM: [Int]?
         /// The LLM LF, when the task has one.
@@ -111,6 +119,18 @@ public struct CostQualityAnalysis: Sendable {
     /// The shares of items hybrids route, least confident first.
     public static let routedShares: [Double] = [0.05, 0.1, 0.2, 0.3, 0.5, 0.75]
 
+    /// A share left out because it routes the very items of the share before it (a task so
+    /// small that rounding up gives both the same count).
+    public struct SkippedShare: Sendable, Equatable {
+        /// The share left out.
+        public var share: Double
+        /// The smaller share whose rows it repeats.
+        public var sameAs: Double
+    }
+
+    /// Shares left out because they repeat a smaller one, in share order.
+    public let skippedShares: [SkippedShare]
+
     /// The options, frontier marked, in a fixed order: the baselines, then hybrids by kind and
     /// share.
     public let options: [LabelingOption]
@@ -156,8 +176,9 @@ public struct CostQualityAnalysis: Sendable {
         var options: [LabelingOption] = [
             LabelingOption(kind: .labelModel, name: "label model (rule LFs)", metrics: metrics(inputs.labelModel),
                            cost: baseCost, hours: baseHours),
-            LabelingOption(kind: .majorityVote, name: "majority vote (rule LFs)", metrics: metrics(inputs.majorityVote),
-                           cost: baseCost, hours: baseHours),
+            LabelingOption(kind: .majorityVote, name: "majority vote (rule LFs\(inputs.majorityVoteTies.map { "; " + $0.shortText } ?? ""))",
+                           metrics: metrics(inputs.majorityVote), cost: baseCost, hours: baseHours,
+                           majorityVoteTies: inputs.majorityVoteTies),
         ]
         if let endModel = inputs.endModel {
             precondition(endModel.predictions.count == inputs.gold.count, "one end-model prediction per evaluation item")
@@ -176,42 +197,60 @@ public struct CostQualityAnalysis: Sendable {
             options.append(LabelingOption(kind: .llmOnly, name: "LLM only (\(llm.name))", metrics: metrics(llm.votes),
                                           cost: all.dollars * scale, hours: all.seconds / 3600 * scale, projectionNote: all.note))
         }
+        // People: each label right with the rate's accuracy, scored by its expectation.
+        func peopleMetrics(accuracy: Double, routed: (Int) -> Bool) -> ClassificationMetrics {
+            var counts = ExpectedLabelCounts(classCount: classes)
+            for (row, gold) in inputs.gold.enumerated() {
+                if routed(row) { counts.addNoisyLabel(accuracy: accuracy, gold: gold) } else { counts.add(prediction: inputs.labelModel[row], gold: gold) }
+            }
+            return counts.metrics
+        }
         for (kind, rate) in [(LabelingOption.Kind.crowd, prices.crowd), (.expert, prices.expert)] {
-            options.append(LabelingOption(kind: kind, name: "\(kind.rawValue) labels every item", metrics: metrics(inputs.gold),
+            options.append(LabelingOption(kind: kind, name: "\(kind.rawValue) (\(ReportNumbers.percent(rate.accuracy)) accurate) labels every item",
+                                          metrics: peopleMetrics(accuracy: rate.accuracy) { _ in true },
                                           cost: items * scale * rate.perItem, hours: items * scale / rate.itemsPerHour))
         }
 
-        // Hybrids: one threshold per share, read off the evaluation split's confidences and
-        // applied to every item.
-        let sortedConfidence = inputs.labelModelConfidence.sorted()
-        var thresholds: [Double] = []
-        for share in Self.routedShares where !sortedConfidence.isEmpty {
-            // Tied confidences can give two shares one threshold: it is tried once.
-            let threshold = sortedConfidence[min(sortedConfidence.count - 1, Int((Double(sortedConfidence.count) * share).rounded(.up)) - 1)]
-                .nextUp
-            if thresholds.last == threshold { continue }
-            thresholds.append(threshold)
-            let routedEvaluation = inputs.labelModelConfidence.map { $0 < threshold }
-            let routedAll = inputs.allConfidence.indices.filter { inputs.allConfidence[$0] < threshold }
+        // Hybrids: each share of the evaluation split's items and of all items, least confident
+        // first, ties at the cutoff in a fixed pseudo-random order.
+        let evaluationOrder = Self.routingOrder(inputs.labelModelConfidence)
+        let allOrder = Self.routingOrder(inputs.allConfidence)
+        var skipped: [SkippedShare] = []
+        var previous: (share: Double, evaluation: Int, all: Int)?
+        for share in Self.routedShares where !evaluationOrder.isEmpty {
+            let evaluationCount = Self.routedCount(share, of: evaluationOrder.count)
+            let allCount = Self.routedCount(share, of: allOrder.count)
+            if let previous, previous.evaluation == evaluationCount, previous.all == allCount {
+                skipped.append(SkippedShare(share: share, sameAs: previous.share))
+                continue
+            }
+            previous = (share, evaluationCount, allCount)
+            var routedEvaluation = [Bool](repeating: false, count: evaluationOrder.count)
+            for row in evaluationOrder.prefix(evaluationCount) { routedEvaluation[row] = true }
+            let routedAll = Array(allOrder.prefix(allCount))
+            let cutoff = inputs.labelModelConfidence[evaluationOrder[evaluationCount - 1]]
+            let tie = Self.tieAtCutoff(inputs.labelModelConfidence, cutoff: cutoff, routed: evaluationOrder.prefix(evaluationCount))
             let routedShare = items > 0 ? Double(routedAll.count) / items : 0
-            let label = "label model → %@ below confidence \(Self.format(threshold)) (\(ReportNumbers.percent(routedShare)) of items)"
+            let label = "label model → %@, least confident \(ReportNumbers.percent(routedShare)) of items (confidence ≤ \(Self.format(cutoff)))"
             if let llm = inputs.llm, let ledger {
                 let predictions = inputs.labelModel.indices.map { row in
                     routedEvaluation[row] && llm.votes[row] != VoteMatrix.abstain ? llm.votes[row] : inputs.labelModel[row]
                 }
                 let routed = ledger.sum(of: routedAll)
-                options.append(LabelingOption(kind: .hybridLLM, name: label.replacingOccurrences(of: "%@", with: "LLM"), threshold: threshold,
+                options.append(LabelingOption(kind: .hybridLLM, name: label.replacingOccurrences(of: "%@", with: "LLM"), threshold: cutoff,
                                               routedShare: routedShare, metrics: metrics(predictions), cost: baseCost + routed.dollars * scale,
-                                              hours: baseHours + routed.seconds / 3600 * scale, projectionNote: routed.note))
+                                              hours: baseHours + routed.seconds / 3600 * scale, projectionNote: routed.note, tieAtCutoff: tie))
             }
             for (kind, rate, who) in [(LabelingOption.Kind.hybridCrowd, prices.crowd, "crowd"), (.hybridExpert, prices.expert, "experts")] {
-                let predictions = inputs.labelModel.indices.map { routedEvaluation[$0] ? inputs.gold[$0] : inputs.labelModel[$0] }
                 let people = Double(routedAll.count) * scale
-                options.append(LabelingOption(kind: kind, name: label.replacingOccurrences(of: "%@", with: who), threshold: threshold,
-                                              routedShare: routedShare, metrics: metrics(predictions),
-                                              cost: baseCost + people * rate.perItem, hours: baseHours + people / rate.itemsPerHour))
+                let whoAndAccuracy = "\(who) (\(ReportNumbers.percent(rate.accuracy)) accurate)"
+                options.append(LabelingOption(kind: kind, name: label.replacingOccurrences(of: "%@", with: whoAndAccuracy), threshold: cutoff,
+                                              routedShare: routedShare, metrics: peopleMetrics(accuracy: rate.accuracy) { routedEvaluation[$0] },
+                                              cost: baseCost + people * rate.perItem, hours: baseHours + people / rate.itemsPerHour,
+                                              tieAtCutoff: tie))
             }
         }
+        skippedShares = skipped
         if let projection {
             for index in options.indices {
                 options[index].projectionNote = [projection, options[index].projectionNote].compactMap { $0 }.joined(separator: "; ")
@@ -235,6 +274,32 @@ public struct CostQualityAnalysis: Sendable {
         }
         if best.projectionNote != nil { reason += " Part of its cost is projected: \(best.projectionNote!)" }
         return Recommendation(option: best, reason: reason)
+    }
+
+    /// The order hybrids route items in: least confident first; items of equal confidence in a
+    /// fixed pseudo-random order (a hash of their position), so that a share cutting through
+    /// a tie routes exactly its count, the same items on every run, without favouring the
+    /// file's first items — a file sorted by class would otherwise bias the routed rows.
+    /// - Complexity: O(n log n).
+    public static func routingOrder(_ confidences: [Double]) -> [Int] {
+        let keys = confidences.indices.map { index in
+            var generator = SplitMix64(seed: 0x5EED_0F_71E5 ^ (UInt64(index) &* 0x9E37_79B9_7F4A_7C15))
+            return generator.next()
+        }
+        return confidences.indices.sorted { (confidences[$0], keys[$0], $0) < (confidences[$1], keys[$1], $1) }
+    }
+
+    /// Items a share routes of `count`: the share rounded up, at least one when there are items.
+    static func routedCount(_ share: Double, of count: Int) -> Int {
+        // Less a hair, so that 30% of 20 is 6, not the 7 that 6.000000000000001 rounds up to.
+        min(count, max(1, Int((Double(count) * share - 1e-9).rounded(.up))))
+    }
+
+    /// How a cutoff splits the items of its confidence, when it does.
+    static func tieAtCutoff(_ confidences: [Double], cutoff: Double, routed: ArraySlice<Int>) -> LabelingOption.TieAtCutoff? {
+        let tied = confidences.lazy.filter { $0 == cutoff }.count
+        let routedAtCutoff = routed.lazy.filter { confidences[$0] == cutoff }.count
+        return routedAtCutoff < tied ? LabelingOption.TieAtCutoff(routed: routedAtCutoff, tied: tied) : nil
     }
 
     /// Marks the options no other beats: one is dominated when another costs no more and is at

@@ -23,30 +23,28 @@ public enum CostReport {
         return sections.joined(separator: "\n\n") + "\n"
     }
 
-    /// The analysis as one JSON object: `items`, `evaluation_split`, `evaluation_items`,
+    /// The analysis as one JSON object: `items`, `evaluation_split`, `hidden_splits` (test splits
+    /// whose scores are hidden, never the evaluation split), `evaluation_items`,
     /// `llm_lf`, `options` (per option `kind`, `name`, `threshold`, `routed_share`, `accuracy`,
     /// `macro_f1`, `coverage`, `cost_usd`, `cost_per_1000_usd`, `hours`,
-    /// `cost_per_accuracy_point_usd`, `on_frontier`, `projection`), `recommendation` (with a
-    /// budget: `budget_usd`, `option`, `reason`) and `prices` (each figure with its `source`).
+    /// `cost_per_accuracy_point_usd`, `on_frontier`, `projection`; majority vote's `ties`
+    /// (``MajorityVoteTies/json``); a hybrid whose cutoff splits tied items, `tie_at_cutoff`
+    /// with `routed` and `tied` counts), `skipped_shares` (`share`, `same_as`),
+    /// `recommendation` (with a budget: `budget_usd`, `option`, `reason`) and `prices` (each
+    /// figure with its `source`; people's `accuracy` with its `accuracy_source`).
     public static func json(_ costs: TaskCostAnalysis) -> JSONValue {
         let analysis = costs.analysis
-        func optional(_ value: Double?) -> JSONValue { value.map(JSONValue.number) ?? .null }
         var members: [(key: String, value: JSONValue)] = [
             ("items", .number(Double(analysis.itemCount))),
             ("measured_items", .number(Double(analysis.measuredItemCount))),
             ("projection", analysis.projection.map(JSONValue.string) ?? .null),
             ("evaluation_split", .string(costs.evaluationSplit)),
+            ("hidden_splits", .array(costs.hiddenSplits.map(JSONValue.string))),
             ("evaluation_items", .number(Double(analysis.evaluationCount))),
             ("llm_lf", costs.llmLF.map(JSONValue.string) ?? .null),
-            ("options", .array(analysis.options.map { option in
-                .object([
-                    ("kind", .string(option.kind.rawValue)), ("name", .string(option.name)), ("threshold", optional(option.threshold)),
-                    ("routed_share", .number(option.routedShare)), ("accuracy", .number(option.metrics.accuracy)),
-                    ("macro_f1", .number(option.metrics.macroF1)), ("coverage", .number(option.metrics.coverage)),
-                    ("cost_usd", .number(option.cost)), ("cost_per_1000_usd", .number(option.costPerThousand(items: analysis.itemCount))),
-                    ("hours", .number(option.hours)), ("cost_per_accuracy_point_usd", optional(option.costPerAccuracyPoint)),
-                    ("on_frontier", .bool(option.onFrontier)), ("projection", option.projectionNote.map(JSONValue.string) ?? .null),
-                ])
+            ("options", .array(analysis.options.map { optionJSON($0, items: analysis.itemCount) })),
+            ("skipped_shares", .array(analysis.skippedShares.map {
+                .object([("share", .number($0.share)), ("same_as", .number($0.sameAs))])
             })),
         ]
         if let recommendation = costs.recommendation, let budget = costs.budget {
@@ -56,11 +54,13 @@ public enum CostReport {
             ])))
         }
         let prices = analysis.prices
+        func rate(_ rate: LabelingPriceBook.HumanRate) -> JSONValue {
+            .object([("per_item_usd", .number(rate.perItem)), ("items_per_hour", .number(rate.itemsPerHour)), ("source", .string(rate.source)),
+                     ("accuracy", .number(rate.accuracy)), ("accuracy_source", .string(rate.accuracySource))])
+        }
         members.append(("prices", .object([
-            ("crowd", .object([("per_item_usd", .number(prices.crowd.perItem)), ("items_per_hour", .number(prices.crowd.itemsPerHour)),
-                               ("source", .string(prices.crowd.source))])),
-            ("expert", .object([("per_item_usd", .number(prices.expert.perItem)), ("items_per_hour", .number(prices.expert.itemsPerHour)),
-                                ("source", .string(prices.expert.source))])),
+            ("crowd", rate(prices.crowd)),
+            ("expert", rate(prices.expert)),
             ("lf_authoring", .object([("hours", .number(prices.lfAuthoringHours)), ("hourly_rate_usd", .number(prices.lfAuthoringHourlyRate)),
                                       ("source", .string(prices.lfAuthoringSource))])),
             ("machine", .object([("per_hour_usd", .number(prices.machinePerHour)), ("source", .string(prices.machineSource))])),
@@ -68,15 +68,35 @@ public enum CostReport {
         return .object(members)
     }
 
+    /// One option as `json(_:)` lists it.
+    private static func optionJSON(_ option: LabelingOption, items: Int) -> JSONValue {
+        func optional(_ value: Double?) -> JSONValue { value.map(JSONValue.number) ?? .null }
+        var members: [(key: String, value: JSONValue)] = [
+            ("kind", .string(option.kind.rawValue)), ("name", .string(option.name)), ("threshold", optional(option.threshold)),
+            ("routed_share", .number(option.routedShare)), ("accuracy", .number(option.metrics.accuracy)),
+            ("macro_f1", .number(option.metrics.macroF1)), ("coverage", .number(option.metrics.coverage)),
+            ("cost_usd", .number(option.cost)), ("cost_per_1000_usd", .number(option.costPerThousand(items: items))),
+            ("hours", .number(option.hours)), ("cost_per_accuracy_point_usd", optional(option.costPerAccuracyPoint)),
+            ("on_frontier", .bool(option.onFrontier)), ("projection", option.projectionNote.map(JSONValue.string) ?? .null),
+        ]
+        if let ties = option.majorityVoteTies { members.append(("ties", ties.json)) }
+        if let tie = option.tieAtCutoff {
+            members.append(("tie_at_cutoff", .object([("routed", .number(Double(tie.routed))), ("tied", .number(Double(tie.tied)))])))
+        }
+        return .object(members)
+    }
+
     /// The analysis as one self-contained HTML page: the recommendation, the frontier plot, the
     /// options table, the active-learning curve (when measured) and the prices with their sources.
-    public static func html(_ costs: TaskCostAnalysis, curve: ActiveLearningCurve? = nil, title: String) -> String {
-        HTMLPage.render(title: title, sections: ["<h1>\(HTMLEscaping.text(title))</h1>"] + htmlSections(costs, curve: curve, headingLevel: 2))
+    /// - Parameter curveNote: why a curve asked for is left out, shown in its place.
+    public static func html(_ costs: TaskCostAnalysis, curve: ActiveLearningCurve? = nil, curveNote: String? = nil, title: String) -> String {
+        HTMLPage.render(title: title, sections: ["<h1>\(HTMLEscaping.text(title))</h1>"]
+                        + htmlSections(costs, curve: curve, curveNote: curveNote, headingLevel: 2))
     }
 
     /// The cost analysis as HTML blocks, headings at `headingLevel`: shared by the cost page and
     /// the LF report's cost section.
-    static func htmlSections(_ costs: TaskCostAnalysis, curve: ActiveLearningCurve?, headingLevel: Int) -> [String] {
+    static func htmlSections(_ costs: TaskCostAnalysis, curve: ActiveLearningCurve?, curveNote: String? = nil, headingLevel: Int) -> [String] {
         let analysis = costs.analysis
         let h = "h\(headingLevel)"
         let header = ["option", "accuracy", "macro-F1", "coverage", "cost", "$ / 1k labels", "hours", "$ / accuracy point", "frontier"]
@@ -91,6 +111,8 @@ public enum CostReport {
         sections.append("<section id=\"options\"><\(h)>Options</\(h)>\(HTMLTable.render(header: header, rows: rows))</section>")
         if let curve {
             sections.append("<section id=\"curve\"><\(h)>Active learning</\(h)><figure class=\"plot\">\(CostPlots.curve(curve))</figure><p class=\"hint\">Accuracy as people label train items, simulated by the train gold labels; random picks are the mean of seeds \(curve.randomSeeds.map(String.init).joined(separator: ", ")).</p></section>")
+        } else if let curveNote {
+            sections.append("<section id=\"curve\"><\(h)>Active learning</\(h)><p class=\"note\">\(HTMLEscaping.text(curveNote))</p></section>")
         }
         sections.append("<section id=\"prices\"><\(h)>Prices and assumptions</\(h)><ul class=\"notes\">\(notes(costs).map { "<li>\(HTMLEscaping.text($0))</li>" }.joined(separator: "\n"))</ul></section>")
         return sections
@@ -107,14 +129,32 @@ public enum CostReport {
     /// What the figures rest on, one sentence each.
     static func notes(_ costs: TaskCostAnalysis) -> [String] {
         let prices = costs.analysis.prices
+        let analysis = costs.analysis
         var notes = [
             "Crowd labels: $\(ReportNumbers.fixed(prices.crowd.perItem, digits: 2)) an item, \(ReportNumbers.fixed(prices.crowd.itemsPerHour, digits: 0)) an hour — \(prices.crowd.source).",
+            "Crowd accuracy: \(ReportNumbers.percent(prices.crowd.accuracy)) — \(prices.crowd.accuracySource).",
             "Expert labels: $\(ReportNumbers.fixed(prices.expert.perItem, digits: 2)) an item, \(ReportNumbers.fixed(prices.expert.itemsPerHour, digits: 0)) an hour — \(prices.expert.source).",
+            "Expert accuracy: \(ReportNumbers.percent(prices.expert.accuracy)) — \(prices.expert.accuracySource).",
             "LF authoring: \(ReportNumbers.fixed(prices.lfAuthoringHours, digits: 1)) hours at $\(ReportNumbers.fixed(prices.lfAuthoringHourlyRate, digits: 2)) — \(prices.lfAuthoringSource).",
             "Machine time: $\(ReportNumbers.fixed(prices.machinePerHour, digits: 4)) an hour — \(prices.machineSource).",
-            "People are taken to give the gold labels. LLM dollars and seconds are the ledger's: what each answer cost when it was asked.",
+            "A person's label is right with that accuracy and otherwise equally likely any wrong class; rows people label are scored by the expected counts, without a simulation. LLM dollars and seconds are the ledger's: what each answer cost when it was asked.",
         ]
+        if let ties = analysis.options.lazy.compactMap(\.majorityVoteTies).first {
+            notes.append("Majority vote — \(ties.text)\(ties.choice == .random ? "" : "; --ties random gives WRENCH's rule, random for uncovered rows too, what published majority-vote figures use").")
+        }
+        let splitTies = analysis.options.filter { $0.tieAtCutoff != nil && $0.kind != .hybridExpert && $0.kind != .hybridLLM }
+        if !splitTies.isEmpty {
+            let shares = splitTies.map { ReportNumbers.percent($0.routedShare) }.joined(separator: ", ")
+            notes.append("Hybrids route exactly their share: at the cutoffs of \(shares), items tie in confidence, and the ones routed are picked in a fixed pseudo-random order of the items, the same on every run.")
+        }
+        for skipped in analysis.skippedShares {
+            notes.append("The \(ReportNumbers.percent(skipped.share)) hybrids are left out: on this few items they route the same items as the \(ReportNumbers.percent(skipped.sameAs)) ones.")
+        }
         if let projection = costs.analysis.projection { notes.insert("This is a \(projection).", at: 0) }
+        if !costs.hiddenSplits.isEmpty {
+            notes.insert("The scores of \(costs.hiddenSplits.joined(separator: ", ")) are hidden (evaluation.hide_test or --hide-test), so the options are scored on \(costs.evaluationSplit); "
+                + "if \(costs.evaluationSplit) also chose the model variant, its scores flatter the label model. `wslabel evaluate` scores the test split at the end.", at: 0)
+        }
         if let llm = costs.llmLF {
             notes.append(costs.itemsMissingFromLedger == 0
                 ? "Every item has its \(llm) answer in the ledger: no LLM cost is projected."

@@ -29,11 +29,23 @@ public struct LabelingOption: Sendable, Equatable {
         case hybridExpert = "hybrid_expert"
     }
 
+    /// How a hybrid's cutoff splits the evaluation items tied at its confidence.
+    public struct TieAtCutoff: Sendable, Equatable {
+        /// Tied items routed (picked in ``CostQualityAnalysis/routingOrder(_:)``).
+        public var routed: Int
+        /// Evaluation items at the cutoff confidence.
+        public var tied: Int
+    }
+
     public var kind: Kind
-    /// A short description, e.g. "label model → LLM below confidence 0.83".
+    /// A short description, e.g. "label model → LLM, least confident 20.0% of items (confidence ≤ 0.830)".
     public var name: String
-    /// Hybrids: items whose label-model confidence is below this go to the LLM or to people.
+    /// Hybrids: the largest label-model confidence routed on the evaluation split (the
+    /// cutoff); items below it go to the LLM or to people, and of those at it, the share's
+    /// remainder in a fixed order (``tieAtCutoff``).
     public var threshold: Double?
+    /// Hybrids: how the cutoff splits the evaluation items tied at it; `nil` when it splits none.
+    public var tieAtCutoff: TieAtCutoff?
     /// Hybrids: the share of the task's items routed.
     public var routedShare: Double
     /// Quality on the evaluation split.
@@ -47,9 +59,14 @@ public struct LabelingOption: Sendable, Equatable {
     public var projectionNote: String?
     /// Whether no other option is both cheaper (or as cheap) and at least as accurate.
     public var onFrontier = false
+    /// Majority vote's rule for ties and uncovered rows (its row only).
+    public var majorityVoteTies: MajorityVoteTies?
 
     public init(kind: Kind, name: String, threshold: Double? = nil, routedShare: Double = 0, metrics: ClassificationMetrics,
-                cost: Double, hours: Double, projectionNote: String? = nil) {
+                cost: Double, hours: Double, projectionNote: String? = nil, majorityVoteTies: MajorityVoteTies? = nil,
+                tieAtCutoff: TieAtCutoff? = nil) {
+        self.majorityVoteTies = majorityVoteTies
+        self.tieAtCutoff = tieAtCutoff
         self.kind = kind
         self.name = name
         self.threshold = threshold

@@ -21,4 +21,13 @@ extension TaskApplication {
         return try ActiveLearningCurve(labelNames: task.labels, train: train, evaluation: evaluation, otherSplits: splits, steps: steps,
                                        strategies: strategies, configuration: configuration, randomSeeds: seeds)
     }
+
+    /// Why ``learningCurve(evaluationSplit:configuration:steps:strategies:seeds:)`` cannot
+    /// measure the task's curve (``ActiveLearningCurve/missingRequirement(train:steps:configuration:)``),
+    /// or `nil` when it can.
+    public func learningCurveMissingRequirement(configuration: LabelingRunConfiguration,
+                                                steps: [Int] = TaskApplication.defaultCurveSteps) -> String? {
+        guard let train = splits.first(where: { $0.name == "train" }) else { return "the curve needs a train split" }
+        return ActiveLearningCurve.missingRequirement(train: train, steps: steps, configuration: configuration)
+    }
 }

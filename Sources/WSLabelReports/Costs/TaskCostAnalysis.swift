@@ -21,6 +21,8 @@ public struct TaskCostAnalysis: Sendable {
     public let llmLF: String?
     /// Task items whose answer the LLM ledger lacks (their LLM cost is projected).
     public let itemsMissingFromLedger: Int
+    /// Test splits whose scores are hidden, so the analysis does not score on them.
+    public var hiddenSplits: [String] = []
     /// The budget asked about, in dollars, if any.
     public var budget: Double?
     /// The most accurate option within ``budget``, and why.
@@ -40,7 +42,8 @@ public struct TaskCostAnalysis: Sendable {
     ///   - applied: the task's LFs applied to its splits.
     ///   - configuration: the label model settings (`wslabel fit`'s).
     ///   - evaluationSplit: a split with complete gold labels (default: `test`, else the first
-    ///     such split other than train).
+    ///     such split other than train), not one of `hiddenSplits`.
+    ///   - hiddenSplits: test splits whose scores are hidden: never scored on.
     ///   - llmLF: the LLM-prompt LF to compare (default: the task's first).
     ///   - computeSeconds: seconds of applying and fitting, priced as machine time.
     ///   - projectedItems: price labeling this many items instead (``CostQualityAnalysis``'s projection).
@@ -51,12 +54,13 @@ public struct TaskCostAnalysis: Sendable {
     ///   `llmLF` is not an LLM LF; the label models' and the ledger's errors.
     public init(applied: TaskApplication, configuration: LabelingRunConfiguration, prices: LabelingPriceBook? = nil,
                 evaluationSplit: String? = nil, llmLF: String? = nil, computeSeconds: Double = 0, projectedItems: Int? = nil,
-                budget: Double? = nil, endModel: EndModelTrainingConfiguration? = nil) throws {
+                budget: Double? = nil, endModel: EndModelTrainingConfiguration? = nil, hiddenSplits: [String] = []) throws {
         self.budget = budget
+        self.hiddenSplits = hiddenSplits
         let task = applied.task
         let labels = task.labels
         let splits = applied.splits
-        let evaluation = try Self.evaluationSplit(named: evaluationSplit, in: splits)
+        let evaluation = try Self.evaluationSplit(named: evaluationSplit, in: splits, hidden: hiddenSplits)
         let functions = applied.catalog.functions
         let llmColumns = functions.indices.filter { functions[$0] is LLMPromptLF }
         let ruleColumns = functions.indices.filter { !(functions[$0] is LLMPromptLF) }
@@ -120,24 +124,60 @@ public struct TaskCostAnalysis: Sendable {
             majorityVote: result(majorityRun).predictions, labelModelWithLLM: withLLM.map { result($0).predictions },
             llm: answers, computeSeconds: computeSeconds, humanLabelsCollected: applied.humanLabels.count)
         inputs.endModel = endModelAnswers
-        analysis = CostQualityAnalysis(inputs, prices: prices ?? task.prices, projectedItems: projectedItems)
+        inputs.majorityVoteTies = MajorityVoteTies(run: majorityRun)
+        let measured = Self.measuringCrowdAccuracy(prices ?? task.prices, humanLabels: applied.humanLabels, splits: splits, labelNames: labels)
+        analysis = CostQualityAnalysis(inputs, prices: measured, projectedItems: projectedItems)
         self.evaluationSplit = evaluation.name
         self.llmLF = llmColumn.map { functions[$0].name }
         itemsMissingFromLedger = missing
     }
 
-    private static func evaluationSplit(named name: String?, in splits: [LabeledSplit]) throws -> LabeledSplit {
+    /// Review labels with gold to compare against needed before their agreement replaces the
+    /// default crowd accuracy: below it, a measured figure is mostly noise (±10 points at 20).
+    public static let minimumMeasuredLabels = 20
+
+    /// `prices` with the crowd accuracy measured on the review labels people gave
+    /// (`output.human_labels`) whose items have gold labels — the share that agrees — when at
+    /// least ``minimumMeasuredLabels`` do and the crowd accuracy is still the default: a
+    /// measurement beats an assumption, and a figure the task file sets beats both. Review
+    /// labels are priced at the crowd rate, so they measure the crowd.
+    static func measuringCrowdAccuracy(_ prices: LabelingPriceBook, humanLabels: [String: HumanLabel], splits: [LabeledSplit],
+                                       labelNames: [String]) -> LabelingPriceBook {
+        let defaultRate = LabelingPriceBook.defaultCrowd
+        guard prices.crowd.accuracy == defaultRate.accuracy, prices.crowd.accuracySource == defaultRate.accuracySource else { return prices }
+        var seen = Set<String>(), compared = 0, agreed = 0
+        for split in splits {
+            for (id, gold) in zip(split.ids, split.gold) {
+                guard let gold, let human = humanLabels[id], seen.insert(id).inserted else { continue }
+                compared += 1
+                if labelNames.firstIndex(of: human.label) == gold { agreed += 1 }
+            }
+        }
+        guard compared >= minimumMeasuredLabels else { return prices }
+        var measured = prices
+        measured.crowd.accuracy = Double(agreed) / Double(compared)
+        measured.crowd.accuracySource = "measured: \(agreed) of the \(compared) review labels (output.human_labels) on items with gold labels agree with them"
+        return measured
+    }
+
+    private static func evaluationSplit(named name: String?, in splits: [LabeledSplit], hidden: [String]) throws -> LabeledSplit {
         if let name {
             guard let split = splits.first(where: { $0.name == name }) else {
                 throw WSLabelError.invalidArgument("no split \(name) (the task's splits: \(splits.map(\.name).joined(separator: ", ")))")
+            }
+            guard !hidden.contains(name) else {
+                throw WSLabelError.invalidArgument("split \(name) is a test split whose scores are hidden (evaluation.hide_test or --hide-test): score on another split, or give --show-test")
             }
             guard split.completeGold != nil else {
                 throw WSLabelError.invalidArgument("split \(name) lacks gold labels on \(split.votes.rowCount - split.goldCount) items: the cost report scores every option on gold labels")
             }
             return split
         }
-        let candidates = splits.filter { $0.name != "train" && $0.completeGold != nil }
+        let candidates = splits.filter { $0.name != "train" && !hidden.contains($0.name) && $0.completeGold != nil }
         guard let chosen = candidates.first(where: { $0.name == "test" }) ?? candidates.first else {
+            if !hidden.isEmpty {
+                throw WSLabelError.invalidArgument("the scores of \(hidden.joined(separator: ", ")) are hidden (evaluation.hide_test or --hide-test) and no other split but train has gold labels on every item: give the task a dev split with gold labels, or --show-test")
+            }
             throw WSLabelError.invalidArgument("no split other than train has gold labels on every item: give the task an evaluation split with gold labels (or --split)")
         }
         return chosen

@@ -11,12 +11,15 @@ public struct EndModelReport: Sendable {
     public let training: EndModelTraining
     /// The end model's labels and scores, one per split of the run, in its order.
     public let endModelResults: [LabelingRun.SplitResult]
+    /// Test splits whose scores are hidden, for both models (``HiddenScores``).
+    public let hiddenSplits: [String]
 
-    public init(run: LabelingRun, training: EndModelTraining, endModelResults: [LabelingRun.SplitResult]) {
+    public init(run: LabelingRun, training: EndModelTraining, endModelResults: [LabelingRun.SplitResult], hiddenSplits: [String] = []) {
         precondition(run.results.map(\.name) == endModelResults.map(\.name), "one end-model result per split of the run")
         self.run = run
         self.training = training
         self.endModelResults = endModelResults
+        self.hiddenSplits = hiddenSplits
     }
 
     /// Both models on one split.
@@ -31,13 +34,17 @@ public struct EndModelReport: Sendable {
         public let labelModel: ClassificationMetrics?
         /// The end model's scores, when the split has gold labels.
         public let endModel: ClassificationMetrics?
+        /// Whether the split's scores are hidden (both models' scores are then `nil`).
+        public let scoresHidden: Bool
     }
 
     /// Both models on every split, in the run's order.
     public var comparison: [Comparison] {
         zip(run.results, endModelResults).map { labelModel, endModel in
-            Comparison(split: labelModel.name, items: labelModel.ids.count, lfCoverage: labelModel.lfCoverage,
-                       labelModel: labelModel.metrics, endModel: endModel.metrics)
+            let hidden = hiddenSplits.contains(labelModel.name)
+            return Comparison(split: labelModel.name, items: labelModel.ids.count, lfCoverage: labelModel.lfCoverage,
+                              labelModel: hidden ? nil : labelModel.metrics, endModel: hidden ? nil : endModel.metrics,
+                              scoresHidden: hidden)
         }
     }
 
@@ -75,12 +82,13 @@ public struct EndModelReport: Sendable {
         let scoreName = binary ? "F1(\(run.labelNames[1]))" : "macro-F1"
         let header = ["split", "rows", "LF coverage", "label model acc", "end model acc", "label model \(scoreName)", "end model \(scoreName)"]
         let rows = comparison.map { row -> [String] in
+            let missing = row.scoresHidden ? HiddenScores.cell : "–"
             func score(_ metrics: ClassificationMetrics?) -> String {
-                guard let metrics else { return "–" }
+                guard let metrics else { return missing }
                 return ReportNumbers.percent(binary ? metrics.f1(ofClass: 1) : metrics.macroF1)
             }
             return [row.split, String(row.items), ReportNumbers.percent(row.lfCoverage),
-                    row.labelModel.map { ReportNumbers.percent($0.accuracy) } ?? "–", row.endModel.map { ReportNumbers.percent($0.accuracy) } ?? "–",
+                    row.labelModel.map { ReportNumbers.percent($0.accuracy) } ?? missing, row.endModel.map { ReportNumbers.percent($0.accuracy) } ?? missing,
                     score(row.labelModel), score(row.endModel)]
         }
         return (header, rows)
@@ -95,16 +103,23 @@ public struct EndModelReport: Sendable {
         var table = TextTable(header: self.table.header)
         table.rows = self.table.rows
         lines.append(table.render())
+        lines += hiddenNotes
         lines += ["", Self.coverageNote]
         return lines.joined(separator: "\n")
+    }
+
+    /// One line per split whose scores are hidden (``HiddenScores/note(split:items:)``).
+    public var hiddenNotes: [String] {
+        comparison.filter(\.scoresHidden).map { HiddenScores.note(split: $0.split, items: $0.items) }
     }
 
     /// The report as one JSON object: `label_model` (``LabelingRun/summary(lfSummary:llmCosts:)``),
     /// `end_model` (`c`, `weighting`, `chosen_on_dev`, `candidates` with each `c`, `weighting`, `dev_score`, `dev_log_loss`, `iterations`,
     /// `converged`; `features`, `training_items`, `uncovered_items`, `held_out_items`,
-    /// `train_seconds` (of which `feature_seconds` made features), and `splits` as the label model's).
+    /// `train_seconds` (of which `feature_seconds` made features), and `splits` as the label model's,
+    /// a split whose scores are hidden with `scores_hidden: true` instead).
     public var json: JSONValue {
-        .object([("label_model", run.summary()), ("end_model", endModelJSON)])
+        .object([("label_model", run.summary(hiddenSplits: hiddenSplits)), ("end_model", endModelJSON)])
     }
 
     /// The end model's part of ``json``.
@@ -132,7 +147,7 @@ public struct EndModelReport: Sendable {
             ("held_out_items", .number(Double(training.heldOutItems))),
             ("train_seconds", .number(training.seconds)),
             ("feature_seconds", .number(training.featureSeconds)),
-            ("splits", .object(endModelResults.map { ($0.name, $0.summary(labelNames: run.labelNames)) })),
+            ("splits", .object(endModelResults.map { ($0.name, $0.summary(labelNames: run.labelNames, hidden: hiddenSplits.contains($0.name))) })),
         ])
     }
 }

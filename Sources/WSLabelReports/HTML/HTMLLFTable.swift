@@ -8,7 +8,8 @@ import WSLabelCore
 /// Cells carry their exact value in `data-sort`, which the page's script sorts by when a column
 /// header is clicked; rows keep LF order otherwise.
 enum HTMLLFTable {
-    static func render(_ report: LFReport) -> String {
+    /// - Parameter linksToSamples: link each LF's name to its samples (``HTMLSamplesSection``).
+    static func render(_ report: LFReport, linksToSamples: Bool = false) -> String {
         let summary = report.summary
         let split = HTMLEscaping.text(summary.analysedSplit)
         let gold = summary.goldSplit.map(HTMLEscaping.text)
@@ -34,7 +35,9 @@ enum HTMLLFTable {
         let rows = summary.rows.enumerated().map { lf, row -> String in
             let flags = flagsByLF[lf]
             var cells = [
-                "<td class=\"name\" data-sort=\"\(HTMLEscaping.attribute(row.name))\"><code>\(HTMLEscaping.text(row.name))</code></td>",
+                "<td class=\"name\" data-sort=\"\(HTMLEscaping.attribute(row.name))\">"
+                    + (linksToSamples ? "<a href=\"#\(LFSamples.anchor(lf: lf))\" title=\"sample items\"><code>\(HTMLEscaping.text(row.name))</code></a>" : "<code>\(HTMLEscaping.text(row.name))</code>")
+                    + "</td>",
                 "<td class=\"name\(row.polarity.count > 2 ? " wrap" : "")\" data-sort=\"\(HTMLEscaping.attribute(row.polarity.joined(separator: " ")))\">"
                     + (row.polarity.isEmpty ? "<span class=\"none\">none</span>" : row.polarity.map { "<span class=\"chip\">\(HTMLEscaping.text($0))</span>" }.joined(separator: " "))
                     + "</td>",

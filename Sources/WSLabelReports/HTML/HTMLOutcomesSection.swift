@@ -4,7 +4,7 @@ import WSLabelCore
 /// the rows labeled from the prior alone, and scores against gold where the split has them.
 enum HTMLOutcomesSection {
     static func render(_ report: LFReport) -> String {
-        let scored = report.outcomes.contains { $0.metrics != nil }
+        let scored = report.outcomes.contains { $0.metrics != nil || $0.scoresHidden }
         let classHeaders = report.labelNames.map { "<th scope=\"col\">\(HTMLEscaping.text($0))</th>" }.joined()
         var header = "<th scope=\"col\" class=\"name\">split</th><th scope=\"col\">rows</th>\(classHeaders)"
             + "<th scope=\"col\" title=\"rows given no label\">unlabeled</th>"
@@ -28,6 +28,8 @@ enum HTMLOutcomesSection {
                     }.joined(separator: " · ")
                     cells += "<td><strong>\(HTMLNumbers.percent(metrics.accuracy))</strong></td><td>\(HTMLNumbers.percent(metrics.macroF1))</td>"
                         + "<td class=\"name\(metrics.classF1.count > 3 ? " wrap" : "")\">\(perClass)</td>"
+                } else if outcome.scoresHidden {
+                    cells += "<td class=\"none\" colspan=\"3\">scores hidden (evaluate with: <code>wslabel evaluate</code>)</td>"
                 } else {
                     cells += "<td class=\"none\" colspan=\"3\">no complete gold labels</td>"
                 }

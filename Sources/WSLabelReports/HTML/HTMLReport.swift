@@ -7,7 +7,8 @@ import WSLabelCore
 /// (Snorkel's columns, gold columns when there is gold, learned accuracy when the model has one;
 /// sortable by clicking a column), the plots (coverage against accuracy, the pairwise conflict
 /// heatmap, the label distribution and the confidence histogram, as inline SVG whose tooltips
-/// hold the exact numbers), the dependent LF pairs with their evidence, the per-split outcomes, the run's LLM calls (with LLM-prompt LFs),
+/// hold the exact numbers), the dependent LF pairs with their evidence, a few sample items per LF (when given), the per-split outcomes,
+/// per-class precision, recall and the confusion matrix of each split with gold labels, the run's LLM calls (with LLM-prompt LFs),
 /// and the label model's learned parameters with its conditional tables folded away.
 ///
 /// The page fetches nothing: styles are inline, fonts are the system's, plots are SVG, and the
@@ -28,21 +29,27 @@ public enum HTMLReport {
     ///   - title: the page's title and main heading.
     /// - Returns: a complete HTML document, UTF-8 text ending in a newline.
     ///   - costs: a cost analysis to show as a section, with its active-learning curve.
+    ///   - learningCurveNote: why the curve is left out, shown in its place.
     ///   - endModel: an end model trained on the run's labels, shown as a section.
+    ///   - samples: a few items per LF, shown as a section the LF table's names link to.
     public static func render(_ report: LFReport, title: String, costs: TaskCostAnalysis? = nil,
-                              learningCurve: ActiveLearningCurve? = nil, endModel: EndModelReport? = nil) -> String {
+                              learningCurve: ActiveLearningCurve? = nil, learningCurveNote: String? = nil,
+                              endModel: EndModelReport? = nil, samples: LFSamples? = nil) -> String {
         let costSection = costs.map { costs in
             (["<section id=\"costs\">", "<h2>Cost and quality</h2>"]
-                + CostReport.htmlSections(costs, curve: learningCurve, headingLevel: 3) + ["</section>"]).joined(separator: "\n")
+                + CostReport.htmlSections(costs, curve: learningCurve, curveNote: learningCurveNote, headingLevel: 3)
+                + ["</section>"]).joined(separator: "\n")
         }
         let sections = [
             header(report, title: title),
-            navigation(report, costs: costs != nil, endModel: endModel != nil),
+            navigation(report, costs: costs != nil, endModel: endModel != nil, samples: samples != nil),
             HTMLFlagsSection.render(report),
-            HTMLLFTable.render(report),
+            HTMLLFTable.render(report, linksToSamples: samples != nil),
             HTMLPlotsSection.render(report),
             HTMLDependenciesSection.render(report),
+            HTMLSamplesSection.render(samples, report: report),
             HTMLOutcomesSection.render(report),
+            HTMLClassScoresSection.render(report),
             HTMLEndModelSection.render(endModel),
             HTMLLLMSection.render(report),
             costSection ?? "",
@@ -93,12 +100,13 @@ public enum HTMLReport {
     }
 
     /// Links to the sections below the header.
-    static func navigation(_ report: LFReport, costs: Bool = false, endModel: Bool = false) -> String {
+    static func navigation(_ report: LFReport, costs: Bool = false, endModel: Bool = false, samples: Bool = false) -> String {
         let links = [
             ("flags", "Flags"), ("lfs", "Labeling functions"), ("plots", "Plots"),
-        ] + (report.dependencies == nil ? [] : [("dependencies", "Dependent LFs")]) + [
+        ] + (report.dependencies == nil ? [] : [("dependencies", "Dependent LFs")]) + (samples ? [("samples", "Samples")] : []) + [
             ("splits", "Labels per split"),
-        ] + (endModel ? [("end-model", "End model")] : []) + (report.llmCosts == nil ? [] : [("llm", "LLM calls")]) + (costs ? [("costs", "Cost and quality")] : []) + [("model", "Label model")]
+        ] + (report.outcomes.contains { $0.confusion != nil } ? [("classes", "Per-class scores")] : [])
+            + (endModel ? [("end-model", "End model")] : []) + (report.llmCosts == nil ? [] : [("llm", "LLM calls")]) + (costs ? [("costs", "Cost and quality")] : []) + [("model", "Label model")]
         return "<nav aria-label=\"Sections\">" + links.map { "<a href=\"#\($0.0)\">\($0.1)</a>" }.joined(separator: " ") + "</nav>"
     }
 

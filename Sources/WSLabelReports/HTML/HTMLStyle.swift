@@ -45,6 +45,11 @@ enum HTMLStyle {
     .badge.near-duplicate { background: #fbefff; color: #6639ba; border-color: #e8d5ff; }
     .badge.conflicts-with-most { background: #fff1e5; color: #953800; border-color: #ffd8b5; }
     details.legend { margin-top: 10px; font-size: 14px; }
+    #samples details { margin: 8px 0; }
+    #samples h4 { margin: 10px 0 4px; font-size: 14px; }
+    ol.samples li { margin: 6px 0; font-size: 14px; }
+    ol.samples p { margin: 2px 0; }
+    ol.samples blockquote { margin: 2px 0; padding-left: 10px; border-left: 3px solid var(--line); white-space: pre-wrap; }
     .flag-meanings div { display: flex; gap: 10px; align-items: baseline; margin: 6px 0; }
     summary { cursor: pointer; font-weight: 600; color: var(--accent); }
     .table-wrap { overflow-x: auto; border: 1px solid var(--line); border-radius: 8px; }

@@ -2,10 +2,17 @@ import WSLabelCore
 import WSLabelData
 import WSLabeling
 extension LabelingRun {
+    /// The model as `fit` and the reports name it: `em (variant)`, or for majority vote `mv (ties
+    /// and uncovered rows' rule)` (``MajorityVoteTies/text``).
+    public var modelDescription: String {
+        configuration.model.rawValue + (variant.map { " (\($0.summary))" } ?? MajorityVoteTies(run: self).map { " (\($0.text))" } ?? "")
+    }
+
     /// The run as one JSON object: what `wslabel fit --json` prints.
     ///
     /// Keys: `model`, `labels` (the class names by class index: the names of the indices in
-    /// `f1[1]` and the splits' `f1`), `variant`, `seed`, `iterations`, `log_likelihood`, `fit_seconds`,
+    /// `f1[1]` and the splits' `f1`), `variant`, `seed`, for majority vote `ties`
+    /// (``MajorityVoteTies/json``), `iterations`, `log_likelihood`, `fit_seconds`,
     /// `selection` (metric, with `f1` its `positive_class` by name, dev split, variants tried, the chosen index and its dev score,
     /// whether the gold-free choice was kept and the dev winner's advantage over it in standard
     /// errors; or, chosen without gold, `metric: leave_one_lf_out_agreement`, its score and the
@@ -14,14 +21,16 @@ extension LabelingRun {
     /// label name), `unlabeled` (rows without a label: ties under `--ties abstain`), and with
     /// gold labels `accuracy`, `macro_f1`, `coverage` and, for two classes, `f1` (of `labels[1]`);
     /// with `lfSummary`, also `lf_summary` (``LFSummary/json``); with `llmCosts`, `llm`
-    /// (``LLMRunCosts/json``).
-    public func summary(lfSummary: LFSummary? = nil, llmCosts: LLMRunCosts? = nil) -> JSONValue {
+    /// (``LLMRunCosts/json``). A split named in `hiddenSplits` has no scores but
+    /// `scores_hidden: true`.
+    public func summary(lfSummary: LFSummary? = nil, llmCosts: LLMRunCosts? = nil, hiddenSplits: [String] = []) -> JSONValue {
         var members: [(key: String, value: JSONValue)] = [
             ("model", .string(configuration.model.rawValue)),
             ("labels", .array(labelNames.map { .string($0) })),
             ("variant", variant.map { .string($0.summary) } ?? .null),
             ("seed", .number(Double(configuration.seed))),
         ]
+        if let ties = MajorityVoteTies(run: self) { members.append(("ties", ties.json)) }
         if let fit = model.fitSummary {
             members.append(("iterations", .number(Double(fit.iterations))))
             members.append(("converged", .bool(fit.converged)))
@@ -57,7 +66,7 @@ extension LabelingRun {
                 ("lost_a_class", .number(Double(goldFreeSelection.candidates.filter { !$0.lostClasses.isEmpty }.count))),
             ])))
         }
-        members.append(("splits", .object(results.map { ($0.name, $0.summary(labelNames: labelNames)) })))
+        members.append(("splits", .object(results.map { ($0.name, $0.summary(labelNames: labelNames, hidden: hiddenSplits.contains($0.name))) })))
         if let lfSummary { members.append(("lf_summary", lfSummary.json)) }
         if let llmCosts { members.append(("llm", llmCosts.json)) }
         return .object(members)
@@ -65,7 +74,8 @@ extension LabelingRun {
 }
 
 extension LabelingRun.SplitResult {
-    func summary(labelNames: [String]) -> JSONValue {
+    /// The split as JSON; `hidden`: its scores are left out and `scores_hidden: true` says so.
+    func summary(labelNames: [String], hidden: Bool = false) -> JSONValue {
         var counts = [Double](repeating: 0, count: labelNames.count)
         var abstained = 0.0
         for label in predictions {
@@ -79,7 +89,9 @@ extension LabelingRun.SplitResult {
             ("distribution", .object(distribution)),
             ("unlabeled", .number(abstained)),
         ]
-        if let metrics {
+        if hidden {
+            members.append(("scores_hidden", .bool(true)))
+        } else if let metrics {
             members.append(("accuracy", .number(metrics.accuracy)))
             members.append(("macro_f1", .number(metrics.macroF1)))
             if labelNames.count == 2 { members.append(("f1", .number(metrics.f1(ofClass: 1)))) }

@@ -5,11 +5,13 @@ import WSLabelCore
 /// the variant was chosen, and a table of every split's coverage and scores.
 public enum RunTable {
     /// The summary, one line per fact and a table per split.
-    public static func render(_ run: LabelingRun) -> String {
+    /// - Parameters:
+    ///   - run: the run.
+    ///   - hiddenSplits: test splits whose scores are hidden: their score cells say so
+    ///     (``HiddenScores``), and a line under the table says how to see them.
+    public static func render(_ run: LabelingRun, hiddenSplits: [String] = []) -> String {
         var lines: [String] = []
-        var header = "model: \(run.configuration.model.rawValue)"
-        if let variant = run.variant { header += " (\(variant.summary))" }
-        lines.append(header)
+        lines.append("model: \(run.modelDescription)")
         if let report = run.model.fitSummary {
             lines.append("fit: \(report.iterations) iterations\(report.converged ? "" : " (cap reached)"), \(report.patternCount) vote patterns, log-likelihood \(String(format: "%.3f", report.logLikelihood)), \(String(format: "%.4f", run.fitSeconds)) s")
         }
@@ -29,15 +31,21 @@ public enum RunTable {
         var table = TextTable(header: ["split", "rows", "LF coverage", "accuracy", "macro-F1"] + (binary ? ["F1(\(run.labelNames[1]))"] : []) + ["labeled"])
         for result in run.results {
             var row = [result.name, String(result.ids.count), percent(result.lfCoverage)]
-            if let metrics = result.metrics {
+            let hidden = hiddenSplits.contains(result.name)
+            if let metrics = result.metrics, !hidden {
                 row += [percent(metrics.accuracy), percent(metrics.macroF1)] + (binary ? [percent(metrics.f1(ofClass: 1))] : []) + [percent(metrics.coverage)]
             } else {
                 let labeled = Double(result.predictions.filter { $0 != VoteMatrix.abstain }.count) / Double(max(1, result.ids.count))
-                row += ["–", "–"] + (binary ? ["–"] : []) + [percent(labeled)]
+                let missing = hidden ? HiddenScores.cell : "–"
+                row += [missing, missing] + (binary ? [missing] : []) + [percent(labeled)]
             }
             table.rows.append(row)
         }
         lines.append(table.render())
+        lines += run.results.filter { hiddenSplits.contains($0.name) }.map { HiddenScores.note(split: $0.name, items: $0.ids.count) }
+        if run.results.contains(where: { $0.metrics != nil && !hiddenSplits.contains($0.name) }) {
+            lines.append("per-class precision and recall, confusion matrices: `wslabel report`")
+        }
         return lines.joined(separator: "\n")
     }
 

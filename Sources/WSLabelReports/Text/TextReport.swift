@@ -23,6 +23,15 @@ enum TextReport {
             sections.append(([dependent.heading] + dependent.lines.map { "  " + $0 }).joined(separator: "\n"))
         }
         sections.append(outcomeTable(report).render(maxWidth: options.width) { row, _, cell in row < 0 ? paint.bold(cell) : cell })
+        for outcome in report.outcomes {
+            guard let confusion = outcome.confusion else { continue }
+            func table(_ cells: (header: [String], rows: [[String]])) -> String {
+                TextTable(header: cells.header, rows: cells.rows).render(maxWidth: options.width) { row, _, cell in row < 0 ? paint.bold(cell) : cell }
+            }
+            sections.append("per-class scores on \(outcome.name):\n" + table(ScoreTables.classScores(confusion, labelNames: report.labelNames)))
+            sections.append("confusion matrix on \(outcome.name) (rows: gold, columns: predicted):\n"
+                + table(ScoreTables.confusion(confusion, labelNames: report.labelNames)))
+        }
         if let costs = report.llmCosts {
             let table = TextTable(header: LLMCostTable.header, textColumns: [0, 1], rows: LLMCostTable.rows(costs))
             sections.append("LLM calls this run:\n" + table.render(maxWidth: options.width) { row, _, cell in row < 0 ? paint.bold(cell) : cell })
@@ -47,16 +56,18 @@ enum TextReport {
         }
     }
 
-    /// Per split: rows, labels per class, unlabeled rows and why, and scores with gold.
+    /// Per split: rows, labels per class, unlabeled rows and why, and scores with gold (or
+    /// ``HiddenScores/cell`` where they are hidden).
     static func outcomeTable(_ report: LFReport) -> TextTable {
-        let gold = report.outcomes.contains { $0.metrics != nil }
+        let gold = report.outcomes.contains { $0.metrics != nil || $0.scoresHidden }
         var table = TextTable(header: ["split", "rows"] + report.labelNames + ["unlabeled", "(ties)", "(no votes)", "labeled w/o votes"]
                               + (gold ? ["accuracy", "macro-F1"] : []))
         for outcome in report.outcomes {
             var row = [outcome.name, String(outcome.rows)] + outcome.labelCounts.map(String.init)
             row += [String(outcome.unlabeled), String(outcome.unlabeledTies), String(outcome.unlabeledNoVotes), String(outcome.labeledWithoutVotes)]
             if gold {
-                row += outcome.metrics.map { [ReportNumbers.percent($0.accuracy), ReportNumbers.percent($0.macroF1)] } ?? ["–", "–"]
+                let missing = outcome.scoresHidden ? HiddenScores.cell : "–"
+                row += outcome.metrics.map { [ReportNumbers.percent($0.accuracy), ReportNumbers.percent($0.macroF1)] } ?? [missing, missing]
             }
             table.rows.append(row)
         }

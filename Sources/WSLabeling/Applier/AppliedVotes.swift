@@ -11,13 +11,18 @@ public struct AppliedVotes: Sendable {
     public var gold: [Int?]
     /// Counts per LF and timing.
     public var report: ApplyReport
+    /// A 64-bit hash of each item's text, row by row: what a task keeps of its texts to find
+    /// those its splits share (``DuplicateTexts``).
+    public var textHashes: [UInt64]
 
-    public init(votes: VoteMatrix, itemIDs: [String], gold: [Int?], report: ApplyReport) {
-        precondition(itemIDs.count == votes.rowCount && gold.count == votes.rowCount, "one id and gold label per row")
+    public init(votes: VoteMatrix, itemIDs: [String], gold: [Int?], report: ApplyReport, textHashes: [UInt64]) {
+        precondition(itemIDs.count == votes.rowCount && gold.count == votes.rowCount && textHashes.count == votes.rowCount,
+                     "one id, gold label and text hash per row")
         self.votes = votes
         self.itemIDs = itemIDs
         self.gold = gold
         self.report = report
+        self.textHashes = textHashes
     }
 
     /// Whether any item has a gold label.
@@ -28,6 +33,7 @@ public struct AppliedVotes: Sendable {
         votes.append(other.votes)
         itemIDs.append(contentsOf: other.itemIDs)
         gold.append(contentsOf: other.gold)
+        textHashes.append(contentsOf: other.textHashes)
         report.merge(other.report)
     }
 }

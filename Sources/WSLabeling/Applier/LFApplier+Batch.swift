@@ -57,10 +57,13 @@ extension LFApplier {
             try storeNewOutcomes(slots, in: cache, lfFingerprints: lfFingerprints, itemFingerprints: itemFingerprints)
         }
         var report = ApplyReport(lfs: appendRows(of: items, slots: slots, into: &result))
-        // Ids read in place: iterating the items (or mapping a key path over them) copies
-        // each whole item, retaining and releasing its four strings and tables.
+        // Ids and texts read in place: iterating the items (or mapping a key path over them)
+        // copies each whole item, retaining and releasing its four strings and tables.
         items.withUnsafeBufferPointer { items in
-            for row in items.indices { result.itemIDs.append(items[row].id) }
+            for row in items.indices {
+                result.itemIDs.append(items[row].id)
+                result.textHashes.append(TextHash.hash(items[row].text))
+            }
         }
         result.gold.append(contentsOf: gold)
         report.itemCount = items.count

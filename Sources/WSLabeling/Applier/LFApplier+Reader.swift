@@ -88,6 +88,7 @@ extension LFApplier {
     private struct BlockVotes {
         var ids: [String] = []
         var gold: [Int?] = []
+        var textHashes: [UInt64] = []
         /// The first item whose gold label the task does not have, and that label.
         var unknownGold: (row: Int, label: String)?
         /// Slot codes, row-major (see ``LFApplier/evaluateItemLFs(rows:lfs:codes:outcomes:kept:view:)``).
@@ -96,14 +97,17 @@ extension LFApplier {
         var kept: [(slot: Int, outcome: LFOutcome)] = []
     }
 
-    /// Evaluates every LF on `views`, and reads their ids and gold classes.
+    /// Evaluates every LF on `views`, and reads their ids, gold classes and text hashes.
     private func votes(on views: [ItemView]) -> BlockVotes {
         let lfCount = catalog.functions.count
         var block = BlockVotes(codes: [Int16](repeating: SlotCode.abstain, count: views.count * lfCount))
         block.ids.reserveCapacity(views.count)
         block.gold.reserveCapacity(views.count)
+        block.textHashes.reserveCapacity(views.count)
         for (row, view) in views.enumerated() {
             block.ids.append(view.id)
+            // From the bytes the view reads in place: no text string is made for it.
+            block.textHashes.append(view.withUTF8(lowercased: false, TextHash.hash) ?? TextHash.hash(view.text))
             let gold = view.gold
             let goldClass = gold.flatMap { classOfLabel[$0] }
             if let gold, goldClass == nil, block.unknownGold == nil { block.unknownGold = (row, gold) }
@@ -134,6 +138,7 @@ extension LFApplier {
         for lf in 0..<lfCount { result.report.lfs[lf].evaluations += count }
         result.itemIDs.append(contentsOf: block.ids[0..<count])
         result.gold.append(contentsOf: block.gold[0..<count])
+        result.textHashes.append(contentsOf: block.textHashes[0..<count])
         result.report.itemCount += count
     }
 }

@@ -168,7 +168,7 @@ public struct LFApplier: Sendable {
         let statistics = catalog.functions.map { ApplyReport.LFStatistics(name: $0.name, fingerprint: $0.fingerprint) }
         return AppliedVotes(
             votes: try VoteMatrix(lfCount: catalog.functions.count, classCount: labels.count),
-            itemIDs: [], gold: [], report: ApplyReport(lfs: statistics))
+            itemIDs: [], gold: [], report: ApplyReport(lfs: statistics), textHashes: [])
     }
 
     /// What an (item, LF) slot of a batch came to, as the vote matrix and the report need it:

@@ -4,7 +4,8 @@ import WSLabelData
 
 /// Argilla-compatible JSON Lines: one record per line in the shape of Argilla 2's
 /// `Record.to_dict()` — `id`, `fields` (`text`), `metadata` (the item's other fields, the gold
-/// field only when asked for, and the label model's confidence), `suggestions` (`label`: the label model's value, score, agent)
+/// field only when asked for, the label model's confidence, and `wslabel_votes`: the LFs' votes
+/// as `lf=LABEL` terms, in LF order, a terms property to filter by), `suggestions` (`label`: the label model's value, score, agent)
 /// and `responses` — for a dataset with a text field `text` and a label question `label`.
 /// Labels come back from the same shape: `responses.label`, a list of `{value, user_id}`
 /// (answers whose `status` is `discarded` or `draft` are left out), settled by majority.
@@ -15,6 +16,7 @@ public enum ArgillaFormat {
         for item in items {
             var metadata: [String: Any] = item.fields
             metadata["wslabel_confidence"] = item.confidence
+            metadata["wslabel_votes"] = item.votes.map(\.term)
             var record: [String: Any] = ["id": item.id, "fields": ["text": item.text], "metadata": metadata, "responses": [String: Any](),
                                          "vectors": [String: Any]()]
             record["suggestions"] = item.suggestion.map { ["label": ["value": $0, "score": item.confidence, "agent": "wslabel"]] } ?? [String: Any]()

@@ -4,8 +4,8 @@ import WSLabelCore
 /// Label Studio's JSON: tasks to import into a text-classification project, with the label
 /// model's suggestion as a pre-annotation, and labels read back from the project's JSON export.
 ///
-/// Each task holds the item in `data` (`text`, `wslabel_id` and its fields, the gold field only
-/// when asked for); the labeling
+/// Each task holds the item in `data` (`text`, `wslabel_id`, `wslabel_votes` — the LFs' votes
+/// as `lf=LABEL` terms, in LF order — and its fields, the gold field only when asked for); the labeling
 /// config (``labelConfig(labels:)``) names the choices control `label` over the text `text`. On
 /// import, every task's annotations that were not cancelled give their `choices`; several
 /// annotators are settled by majority.
@@ -16,6 +16,7 @@ public enum LabelStudioFormat {
             var data: [String: Any] = item.fields
             data["text"] = item.text
             data["wslabel_id"] = item.id
+            data["wslabel_votes"] = item.votes.map(\.term)
             var task: [String: Any] = ["data": data]
             if let suggestion = item.suggestion {
                 task["predictions"] = [[

@@ -11,12 +11,30 @@ public struct ReviewItem: Sendable, Equatable {
     public var suggestion: String?
     /// The label model's confidence in it.
     public var confidence: Double
+    /// The LFs' votes on it, in LF order: who said what, for the person fixing LFs (exports
+    /// carry them as metadata; the default labeling views do not show them).
+    public var votes: [Vote]
 
-    public init(id: String, text: String, fields: [String: String] = [:], suggestion: String?, confidence: Double) {
+    /// One LF's vote, by names.
+    public struct Vote: Sendable, Equatable {
+        public var lf: String
+        public var label: String
+
+        public init(lf: String, label: String) {
+            self.lf = lf
+            self.label = label
+        }
+
+        /// `keyword_free=SPAM`: how exports write it (Argilla's metadata takes lists of terms).
+        public var term: String { "\(lf)=\(label)" }
+    }
+
+    public init(id: String, text: String, fields: [String: String] = [:], suggestion: String?, confidence: Double, votes: [Vote] = []) {
         self.id = id
         self.text = text
         self.fields = fields
         self.suggestion = suggestion
         self.confidence = confidence
+        self.votes = votes
     }
 }

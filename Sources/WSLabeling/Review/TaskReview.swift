@@ -14,7 +14,7 @@ public enum TaskReview {
     /// The items of `split` to send to people: the `count` best by `strategy`, or, with
     /// `belowConfidence`, every item whose label-model confidence is below it (the routed ones),
     /// leaving out items people already labeled. Each carries the model's label as a suggestion,
-    /// and the item's fields other than its text; the gold field only with `includeGold`, since
+    /// the LFs' votes, and the item's fields other than its text; the gold field only with `includeGold`, since
     /// people who see a label tend to give it.
     /// - Throws: ``WSLabelError/invalidArgument(_:)`` for an unknown split; the readers' errors.
     public static func items(applied: TaskApplication, run: LabelingRun, split: String, count: Int,
@@ -42,13 +42,15 @@ public enum TaskReview {
         }
         let fields = applied.task.source
         let hidden: Set<String?> = includeGold ? [fields.textField] : [fields.textField, fields.goldField]
+        let lfNames = applied.report.lfs.map(\.name)
         return rows.compactMap { row in
             let id = labeled.ids[row]
             guard let item = found[id] else { return nil }
             let prediction = result.predictions[row]
             return ReviewItem(id: id, text: item.text, fields: item.fields.filter { !hidden.contains($0.key) },
                               suggestion: prediction == VoteMatrix.abstain ? nil : applied.task.labels[prediction],
-                              confidence: result.probabilities.confidence(row: row))
+                              confidence: result.probabilities.confidence(row: row),
+                              votes: labeled.votes.votes(inRow: row).map { ReviewItem.Vote(lf: lfNames[$0.lf], label: applied.task.labels[$0.vote]) })
         }
     }
 

@@ -42,7 +42,7 @@ public struct LLMSettings: Sendable {
     /// Parses the `llm` section; `resolve` turns relative paths into URLs beside the task file.
     init(_ node: Node, file: String, resolve: (String) -> URL) throws {
         let section = try YAMLFields(node, file: file, record: "llm", what: "the llm section (endpoints, prices, budget_usd, cache)")
-        try section.rejectUnknown(["endpoints", "prices", "budget_usd", "cache"])
+        try section.rejectUnknown(TaskFileKeys.llm)
         guard let endpointsNode = section["endpoints"] else { throw section.error("endpoints", "missing: name at least one endpoint") }
         let endpointFields = try YAMLFields(endpointsNode, file: file, record: "llm", what: "endpoints by name")
         var endpoints: [LLMEndpoint] = []
@@ -58,7 +58,7 @@ public struct LLMSettings: Sendable {
             for (key, value) in priceFields.mapping {
                 guard let model = key.string else { continue }
                 let price = try YAMLFields(value, file: file, record: "llm.prices.\(model)", what: "a price")
-                try price.rejectUnknown(["input_per_million", "output_per_million", "per_hour", "source"])
+                try price.rejectUnknown(TaskFileKeys.llmPrice)
                 let figures = try ["input_per_million", "output_per_million", "per_hour"].map { key -> Double in
                     let figure = try price.double(key) ?? 0
                     guard figure >= 0 else { throw price.error(key, "must not be negative") }
@@ -78,8 +78,7 @@ public struct LLMSettings: Sendable {
 
     private static func endpoint(_ node: Node, name: String, file: String) throws -> LLMEndpoint {
         let fields = try YAMLFields(node, file: file, record: "llm.endpoints.\(name)", what: "an endpoint (base_url, model, …)")
-        try fields.rejectUnknown(["base_url", "model", "api_key_env", "timeout_seconds", "max_concurrency", "max_retries",
-                                  "initial_retry_delay_seconds", "max_retry_delay_seconds"])
+        try fields.rejectUnknown(TaskFileKeys.llmEndpoint)
         let address = try fields.string("base_url")
         guard let url = URL(string: address), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else {
             throw fields.error("base_url", "expected an http:// or https:// URL, found \(address)")

@@ -27,6 +27,10 @@ public struct TaskApplication: Sendable {
     public let llmCosts: LLMRunCosts?
     /// The labels people gave items (``TaskFile/humanLabels``), by item id.
     public let humanLabels: [String: HumanLabel]
+    /// Texts that a split read from files shares with an earlier one, one entry per pair of
+    /// splits that share any (sampled splits are drawn from their source and not compared):
+    /// what the command line warns about.
+    public let duplicateTexts: [DuplicateTexts]
 
     /// People's labels of the train split's items as class indices, one per train row (`nil`
     /// where none), for a semi-supervised fit; `nil` when people labeled no train item.
@@ -61,6 +65,7 @@ public struct TaskApplication: Sendable {
         if let threads { applier.threads = threads }
         var splits: [LabeledSplit] = []
         var report: ApplyReport?
+        var textHashes: [[UInt64]] = []
         for split in task.splits where split.sample == nil {
             let stream = SplitItemStream(split: split, task: task, threads: applier.threads)
             let totalBytes = Self.totalSize(of: split.files)
@@ -68,8 +73,10 @@ public struct TaskApplication: Sendable {
                 progress?(ApplyProgress(split: split.name, itemsDone: done, bytesRead: stream.bytesRead, totalBytes: totalBytes))
             }
             splits.append(LabeledSplit(name: split.name, ids: applied.itemIDs, votes: applied.votes, gold: applied.gold))
+            textHashes.append(applied.textHashes)
             if report == nil { report = applied.report } else { report!.merge(applied.report) }
         }
+        duplicateTexts = DuplicateTexts.find(in: zip(splits, textHashes).map { ($0.name, $0.ids, $1) })
         // Sampled splits come from the applied ones, and every split keeps its task-file place.
         self.splits = try task.splits.map { split in
             if let sample = split.sample {

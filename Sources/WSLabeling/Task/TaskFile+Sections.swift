@@ -6,18 +6,33 @@ import Yams
 /// The task file's sections, each parsed into typed values with errors that name the file, line
 /// and key (``YAMLFields``).
 extension TaskFile {
-    /// `data`: how items are read (format, id, text and gold fields, gold values, text limit).
+    /// `data`: how items are read (format, delimiter, header row, id, text and gold fields,
+    /// gold values, text limit).
     static func itemSource(_ data: YAMLFields, labels: [String]) throws -> ItemSource {
         var format: ItemSource.Format?
         if let name = try data.optionalString("format") {
-            guard let known = ItemSource.Format(fileExtension: name) else { throw data.error("format", "expected jsonl or csv, found \(name)") }
+            guard let known = ItemSource.Format(fileExtension: name) else {
+                throw data.error("format", "expected \(ItemSource.Format.names), found \(name)")
+            }
             format = known
         }
+        var delimiter: ItemSource.Delimiter?
+        if let text = try data.optionalString("delimiter") {
+            guard let known = ItemSource.Delimiter(text) else {
+                throw data.error("delimiter", "expected \(ItemSource.Delimiter.requirement), found \"\(text)\"")
+            }
+            guard format == nil || format == .csv else {
+                throw data.error("delimiter", "goes with format: csv (\(format!) files \(format == .tsv ? "are always tab-delimited" : "have no delimiter"))")
+            }
+            delimiter = known
+        }
+        let hasHeader = try data.bool("header") ?? true
+        if !hasHeader, format == .jsonl { throw data.error("header", "goes with csv and tsv files (JSON Lines name their fields in each record)") }
         let maxTextBytes = try data.int("max_text_bytes") ?? ItemSource.defaultMaxTextBytes
         guard maxTextBytes > 0 else { throw data.error("max_text_bytes", "must be a positive number of bytes") }
         var source = ItemSource(format: format, idField: try data.optionalString("id"),
                                 textField: try data.optionalString("text") ?? "text", goldField: try data.optionalString("gold"),
-                                maxTextBytes: maxTextBytes)
+                                maxTextBytes: maxTextBytes, delimiter: delimiter, hasHeader: hasHeader)
         var goldValues: [String: String] = [:]
         if let node = data["gold_values"] {
             let values = try YAMLFields(node, file: data.file, record: "data", what: "a mapping of raw gold values to labels")
@@ -70,7 +85,7 @@ extension TaskFile {
         var sources = LFSources()
         if let node = top["labeling_functions"] {
             let lfs = try YAMLFields(node, file: top.file, record: "labeling_functions", what: "the LF sources (swift, files, include, exclude)")
-            try lfs.rejectUnknown(["swift", "files", "include", "exclude"])
+            try lfs.rejectUnknown(TaskFileKeys.labelingFunctions)
             sources.swift = try lfs.strings("swift") ?? []
             sources.swiftLine = lfs["swift"]?.mark?.line
             sources.files = (try lfs.strings("files") ?? []).map(resolve)
@@ -98,7 +113,7 @@ extension TaskFile {
     static func modelSettings(_ top: YAMLFields, labels: [String], splits: [Split], warnings: inout [WSLabelWarning]) throws -> ModelSettings {
         guard let node = top["model"] else { return ModelSettings() }
         let model = try YAMLFields(node, file: top.file, record: "model", what: "model options")
-        try model.rejectUnknown(["model", "select_metric", "positive_class", "positive_label", "dev_split", "ties", "seed"])
+        try model.rejectUnknown(TaskFileKeys.model.union(TaskFileKeys.formerModelKeys.keys))
         let seed = try model.int("seed")
         if let seed, seed < 0 { throw model.error("seed", "must not be negative") }
         let positiveKey = try model.renamedKey("positive_class", formerly: "positive_label", warnings: &warnings)
@@ -123,7 +138,7 @@ extension TaskFile {
         let defaultHumanLabels = base.appendingPathComponent(".wslabel/human_labels.jsonl")
         guard let node = top["output"] else { return (nil, defaultCache, defaultHumanLabels) }
         let output = try YAMLFields(node, file: top.file, record: "output", what: "output paths")
-        try output.rejectUnknown(["labels", "cache", "human_labels"])
+        try output.rejectUnknown(TaskFileKeys.output)
         func file(_ key: String) throws -> URL? {
             guard let path = try output.optionalString(key) else { return nil }
             guard !path.isEmpty else { throw output.error(key, "expected a file path") }

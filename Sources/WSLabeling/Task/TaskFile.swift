@@ -5,6 +5,7 @@ import Yams
 
 /// A labeling task as a project file (`wslabel.yaml`): the labels, the data and its fields, the
 /// LF sources and the model options. Relative paths are relative to the task file's folder.
+/// Every key, its type, default and allowed values: `docs/task-file.md`.
 ///
 /// ```yaml
 /// labels: [HAM, SPAM]
@@ -15,6 +16,10 @@ import Yams
 ///   gold_values: {"0": HAM, "1": SPAM}   # optional: raw gold values to label names
 ///   max_text_bytes: 1048576   # optional: the longest item text in bytes of UTF-8 (default
 ///                             # 1 MiB); a longer one is an error naming file, line and record
+///   format: csv               # optional: jsonl, csv or tsv (default: by file extension)
+///   delimiter: ";"            # optional, csv: the field delimiter (default ,)
+///   header: true              # optional, csv/tsv: false when the first row is data; the
+///                             # columns are then named 1, 2, … (text: 2)
 ///   splits:                   # in this order; `train` is required
 ///     train: [data/a.csv, data/b.csv]
 ///     dev: {sample_of: train, size: 200, seed: 0}   # optional: labeled train items
@@ -29,6 +34,9 @@ import Yams
 ///   select_metric: f1
 ///   positive_class: SPAM      # the class F1 is of: a label or class index (formerly positive_label)
 ///   seed: 0
+/// evaluation:                 # optional: keep the test split for the end (EvaluationSettings)
+///   test_split: test          # default: test
+///   hide_test: true           # fit, report, train and cost hide its scores; `wslabel evaluate` shows them
 /// output:                     # optional
 ///   labels: out/labels.jsonl
 ///   cache: .wslabel/votes.sqlite
@@ -108,6 +116,8 @@ public struct TaskFile: Sendable {
     /// Which of the catalogs' and files' LFs run (`labeling_functions.include` / `exclude`).
     public let lfSelection: LFSelection
     public let model: ModelSettings
+    /// Which splits are kept for the end and whether their scores are hidden (`evaluation:`).
+    public let evaluation: EvaluationSettings
     /// Where `fit` writes labels, when set.
     public let labelsOutput: URL?
     /// The vote cache's SQLite file (default `.wslabel/votes.sqlite` beside the task file).
@@ -152,8 +162,8 @@ public struct TaskFile: Sendable {
         guard let root = try YAMLDocument.compose(text, file: file) else {
             throw WSLabelError.malformedInput(SourceLocation(file: file), "the task file is empty")
         }
-        let top = try YAMLFields(root, file: file, what: "a task (labels, data, labeling_functions, model, output)")
-        try top.rejectUnknown(["labels", "data", "labeling_functions", "model", "output", "llm", "costs"])
+        let top = try YAMLFields(root, file: file, what: "a task (labels, data, labeling_functions, model, evaluation, output)")
+        try top.rejectUnknown(TaskFileKeys.top)
 
         guard let labels = try top.strings("labels") else { throw top.error("labels", "missing: list the task's label names") }
         if let problem = ClassNames.firstProblem(in: labels) { throw top.error("labels", problem.message) }
@@ -161,7 +171,7 @@ public struct TaskFile: Sendable {
         self.labels = labels
         guard let dataNode = top["data"] else { throw top.error("data", "missing") }
         let data = try YAMLFields(dataNode, file: file, record: "data", what: "the data section")
-        try data.rejectUnknown(["id", "text", "gold", "gold_values", "format", "splits", "max_text_bytes"])
+        try data.rejectUnknown(TaskFileKeys.data)
         source = try Self.itemSource(data, labels: labels)
         splits = try Self.splits(data, resolve: resolve)
         let sources = try Self.lfSources(top, resolve: resolve)
@@ -169,6 +179,7 @@ public struct TaskFile: Sendable {
         lfSelection = LFSelection(include: sources.include, exclude: sources.exclude)
         var warnings: [WSLabelWarning] = []
         model = try Self.modelSettings(top, labels: labels, splits: splits, warnings: &warnings)
+        evaluation = try Self.evaluationSettings(top, splits: splits)
         (labelsOutput, cache, humanLabels) = try Self.outputs(top, base: base, resolve: resolve)
         llm = try top["llm"].map { try LLMSettings($0, file: file, resolve: resolve) }
         prices = try top["costs"].map { try LabelingPriceBook($0, file: file) } ?? LabelingPriceBook()
@@ -177,7 +188,7 @@ public struct TaskFile: Sendable {
 
     static func sample(_ node: Node, split: String, file: String) throws -> Sample {
         let fields = try YAMLFields(node, file: file, record: "split \(split)", what: "a sampled split (sample_of, size, seed)")
-        try fields.rejectUnknown(["sample_of", "size", "seed"])
+        try fields.rejectUnknown(TaskFileKeys.sampledSplit)
         let size = try fields.int("size") ?? 0
         guard size > 0 else { throw fields.error("size", "needs a positive number of items") }
         let seed = try fields.int("seed") ?? 0

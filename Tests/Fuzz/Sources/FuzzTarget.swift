@@ -25,7 +25,7 @@ struct FuzzTarget: Sendable {
                    check: JSONTarget.check),
         FuzzTarget("jsonl-items", "ItemReader on .jsonl at two chunk sizes and two sources; JSONLRecordScanner agrees with JSONParser line by line",
                    check: ItemTargets.checkJSONL),
-        FuzzTarget("csv-items", "ItemReader on .csv (CSVRecordScanner, CSVItemDecoder) at two chunk sizes and two sources",
+        FuzzTarget("csv-items", "ItemReader on .csv and .tsv (CSVRecordScanner, CSVItemDecoder) at two chunk sizes, with and without a header row",
                    check: ItemTargets.checkCSV),
         FuzzTarget("csv-votes", "CSVVotes(csvFile:) (CSVVoteReader) under three settings; what it reads writes back and reads equal",
                    check: VoteFileTargets.checkCSV),

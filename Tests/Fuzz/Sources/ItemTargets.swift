@@ -3,7 +3,7 @@ import WSLabelCore
 import WSLabelData
 import WSLabeling
 
-/// `ItemReader` on JSONL and CSV items, and the JSONL fast path against the parser.
+/// `ItemReader` on JSONL, CSV and TSV items, and the JSONL fast path against the parser.
 enum ItemTargets {
     /// One source that names the id, text and gold fields, and one that names only the text.
     private static func sources(_ format: ItemSource.Format) -> [ItemSource] {
@@ -15,8 +15,12 @@ enum ItemTargets {
         try checkReader(bytes, fileName: "items.jsonl", sources: sources(.jsonl))
     }
 
+    /// The bytes as CSV (comma, then semicolon without a header row) and as TSV (with and
+    /// without a header row): every dialect of the one scanner.
     static func checkCSV(_ bytes: [UInt8]) throws {
-        try checkReader(bytes, fileName: "items.csv", sources: sources(.csv))
+        let semicolons = ItemSource(format: .csv, textField: "2", delimiter: ItemSource.Delimiter(";"), hasHeader: false)
+        try checkReader(bytes, fileName: "items.csv", sources: sources(.csv) + [semicolons])
+        try checkReader(bytes, fileName: "items.tsv", sources: sources(.tsv) + [ItemSource(format: .tsv, textField: "1", hasHeader: false)])
     }
 
     /// Reads the file whole on one thread and in small chunks on three: neither streaming nor

@@ -6,10 +6,11 @@ import XCTest
 
 /// The cost-quality arithmetic on a case small enough to work out by hand: 4 evaluation items
 /// and 4 more task items, an LLM whose calls cost $0.01 and take 2 s each, LF authoring of
-/// 2 hours at $50.
+/// 2 hours at $50, and people who are always right (the tests of people's accuracy set theirs).
 final class CostQualityAnalysisTests: XCTestCase {
     private let prices = LabelingPriceBook(
-        crowd: .init(perItem: 0.25, itemsPerHour: 100, source: "test"), expert: .init(perItem: 10, itemsPerHour: 20, source: "test"),
+        crowd: .init(perItem: 0.25, itemsPerHour: 100, source: "test", accuracy: 1, accuracySource: "test"),
+        expert: .init(perItem: 10, itemsPerHour: 20, source: "test", accuracy: 1, accuracySource: "test"),
         lfAuthoringHours: 2, lfAuthoringHourlyRate: 50, machinePerHour: 0)
 
     private func inputs(ledger: [(dollars: Double, seconds: Double)?]? = nil) -> CostQualityAnalysis.Inputs {
@@ -49,8 +50,8 @@ final class CostQualityAnalysisTests: XCTestCase {
 
     func testHybridsRouteTheLeastConfidentShareOfEveryItem() throws {
         let analysis = CostQualityAnalysis(inputs(), prices: prices)
-        // Half the evaluation items (confidence 0.55 and 0.6) set the threshold just above 0.6;
-        // of all 8 items, those two and the train item at 0.52 fall below it.
+        // 30%: ⌈1.2⌉ = 2 evaluation items (confidence 0.55 and 0.6, the cutoff) and ⌈2.4⌉ = 3
+        // of all 8 items (those two and the train item at 0.52).
         let llm = try option(analysis, .hybridLLM, share: 3.0 / 8)
         XCTAssertEqual(llm.threshold!, 0.6, accuracy: 1e-12)
         XCTAssertEqual(llm.metrics.accuracy, 1, "the LLM fixes both routed mistakes")
@@ -60,12 +61,63 @@ final class CostQualityAnalysisTests: XCTestCase {
         XCTAssertEqual(crowd.metrics.accuracy, 1)
         XCTAssertEqual(crowd.cost, 100.75, accuracy: 1e-9)
         XCTAssertEqual(crowd.hours, 2.03, accuracy: 1e-12)
-        // The smallest share routes one evaluation item (0.55) and the train item at 0.52.
-        let smallest = try option(analysis, .hybridExpert, share: 2.0 / 8)
-        XCTAssertEqual(smallest.metrics.accuracy, 0.75)
-        XCTAssertEqual(smallest.cost, 120, accuracy: 1e-9)
-        // Shares 5%, 10% and 20% of 4 items all route the least confident one: that threshold is tried once.
-        XCTAssertEqual(analysis.options.filter { $0.kind == .hybridLLM }.compactMap(\.threshold), [(0.55).nextUp, (0.6).nextUp, (0.9).nextUp])
+        // 20% routes one evaluation item (0.55) and two of all items (0.52 and 0.55).
+        let twenty = try option(analysis, .hybridExpert, share: 2.0 / 8)
+        XCTAssertEqual(twenty.metrics.accuracy, 0.75)
+        XCTAssertEqual(twenty.cost, 120, accuracy: 1e-9)
+        // Every share routes its count, rounded up; 10% routes the very items of 5% (one of 4,
+        // one of 8), so it is left out and said to be.
+        let hybrids = analysis.options.filter { $0.kind == .hybridLLM }
+        XCTAssertEqual(hybrids.map(\.routedShare), [1, 2, 3, 4, 6].map { Double($0) / 8 })
+        XCTAssertEqual(hybrids.compactMap(\.threshold), [0.55, 0.55, 0.6, 0.6, 0.9])
+        XCTAssertEqual(analysis.skippedShares, [.init(share: 0.1, sameAs: 0.05)])
+    }
+
+    /// Items tied in confidence at a share's cutoff no longer make the share vanish: it routes
+    /// exactly its count, picking among the tied items in a fixed order that is not the file's.
+    func testAShareCuttingThroughTiedConfidencesRoutesExactlyItsCount() throws {
+        // 20 evaluation items, the first 10 at confidence 0.5 (the label model wrong on them),
+        // the rest sure and right: every share up to 50% cuts into the tie.
+        let confidence = [Double](repeating: 0.5, count: 10) + [Double](repeating: 0.99, count: 10)
+        let gold = [Int](repeating: 1, count: 20)
+        let labelModel = [Int](repeating: 0, count: 10) + [Int](repeating: 1, count: 10)
+        let inputs = CostQualityAnalysis.Inputs(classCount: 2, gold: gold, labelModel: labelModel, labelModelConfidence: confidence,
+                                                allConfidence: confidence, majorityVote: labelModel)
+        let analysis = CostQualityAnalysis(inputs, prices: prices)
+        let crowd = analysis.options.filter { $0.kind == .hybridCrowd }
+        XCTAssertEqual(crowd.map(\.routedShare), [0.05, 0.1, 0.2, 0.3, 0.5, 0.75], "every requested share exists")
+        XCTAssertEqual(crowd.map(\.metrics.accuracy), [0.55, 0.6, 0.7, 0.8, 1, 1], "each routed item fixes one mistake")
+        // 50% routes the whole tie; 75% cuts into the sure items' tie at 0.99.
+        XCTAssertEqual(crowd.map(\.tieAtCutoff), [1, 2, 4, 6].map { LabelingOption.TieAtCutoff(routed: $0, tied: 10) } + [nil, .init(routed: 5, tied: 10)])
+        XCTAssertTrue(analysis.skippedShares.isEmpty)
+        XCTAssertEqual(CostQualityAnalysis(inputs, prices: prices).options, analysis.options, "the same items on every run")
+
+        let order = CostQualityAnalysis.routingOrder(confidence)
+        XCTAssertEqual(Set(order.prefix(10)), Set(0..<10), "the least confident first")
+        XCTAssertNotEqual(Array(order.prefix(10)), Array(0..<10), "ties not in file order, which may be sorted by class")
+        let report = CostReport.text(TaskCostAnalysis(analysis: analysis, evaluationSplit: "test", llmLF: nil, itemsMissingFromLedger: 0))
+        XCTAssertTrue(report.contains("Hybrids route exactly their share: at the cutoffs of 5.0%, 10.0%, 20.0%, 30.0%, 75.0%, items tie"), report)
+    }
+
+    /// A person's label is right with the rate's accuracy and otherwise the one wrong class
+    /// (two classes): people's rows score that expectation, not the gold labels.
+    func testPeopleAreScoredByTheirAccuracy() throws {
+        let imperfect = LabelingPriceBook(
+            crowd: .init(perItem: 0.25, itemsPerHour: 100, source: "test", accuracy: 0.8, accuracySource: "test"),
+            expert: .init(perItem: 10, itemsPerHour: 20, source: "test", accuracy: 0.95, accuracySource: "test"),
+            lfAuthoringHours: 2, lfAuthoringHourlyRate: 50, machinePerHour: 0)
+        let analysis = CostQualityAnalysis(inputs(), prices: imperfect)
+        let crowd = try option(analysis, .crowd)
+        XCTAssertEqual(crowd.name, "crowd (80.0% accurate) labels every item")
+        XCTAssertEqual(crowd.metrics.accuracy, 0.8, accuracy: 1e-12)
+        XCTAssertEqual(crowd.metrics.coverage, 1, accuracy: 1e-12)
+        // Gold [0, 0, 1, 1]: class 0 expects 1.6 right of 2 gold and 2 predicted → F1 0.8.
+        for f1 in crowd.metrics.classF1 { XCTAssertEqual(f1, 0.8, accuracy: 1e-12) }
+        XCTAssertEqual(try option(analysis, .expert).metrics.accuracy, 0.95, accuracy: 1e-12)
+        // 30% routes the label model's two mistakes to the crowd: 2 right + 2 × 0.8, of 4.
+        XCTAssertEqual(try option(analysis, .hybridCrowd, share: 3.0 / 8).metrics.accuracy, 0.9, accuracy: 1e-12)
+        XCTAssertEqual(try option(analysis, .hybridExpert, share: 3.0 / 8).metrics.accuracy, 0.975, accuracy: 1e-12)
+        XCTAssertEqual(analysis.recommendation(budget: 10).option?.kind, .crowd, "a cheap 80% still beats 75% for its price")
     }
 
     func testTheFrontierKeepsOnlyUndominatedOptions() {
@@ -83,7 +135,7 @@ final class CostQualityAnalysisTests: XCTestCase {
         let analysis = CostQualityAnalysis(inputs(), prices: prices)
         let one = analysis.recommendation(budget: 1)
         XCTAssertEqual(one.option?.kind, .llmOnly)
-        XCTAssertEqual(one.reason, "Within $1.0000, LLM only (llm) gives the highest accuracy, 75.0% on the 4 evaluation items, for $0.0800. The cheapest more accurate option, crowd labels every item (100.0%), costs $2.0000.")
+        XCTAssertEqual(one.reason, "Within $1.0000, LLM only (llm) gives the highest accuracy, 75.0% on the 4 evaluation items, for $0.0800. The cheapest more accurate option, crowd (100.0% accurate) labels every item (100.0%), costs $2.0000.")
         XCTAssertEqual(analysis.recommendation(budget: 10).option?.kind, .crowd)
         let none = analysis.recommendation(budget: 0.01)
         XCTAssertNil(none.option)

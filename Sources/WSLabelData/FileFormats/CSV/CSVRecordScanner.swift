@@ -34,7 +34,8 @@ package struct CSVField {
     }
 }
 
-/// Splits bytes into RFC 4180 records, tracking physical line numbers.
+/// Splits bytes into RFC 4180 records, tracking physical line numbers: fields split at
+/// ``delimiter`` (a comma unless told), and without ``quoting`` (TSV) quotes are plain text.
 ///
 /// The bytes may be the whole file or a window of it (a streaming reader's buffer). With
 /// `isEndOfInput == false` more bytes may follow, so a record that reaches the end of the
@@ -50,15 +51,25 @@ package struct CSVRecordScanner {
     package var line: Int
     /// `bytes` ends where the input ends; `false` when more bytes may follow.
     package let isEndOfInput: Bool
+    /// The byte between fields (ASCII, not a quote or line break).
+    package let delimiter: UInt8
+    /// Whether a field that starts with `"` is quoted (RFC 4180). Without quoting (TSV) a quote
+    /// is an ordinary byte and every record is one line.
+    package let quoting: Bool
 
-    private static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), lineFeed: UInt8 = 0x0A, carriageReturn: UInt8 = 0x0D
+    private static let quote = UInt8(ascii: "\""), lineFeed: UInt8 = 0x0A, carriageReturn: UInt8 = 0x0D
 
-    package init(bytes: UnsafeRawBufferPointer, file: String, position: Int, line: Int = 1, isEndOfInput: Bool = true) {
+    package init(bytes: UnsafeRawBufferPointer, file: String, position: Int, line: Int = 1, isEndOfInput: Bool = true,
+                 delimiter: UInt8 = UInt8(ascii: ","), quoting: Bool = true) {
+        precondition(delimiter < 0x80 && delimiter != Self.quote && delimiter != Self.lineFeed && delimiter != Self.carriageReturn,
+                     "a delimiter is an ASCII byte other than a quote or a line break")
         self.bytes = bytes
         self.file = file
         self.position = position
         self.line = line
         self.isEndOfInput = isEndOfInput
+        self.delimiter = delimiter
+        self.quoting = quoting
     }
 
     /// Reads the next non-blank record into `fields`.
@@ -89,9 +100,10 @@ package struct CSVRecordScanner {
         }
         guard position < count else { return nil }
         let recordLine = line
+        let delimiter = delimiter
         while true {
             let fieldLine = line
-            if position < count, bytes[position] == Self.quote {
+            if quoting, position < count, bytes[position] == Self.quote {
                 position += 1
                 let start = position
                 var escaped = false
@@ -120,7 +132,7 @@ package struct CSVRecordScanner {
                 }
                 fields.append(CSVField(start: start, end: position, hasEscapedQuotes: escaped, line: fieldLine))
                 position += 1
-                if position < count, bytes[position] != Self.comma, bytes[position] != Self.lineFeed, bytes[position] != Self.carriageReturn {
+                if position < count, bytes[position] != delimiter, bytes[position] != Self.lineFeed, bytes[position] != Self.carriageReturn {
                     throw WSLabelError.malformedInput(
                         SourceLocation(file: file, line: line, field: "column \(fields.count)"),
                         "unexpected text after the closing quote of a quoted field (a quote inside a quoted field must be doubled: \"\")")
@@ -129,13 +141,13 @@ package struct CSVRecordScanner {
                 let start = position
                 while position < count {
                     let byte = bytes[position]
-                    if byte == Self.comma || byte == Self.lineFeed || byte == Self.carriageReturn { break }
+                    if byte == delimiter || byte == Self.lineFeed || byte == Self.carriageReturn { break }
                     position += 1
                 }
                 fields.append(CSVField(start: start, end: position, hasEscapedQuotes: false, line: fieldLine))
             }
             guard position < count else { return more ? nil : recordLine }
-            if bytes[position] == Self.comma {
+            if bytes[position] == delimiter {
                 position += 1
                 continue
             }
