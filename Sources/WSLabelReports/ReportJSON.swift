@@ -14,7 +14,7 @@ import WSLabeling
 /// as lists of LF names; `weights` per LF; null when the split has no rows)
 /// and `splits` (per split `rows`, `label_counts`, `unlabeled_ties`, `unlabeled_no_votes`,
 /// `labeled_without_votes`, `confidence_histogram`, and with gold `accuracy`, `macro_f1`,
-/// `per_class` and `confusion_matrix` (``ScoreTables/json(_:labelNames:)``), or for a test split
+/// `per_class`, `confusion_matrix` and `unlabeled_by_class` (``ScoreTables/json(_:labelNames:)``), or for a test split
 /// whose scores are hidden `scores_hidden: true`);
 /// with LLM-prompt LFs, `llm` (``LLMRunCosts/json``).
 enum ReportJSON {

@@ -4,10 +4,11 @@ import XCTest
 
 /// Every JSON file and stream `wslabel` writes spells its keys in snake_case, run on the bundled
 /// example: `fit --json`, `report --format json`, `model.json`, `end-model.json`, `train --json`,
-/// `cost --json`, labels files, `review` exports and curve, `apply`'s `label.json` and WRENCH
-/// layout. Keys that are a user's data are allowed at the places that hold them, and only when
-/// they are that data: maps from split name or label name to a number, the item fields review
-/// exports show annotators, the item ids of a WRENCH split file.
+/// `cost --json`, `evaluate --format json` and its counts file, `inspect --format jsonl`, labels
+/// files, `review` exports and curve, `apply`'s `label.json` and WRENCH layout. Keys that are a
+/// user's data are allowed at the places that hold them, and only when they are that data: maps
+/// from split name or label name (a confusion matrix: label to label) to a number, the item
+/// fields review exports show annotators, the item ids of a WRENCH split file.
 final class JSONKeyCaseTests: XCTestCase {
     private static let snakeCase = try! NSRegularExpression(pattern: "^[a-z0-9]+(_[a-z0-9]+)*$")
     private let labelNames: Set<String> = ["BILLING", "TECHNICAL", "ACCOUNT"]
@@ -19,8 +20,12 @@ final class JSONKeyCaseTests: XCTestCase {
     /// Keys under which a map is keyed by user data, and what that data may be.
     private var userKeyedMaps: [String: Set<String>] {
         ["splits": splitNames, "distribution": labelNames, "label_counts": labelNames, "class_coverage": labelNames,
-         "probabilities": labelNames, "data": itemFields, "fields": itemFields, "metadata": itemFields]
+         "probabilities": labelNames, "prior": labelNames, "per_class": labelNames, "confusion_matrix": labelNames,
+         "unlabeled_by_class": labelNames, "data": itemFields, "fields": itemFields, "metadata": itemFields]
     }
+
+    /// User-keyed maps whose values are maps keyed by user data too: a confusion matrix's rows.
+    private var userKeyedRows: [String: Set<String>] { ["confusion_matrix": labelNames] }
 
     private static func isSnakeCase(_ key: String) -> Bool {
         snakeCase.firstMatch(in: key, range: NSRange(key.startIndex..., in: key)) != nil
@@ -28,14 +33,18 @@ final class JSONKeyCaseTests: XCTestCase {
 
     /// The keys of `value` that are neither snake_case nor user data where user data belongs,
     /// as paths.
-    private func badKeys(_ value: Any, path: String, userKeys: Set<String>? = nil) -> [String] {
+    /// - Parameters:
+    ///   - userKeys: the user data this object's keys may be (it is a user-keyed map).
+    ///   - rowKeys: the user data its values' keys may be (it is a map of user-keyed rows).
+    private func badKeys(_ value: Any, path: String, userKeys: Set<String>? = nil, rowKeys: Set<String>? = nil) -> [String] {
         if let array = value as? [Any] { return array.flatMap { badKeys($0, path: path + "[]") } }
         guard let object = value as? [String: Any] else { return [] }
         return object.flatMap { key, child -> [String] in
             let allowed = userKeys.map { $0.contains(key) } ?? false
             // A user's key (a label or field name) may still be snake_case: either is fine there.
             let bad = allowed || Self.isSnakeCase(key) ? [] : [path + "." + key]
-            return bad + badKeys(child, path: path + "." + key, userKeys: userKeyedMaps[key])
+            let childKeys = allowed && rowKeys != nil ? rowKeys : userKeyedMaps[key]
+            return bad + badKeys(child, path: path + "." + key, userKeys: childKeys, rowKeys: allowed ? nil : userKeyedRows[key])
         }
     }
 
@@ -65,10 +74,12 @@ final class JSONKeyCaseTests: XCTestCase {
         try run(["review", "export", "--config", task, "--count", "5", "--output", "review.json"])
         try run(["review", "export", "--config", task, "--count", "5", "--format", "argilla", "--output", "review.jsonl"])
         try run(["review", "curve", "--config", task, "--json", "--steps", "10", "20", "--seeds", "0"], stdout: "review curve --json")
+        try run(["evaluate", "--config", task, "--format", "json"], stdout: "evaluate --format json")
+        try run(["inspect", "--config", task, "--lf", "keyword_account", "--format", "jsonl"], stdout: "inspect --format jsonl")
         try run(["apply", "--config", task, "--output-dir", "votes"])
         try run(["apply", "--config", task, "--output-dir", "wrench", "--format", "wrench"])
         for file in ["model.json", "mv.json", "labels.jsonl", "end-model.json", "review.json", "review.jsonl", "votes/label.json",
-                     "wrench/label.json"] {
+                     "wrench/label.json", "examples/output/support-tickets/evaluations.json"] {
             outputs.append((file, try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)))
         }
         for (name, text) in outputs {
@@ -87,8 +98,10 @@ final class JSONKeyCaseTests: XCTestCase {
         let sample: [String: Any] = [
             "labelNames": ["A"], "splits": ["train": ["distribution": ["BILLING": 1, "(none)": 2]], "Other": [:]],
             "probabilities": ["SPAM": 0.5], "fine_key": ["nested_ok": 1, "nestedBad": 2],
+            "confusion_matrix": ["BILLING": ["ACCOUNT": 1, "(none)": 0], "Oops": [:]],
         ]
         XCTAssertEqual(Set(badKeys(sample, path: "x")),
-                       ["x.labelNames", "x.splits.Other", "x.splits.train.distribution.(none)", "x.probabilities.SPAM", "x.fine_key.nestedBad"])
+                       ["x.labelNames", "x.splits.Other", "x.splits.train.distribution.(none)", "x.probabilities.SPAM", "x.fine_key.nestedBad",
+                        "x.confusion_matrix.BILLING.(none)", "x.confusion_matrix.Oops"])
     }
 }

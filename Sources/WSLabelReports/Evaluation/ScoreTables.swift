@@ -5,7 +5,7 @@ import WSLabelData
 /// classes by name), shared by the text, Markdown and HTML renderings of `wslabel report` and
 /// `wslabel evaluate`.
 enum ScoreTables {
-    /// The name of the column of items given no label, as the JSON summaries call them.
+    /// The name of the column of items given no label in the tables people read.
     static let unlabeledColumn = "(none)"
 
     /// One row per class: precision, recall, F1 (percent) and support (items of the class).
@@ -29,17 +29,18 @@ enum ScoreTables {
     }
 
     /// The confusion matrix and per-class scores as JSON: `per_class` (per class name
-    /// `precision`, `recall`, `f1`, `support`) and `confusion_matrix` (per gold class name, the
-    /// items per predicted class name and `(none)` for those given no label).
+    /// `precision`, `recall`, `f1`, `support`), `confusion_matrix` (per gold class name, the
+    /// items per predicted class name) and `unlabeled_by_class` (per gold class name, the items
+    /// given no label). Maps keyed by class name hold class names only, no pseudo-class.
     static func json(_ confusion: ConfusionMatrix, labelNames: [String]) -> [(key: String, value: JSONValue)] {
         let perClass = zip(labelNames, confusion.classScores).map { name, scores -> (key: String, value: JSONValue) in
             (name, .object([("precision", .number(scores.precision)), ("recall", .number(scores.recall)),
                             ("f1", .number(scores.f1)), ("support", .number(Double(scores.support)))]))
         }
         let matrix = labelNames.indices.map { gold -> (key: String, value: JSONValue) in
-            (labelNames[gold], .object(labelNames.indices.map { (labelNames[$0], .number(Double(confusion.count(gold: gold, predicted: $0)))) }
-                + [(unlabeledColumn, .number(Double(confusion.unlabeled(gold: gold))))]))
+            (labelNames[gold], .object(labelNames.indices.map { (labelNames[$0], .number(Double(confusion.count(gold: gold, predicted: $0)))) }))
         }
-        return [("per_class", .object(perClass)), ("confusion_matrix", .object(matrix))]
+        let unlabeled = labelNames.indices.map { (labelNames[$0], JSONValue.number(Double(confusion.unlabeled(gold: $0)))) }
+        return [("per_class", .object(perClass)), ("confusion_matrix", .object(matrix)), ("unlabeled_by_class", .object(unlabeled))]
     }
 }

@@ -111,7 +111,7 @@ public struct SplitEvaluation: Sendable {
     /// The evaluation as one JSON object: `split`, `items`, `labels`, `model` (the label model
     /// and variant), `times_evaluated` (null when not counted), `notes` and `models`, per model key
     /// (`label_model`, `majority_vote`, `end_model`) its `accuracy`, `macro_f1`, `coverage`,
-    /// `per_class` and `confusion_matrix` (``ScoreTables/json(_:labelNames:)``).
+    /// `per_class`, `confusion_matrix` and `unlabeled_by_class` (``ScoreTables/json(_:labelNames:)``).
     public var json: JSONValue {
         .object([
             ("split", .string(split)),

@@ -52,7 +52,8 @@ final class ClassScoresInReportsTests: XCTestCase {
         let account = try XCTUnwrap((test["per_class"] as? [String: [String: Double]])?["ACCOUNT"])
         XCTAssertEqual(account, ["precision": 1, "recall": 2.0 / 3, "f1": 0.8, "support": 3])
         let confusion = try XCTUnwrap(test["confusion_matrix"] as? [String: [String: Int]])
-        XCTAssertEqual(confusion["TECHNICAL"], ["BILLING": 0, "TECHNICAL": 1, "ACCOUNT": 0, "(none)": 1])
+        XCTAssertEqual(confusion["TECHNICAL"], ["BILLING": 0, "TECHNICAL": 1, "ACCOUNT": 0])
+        XCTAssertEqual(test["unlabeled_by_class"] as? [String: Int], ["BILLING": 0, "TECHNICAL": 1, "ACCOUNT": 0])
         XCTAssertNil(test["scores_hidden"])
 
         let html = report.rendered(as: .html)
@@ -100,7 +101,7 @@ final class ClassScoresInReportsTests: XCTestCase {
 
         let summary = run.summary(hiddenSplits: ["test"])
         guard case let .object(test)? = summary["splits"]?["test"] else { return XCTFail("no test split") }
-        XCTAssertEqual(test.map(\.key), ["rows", "lf_coverage", "distribution", "scores_hidden"])
+        XCTAssertEqual(test.map(\.key), ["rows", "lf_coverage", "distribution", "unlabeled", "scores_hidden"])
         XCTAssertNotNil(run.summary()["splits"]?["test"]?["accuracy"])
     }
 }

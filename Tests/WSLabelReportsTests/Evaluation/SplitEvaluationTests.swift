@@ -46,7 +46,9 @@ final class SplitEvaluationTests: XCTestCase {
         XCTAssertEqual(labelModel["accuracy"] as? Double, 5.0 / 8)
         XCTAssertEqual(labelModel["coverage"] as? Double, 7.0 / 8)
         XCTAssertEqual((labelModel["per_class"] as? [String: [String: Double]])?["TECHNICAL"], ["precision": 0.5, "recall": 0.5, "f1": 0.5, "support": 2])
-        XCTAssertEqual((labelModel["confusion_matrix"] as? [String: [String: Int]])?["BILLING"], ["BILLING": 2, "TECHNICAL": 1, "ACCOUNT": 0, "(none)": 0])
+        XCTAssertEqual((labelModel["confusion_matrix"] as? [String: [String: Int]])?["BILLING"], ["BILLING": 2, "TECHNICAL": 1, "ACCOUNT": 0])
+        // The item given no label is counted apart, under its gold class (no "(none)" pseudo-class key).
+        XCTAssertEqual(labelModel["unlabeled_by_class"] as? [String: Int], ["BILLING": 0, "TECHNICAL": 1, "ACCOUNT": 0])
     }
 
     func testMarkdownHasATablePerModel() {
