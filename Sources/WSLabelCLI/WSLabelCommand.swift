@@ -39,6 +39,6 @@ public struct WSLabelCommand: ParsableCommand {
             Start with:
               wslabel fit --wrench path/to/wrench/youtube
             """,
-        subcommands: [Fit.self, Train.self, Classify.self, Report.self, Apply.self, Cost.self, Review.self, Predict.self, MergeCounts.self, Synthesize.self]
+        subcommands: [Fit.self, Train.self, Classify.self, Report.self, Apply.self, Cost.self, Review.self, Predict.self, MergeCounts.self, Synthesize.self, Cache.self]
     )
 }

@@ -199,11 +199,12 @@ extension LFApplier {
         var entries: [VoteCache.Entry] = []
         entries.reserveCapacity(slots.outcomes.count - slots.cacheHits.reduce(0, +))
         let keepsFailures = catalog.functions.map(\.cachesFailures)
+        let lfNames = catalog.names
         for row in itemFingerprints.indices {
             for lf in 0..<lfCount where !slots.fromCache[row * lfCount + lf] {
                 guard let outcome = slots.outcomes[row * lfCount + lf] else { continue }
                 if case .failed = outcome, !keepsFailures[lf] { continue }
-                entries.append(.init(fingerprint: lfFingerprints[lf], item: itemFingerprints[row], outcome: outcome))
+                entries.append(.init(fingerprint: lfFingerprints[lf], name: lfNames[lf], item: itemFingerprints[row], outcome: outcome))
             }
         }
         try cache.store(entries)
@@ -213,7 +214,9 @@ extension LFApplier {
     /// hits and failures (with the first failure's message).
     private func appendRows(of items: [Item], slots: BatchSlots, into result: inout AppliedVotes) -> [ApplyReport.LFStatistics] {
         let lfCount = slots.lfCount
-        var statistics = result.report.lfs.map { ApplyReport.LFStatistics(name: $0.name, fingerprint: $0.fingerprint) }
+        var statistics = result.report.lfs.map {
+            ApplyReport.LFStatistics(name: $0.name, fingerprint: $0.fingerprint, cacheStatus: $0.cacheStatus)
+        }
         for lf in 0..<lfCount {
             statistics[lf].cacheHits = slots.cacheHits[lf]
             statistics[lf].evaluations = items.count - slots.cacheHits[lf]
