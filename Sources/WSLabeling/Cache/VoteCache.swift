@@ -19,8 +19,8 @@ import WSLabelCore
 ///
 /// Outcomes are stored as label names (not class indices) so a cache survives a change of the
 /// task's label list. Each LF fingerprint is stored with the name of the LF it was stored for,
-/// so that ``storedLFs()`` can tell an edited LF (its name under another fingerprint) from a
-/// new one. Stale rows of old LF versions stay until ``removeEntries(keepingOnly:)`` or
+/// so that an apply can tell an edited LF (its name under another fingerprint) from a new one
+/// (``LFCacheStatus``) and `wslabel cache` can show and clear outcomes by LF name. Stale rows of old LF versions stay until ``removeEntries(keepingOnly:)`` or
 /// ``removeEntries(ofLFs:)``.
 ///
 /// One `VoteCache` may be used from several threads; several processes may share a file
