@@ -28,7 +28,8 @@ final class JobLog: @unchecked Sendable {
             line.update { width in ApplyProgressBar.line(progress, elapsed: seconds, width: width) }
         case let .applied(applied):
             line.finish()
-            Log.info(ApplySummary.text(applied.report))
+            // A log line each, so every line on stderr is either `wslabel: …` or `error: …`.
+            for line in ApplySummary.text(applied.report).split(separator: "\n") { Log.info(String(line)) }
             if let costs = applied.llmCosts { for line in LLMCostTable.logLines(costs) { Log.info(line) } }
         case let .loaded(lfCount, labelNames, splitRows):
             let sizes = splitRows.map { "\($0.split) \($0.rows)" }.joined(separator: ", ")

@@ -19,14 +19,16 @@ final class CacheCommandTests: XCTestCase {
         try CLIRunner.run(arguments + ["--config", SupportTicketsExample.taskFile], currentDirectory: root)
     }
 
-    /// Applies the task and returns the apply log's "ran" line (what follows "applied …").
+    /// Applies the task and returns the apply log's counts line and its "ran" line (the next,
+    /// without its `wslabel:` prefix).
     @discardableResult
     private func apply(_ extra: [String] = []) throws -> (counts: String, ran: String) {
         let result = try run(["apply", "--output-dir", root.appendingPathComponent("votes").path] + extra)
         XCTAssertEqual(result.status, 0, result.stderr)
         let lines = result.stderr.split(separator: "\n").map(String.init)
         let applied = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("wslabel: applied ") }, result.stderr)
-        return (lines[applied], lines[applied + 1])
+        XCTAssertTrue(lines[applied + 1].hasPrefix("wslabel:   "), result.stderr)
+        return (lines[applied], String(lines[applied + 1].dropFirst("wslabel: ".count)))
     }
 
     private func stats() throws -> [String: Any] {
