@@ -71,6 +71,16 @@ final class ApplyReasonTests: XCTestCase {
         XCTAssertEqual(train.report.lfs.map(\.evaluations), Array(repeating: 150, count: 6))
     }
 
+    func testHeuristicsBuiltWithoutThePluginAreMarked() throws {
+        let catalog = try LFCatalog {
+            KeywordLF("keyword", keywords: ["x"], label: "SPAM")
+            HeuristicLF("here") { _ in nil }   // this test module is built without the plugin
+            HeuristicLF("bundled", fileID: "LabelingFunctions/Mine.swift") { _ in nil }
+        }
+        let report = try applier(catalog, cache: nil).apply(ApplierTests.items(10)).report
+        XCTAssertEqual(report.lfs.map(\.lacksSourceFingerprint), [false, true, false])
+    }
+
     func testTheStatusComesFromTheNamesTheCacheHolds() throws {
         let catalog = try LFCatalog {
             KeywordLF("a", keywords: ["x"], label: "SPAM")

@@ -8,7 +8,9 @@ public enum ApplySummary {
     /// readable for a catalog of hundreds.
     public static let namedLFLimit = 8
 
-    /// The account: the counts, the LFs that ran and why, then one line per failing LF.
+    /// The account: the counts, the LFs that ran and why, Swift LFs whose fingerprints cannot
+    /// follow their code (their target lacks the `LFSourceFingerprints` plugin), then one line
+    /// per failing LF.
     ///
     /// ```
     /// applied 20 LFs to 440 items in 0.05 s: 880 evaluations, 7920 cached votes reused, 0 failures
@@ -18,6 +20,14 @@ public enum ApplySummary {
         var lines = [String(format: "applied %d LFs to %d items in %.2f s: %d evaluations, %d cached votes reused, %d failures",
                             report.lfs.count, report.itemCount, report.seconds, report.evaluations, report.cacheHits, report.failures)]
         if let ran = ranLine(report) { lines.append("  " + ran) }
+        let unfollowed = report.lfs.filter(\.lacksSourceFingerprint).map(\.name)
+        if !unfollowed.isEmpty {
+            let names = unfollowed.prefix(namedLFLimit).joined(separator: ", ") + (unfollowed.count > namedLFLimit ? " +\(unfollowed.count - namedLFLimit) more" : "")
+            lines.append("""
+                  \(lfCount(unfollowed.count)) in Swift without a source fingerprint (\(names)): edits reuse old votes until \
+                the version changes; apply the LFSourceFingerprints plugin to their target (README)
+                """)
+        }
         for lf in report.lfs where lf.failures > 0 || lf.unknownLabels > 0 {
             lines.append("  LF \(lf.name): \(lf.failures) failures (counted as abstain)\(lf.unknownLabels > 0 ? ", \(lf.unknownLabels) unknown labels" : "")\(lf.firstFailure.map { "; first: \($0)" } ?? "")")
         }

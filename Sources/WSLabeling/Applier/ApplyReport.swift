@@ -37,6 +37,10 @@ public struct ApplyReport: Sendable, Equatable {
         public var firstFailure: String?
         /// What the cache held of the LF when the apply began.
         public var cacheStatus: LFCacheStatus
+        /// Whether the LF is Swift code whose fingerprint cannot follow that code: a
+        /// ``HeuristicLF`` declared in a target built without the `LFSourceFingerprints` plugin,
+        /// whose cached votes outlive edits until its `version` changes.
+        public var lacksSourceFingerprint = false
 
         public init(name: String, fingerprint: String, cacheStatus: LFCacheStatus = .noCache) {
             self.name = name
@@ -58,6 +62,7 @@ public struct ApplyReport: Sendable, Equatable {
         /// Adds `other`'s counts, of the same LF on later items. The cache status stays this
         /// one's: the status when the earlier items began, before they stored anything.
         mutating func merge(_ other: LFStatistics) {
+            lacksSourceFingerprint = lacksSourceFingerprint || other.lacksSourceFingerprint
             evaluations += other.evaluations
             cacheHits += other.cacheHits
             votes += other.votes

@@ -214,8 +214,10 @@ extension LFApplier {
     /// hits and failures (with the first failure's message).
     private func appendRows(of items: [Item], slots: BatchSlots, into result: inout AppliedVotes) -> [ApplyReport.LFStatistics] {
         let lfCount = slots.lfCount
-        var statistics = result.report.lfs.map {
-            ApplyReport.LFStatistics(name: $0.name, fingerprint: $0.fingerprint, cacheStatus: $0.cacheStatus)
+        var statistics = result.report.lfs.map { lf in
+            var statistics = ApplyReport.LFStatistics(name: lf.name, fingerprint: lf.fingerprint, cacheStatus: lf.cacheStatus)
+            statistics.lacksSourceFingerprint = lf.lacksSourceFingerprint
+            return statistics
         }
         for lf in 0..<lfCount {
             statistics[lf].cacheHits = slots.cacheHits[lf]

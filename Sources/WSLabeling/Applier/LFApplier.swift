@@ -169,8 +169,10 @@ public struct LFApplier: Sendable {
     func emptyResult() throws -> AppliedVotes {
         let statuses = try cache.map { LFCacheStatus.statuses(of: catalog.functions, stored: try $0.storedNames()) }
             ?? Array(repeating: .noCache, count: catalog.functions.count)
-        let statistics = zip(catalog.functions, statuses).map {
-            ApplyReport.LFStatistics(name: $0.name, fingerprint: $0.fingerprint, cacheStatus: $1)
+        let statistics = zip(catalog.functions, statuses).map { function, status in
+            var statistics = ApplyReport.LFStatistics(name: function.name, fingerprint: function.fingerprint, cacheStatus: status)
+            statistics.lacksSourceFingerprint = (function as? HeuristicLF).map { $0.sourceFingerprint == nil } ?? false
+            return statistics
         }
         return AppliedVotes(
             votes: try VoteMatrix(lfCount: catalog.functions.count, classCount: labels.count),

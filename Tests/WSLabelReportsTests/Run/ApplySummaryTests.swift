@@ -53,6 +53,17 @@ final class ApplySummaryTests: XCTestCase {
         XCTAssertEqual(ApplySummary.text(empty).split(separator: "\n").count, 1)
     }
 
+    func testSwiftLFsWithoutASourceFingerprintAreNamed() {
+        var unfollowed = report(3, status: { _ in .cached }, evaluations: { _ in 0 })
+        unfollowed.lfs[0].lacksSourceFingerprint = true
+        unfollowed.lfs[2].lacksSourceFingerprint = true
+        let lines = ApplySummary.text(unfollowed).split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.count, 3)
+        XCTAssertEqual(lines[2], "  2 LFs in Swift without a source fingerprint (lf_0, lf_2): edits reuse old votes until the version "
+                       + "changes; apply the LFSourceFingerprints plugin to their target (README)")
+        XCTAssertEqual(ApplySummary.text(report(3, status: { _ in .cached }, evaluations: { _ in 0 })).split(separator: "\n").count, 2)
+    }
+
     func testFailuresFollowTheRanLine() {
         var failing = report(2, status: { _ in .new }, evaluations: { _ in 440 })
         failing.lfs[1].failures = 3
