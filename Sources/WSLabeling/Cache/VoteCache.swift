@@ -73,7 +73,14 @@ public final class VoteCache: Sendable {
         let configuration = SQLiteFileConfiguration.make(label: "wslabel.VoteCache", pragmas: ["PRAGMA cache_size = -65536"])
         do {
             database = try DatabaseQueue(path: path, configuration: configuration)
-            try database.write { db in try VoteCacheSchema.prepare(db, path: path) }
+            // IMMEDIATE: two processes opening an old or new file at once would otherwise both
+            // read its version, and the second could not upgrade its stale read to a write.
+            try database.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    try VoteCacheSchema.prepare(db, path: path)
+                    return .commit
+                }
+            }
         } catch let error as WSLabelError {
             throw error
         } catch {
