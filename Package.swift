@@ -11,6 +11,9 @@ let package = Package(
         .library(name: "WSLabelPipeline", targets: ["WSLabelPipeline"]),
         .library(name: "WSLabelCLI", targets: ["WSLabelCLI"]),
         .executable(name: "wslabel", targets: ["wslabel"]),
+        // For a user's package: applied to the target holding its Swift LFs, so their
+        // fingerprints follow their code (README, "Your own Swift LFs").
+        .plugin(name: "LFSourceFingerprints", targets: ["LFSourceFingerprints"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -58,8 +61,15 @@ let package = Package(
             name: "LabelingFunctions",
             dependencies: ["WSLabeling"],
             // Only the Swift folder: LF files (YAML) beside it are data, read at run time.
-            path: "labeling_functions/Swift"
+            path: "labeling_functions/Swift",
+            // The Swift LFs' fingerprints follow their code (and the libraries' it calls).
+            plugins: ["LFSourceFingerprints"]
         ),
+        // Hashes an LF target's Swift sources at build time into a table its HeuristicLFs'
+        // fingerprints read (WSLabeling's LFSourceFingerprints). The tool depends on nothing,
+        // so it builds in seconds before the LF target.
+        .plugin(name: "LFSourceFingerprints", capability: .buildTool(), dependencies: ["LFSourceFingerprintTool"]),
+        .executableTarget(name: "LFSourceFingerprintTool", path: "Plugins/LFSourceFingerprintTool"),
         // The command-line tool's commands, as a library a user's package can reuse with its
         // own LF catalogs; each command maps its flags to one library call.
         .target(
@@ -92,6 +102,7 @@ let package = Package(
         .testTarget(name: "WSLabelCoreTests", dependencies: ["WSLabelCore", "WSLabelData", "WSLabeling", "WSLabelReports", "TestSupport"]),
         .testTarget(name: "WSLabelDataTests", dependencies: ["WSLabelCore", "WSLabelData", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "WSLabelingTests", dependencies: ["WSLabelData", "WSLabeling", "LabelingFunctions", "TestSupport"]),
+        .testTarget(name: "LFSourceFingerprintToolTests", dependencies: ["LFSourceFingerprintTool"]),
         .testTarget(name: "WSLabelReportsTests", dependencies: ["WSLabelCore", "WSLabelData", "WSLabeling", "WSLabelReports", "TestSupport"]),
         .testTarget(
             name: "WSLabelPipelineTests",

@@ -31,7 +31,8 @@ final class JobLog: @unchecked Sendable {
             line.update { width in ApplyProgressBar.line(progress, elapsed: seconds, width: width) }
         case let .applied(applied):
             line.finish()
-            Log.info(ApplySummary.text(applied.report))
+            // A log line each, so every line on stderr is either `wslabel: …` or `error: …`.
+            for line in ApplySummary.text(applied.report).split(separator: "\n") { Log.info(String(line)) }
             for duplicate in applied.duplicateTexts { Log.info("warning: \(duplicate)") }
             if let costs = applied.llmCosts { for line in LLMCostTable.logLines(costs) { Log.info(line) } }
         case let .loaded(lfCount, labelNames, splitRows):

@@ -72,7 +72,7 @@ public struct WSLabelCommand: ParsableCommand {
                   wslabel fit --config examples/youtube-spam/wslabel.yaml
                 """),
             subcommands: [Fit.self, Train.self, Classify.self, Report.self, Inspect.self, Evaluate.self, Apply.self, Cost.self, Review.self,
-                          Predict.self, MergeCounts.self, Synthesize.self]
+                          Predict.self, MergeCounts.self, Synthesize.self, Cache.self]
         )
     }
 }

@@ -33,4 +33,7 @@ final class HelpSnapshotTests: XCTestCase {
     func testPredictHelp() throws { try assertHelp("predict") }
     func testSynthesizeHelp() throws { try assertHelp("synthesize") }
     func testMergeCountsHelp() throws { try assertHelp("merge-counts") }
+    func testCacheHelp() throws { try assertHelp("cache") }
+    func testCacheStatsHelp() throws { try assertHelp("cache", "stats") }
+    func testCacheClearHelp() throws { try assertHelp("cache", "clear") }
 }

@@ -44,6 +44,7 @@ final class ReadmeWalkthroughTests: XCTestCase {
         let after = try CLIRunner.run(["fit", "--config", config], currentDirectory: root)
         XCTAssertEqual(after.status, 0, after.stderr)
         XCTAssertTrue(after.stderr.contains(": 440 evaluations, 8360 cached votes reused"), "only the edited LF ran: \(after.stderr)")
+        XCTAssertTrue(after.stderr.contains("wslabel:   ran keyword_account (edited); 19 LFs from cache"), after.stderr)
         XCTAssertEqual(try percent(after.stdout, split: "dev"), "93.3%")
         XCTAssertEqual(try percent(after.stdout, split: "test"), "91.2%")
         let row = try XCTUnwrap(after.stdout.split(separator: "\n").first { $0.hasPrefix("keyword_account ") })

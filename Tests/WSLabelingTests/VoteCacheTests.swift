@@ -125,7 +125,7 @@ final class VoteCacheTests: XCTestCase {
                 return XCTFail("expected fileAccess, got \(error)")
             }
             XCTAssertEqual(errorPath, path)
-            XCTAssertTrue(message.contains("schema version 7, newer than the version 1"), message)
+            XCTAssertTrue(message.contains("schema version 7, newer than the version \(VoteCacheSchema.currentVersion)"), message)
         }
     }
 

@@ -22,7 +22,10 @@ let package = Package(
                 .product(name: "WSLabelCLI", package: "wslabel"),
                 // The LF types (HeuristicLF, KeywordLF, RegexLF, the LFCatalogBuilder).
                 .product(name: "WSLabeling", package: "wslabel"),
-            ]
+            ],
+            // The Swift LFs' fingerprints follow this target's code: after an edit and a
+            // rebuild, their cached votes are computed again.
+            plugins: [.plugin(name: "LFSourceFingerprints", package: "wslabel")]
         ),
     ]
 )

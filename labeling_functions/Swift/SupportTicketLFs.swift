@@ -6,7 +6,8 @@ import WSLabeling
 ///
 /// These are the rules a keyword list cannot express: one reads a field other than the text
 /// (the email subject), one parses numbers, one weighs a signal against contrary evidence.
-/// Bump an LF's `version` when its logic changes, so cached votes are recomputed.
+/// The target is built with the LFSourceFingerprints plugin: after an edit and a rebuild, the
+/// LFs' fingerprints change and their cached votes are computed again (no `version` to bump).
 public enum SupportTicketLFs {
     public static let billing = "BILLING"
     public static let technical = "TECHNICAL"

@@ -202,11 +202,12 @@ extension LFApplier {
         var entries: [VoteCache.Entry] = []
         entries.reserveCapacity(slots.outcomes.count - slots.cacheHits.reduce(0, +))
         let keepsFailures = catalog.functions.map(\.cachesFailures)
+        let lfNames = catalog.names
         for row in itemFingerprints.indices {
             for lf in 0..<lfCount where !slots.fromCache[row * lfCount + lf] {
                 guard let outcome = slots.outcomes[row * lfCount + lf] else { continue }
                 if case .failed = outcome, !keepsFailures[lf] { continue }
-                entries.append(.init(fingerprint: lfFingerprints[lf], item: itemFingerprints[row], outcome: outcome))
+                entries.append(.init(fingerprint: lfFingerprints[lf], name: lfNames[lf], item: itemFingerprints[row], outcome: outcome))
             }
         }
         try cache.store(entries)
@@ -216,7 +217,11 @@ extension LFApplier {
     /// hits and failures (with the first failure's message).
     private func appendRows(of items: [Item], slots: BatchSlots, into result: inout AppliedVotes) -> [ApplyReport.LFStatistics] {
         let lfCount = slots.lfCount
-        var statistics = result.report.lfs.map { ApplyReport.LFStatistics(name: $0.name, fingerprint: $0.fingerprint) }
+        var statistics = result.report.lfs.map { lf in
+            var statistics = ApplyReport.LFStatistics(name: lf.name, fingerprint: lf.fingerprint, cacheStatus: lf.cacheStatus)
+            statistics.lacksSourceFingerprint = lf.lacksSourceFingerprint
+            return statistics
+        }
         for lf in 0..<lfCount {
             statistics[lf].cacheHits = slots.cacheHits[lf]
             statistics[lf].evaluations = items.count - slots.cacheHits[lf]

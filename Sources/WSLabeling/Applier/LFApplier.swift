@@ -164,8 +164,16 @@ public struct LFApplier: Sendable {
 
     // MARK: - One batch
 
+    /// A result with no rows yet, each LF's statistics holding what the cache holds of it now
+    /// (read before the first batch of the call stores anything).
     func emptyResult() throws -> AppliedVotes {
-        let statistics = catalog.functions.map { ApplyReport.LFStatistics(name: $0.name, fingerprint: $0.fingerprint) }
+        let statuses = try cache.map { LFCacheStatus.statuses(of: catalog.functions, stored: try $0.storedNames()) }
+            ?? Array(repeating: .noCache, count: catalog.functions.count)
+        let statistics = zip(catalog.functions, statuses).map { function, status in
+            var statistics = ApplyReport.LFStatistics(name: function.name, fingerprint: function.fingerprint, cacheStatus: status)
+            statistics.lacksSourceFingerprint = (function as? HeuristicLF).map { $0.sourceFingerprint == nil } ?? false
+            return statistics
+        }
         return AppliedVotes(
             votes: try VoteMatrix(lfCount: catalog.functions.count, classCount: labels.count),
             itemIDs: [], gold: [], report: ApplyReport(lfs: statistics), textHashes: [])

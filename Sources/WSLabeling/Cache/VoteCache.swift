@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import Synchronization
 import WSLabelCore
 
 /// A persistent store of LF outcomes keyed by (LF fingerprint, item fingerprint), so that a
@@ -19,19 +18,29 @@ import WSLabelCore
 /// ```
 ///
 /// Outcomes are stored as label names (not class indices) so a cache survives a change of the
-/// task's label list. Stale rows of old LF versions stay until ``removeEntries(keepingOnly:)``.
+/// task's label list. Each LF fingerprint is stored with the name of the LF it was stored for,
+/// so that an apply can tell an edited LF (its name under another fingerprint) from a new one
+/// (``LFCacheStatus``) and `wslabel cache` can show and clear outcomes by LF name. Stale rows of old LF versions stay until ``removeEntries(keepingOnly:)`` or
+/// ``removeEntries(ofLFs:)``.
 ///
 /// One `VoteCache` may be used from several threads; several processes may share a file
-/// (writers wait up to ``busyTimeout`` for each other).
+/// (writers wait up to ``busyTimeout`` for each other), and one may remove entries while
+/// another applies: LF ids are looked up inside each transaction, never remembered across
+/// transactions, so a removal cannot leave another process reading or writing under an id
+/// that no longer means the same LF.
 public final class VoteCache: Sendable {
     /// One outcome to store.
     public struct Entry: Sendable, Hashable {
         public var fingerprint: String
+        /// The name of the LF whose outcome this is, stored with a fingerprint the first time it
+        /// is seen; `nil` when not known.
+        public var name: String?
         public var item: ItemFingerprint
         public var outcome: LFOutcome
 
-        public init(fingerprint: String, item: ItemFingerprint, outcome: LFOutcome) {
+        public init(fingerprint: String, name: String? = nil, item: ItemFingerprint, outcome: LFOutcome) {
             self.fingerprint = fingerprint
+            self.name = name
             self.item = item
             self.outcome = outcome
         }
@@ -45,8 +54,6 @@ public final class VoteCache: Sendable {
     /// The cache file.
     public let path: String
     let database: DatabaseQueue
-    /// LF fingerprint → row id in `lfs`, for fingerprints known to be committed.
-    private let lfIDs = Mutex<[String: Int64]>([:])
 
     /// Opens the cache at `path`, creating the file (and its folder) when missing.
     ///
@@ -66,7 +73,14 @@ public final class VoteCache: Sendable {
         let configuration = SQLiteFileConfiguration.make(label: "wslabel.VoteCache", pragmas: ["PRAGMA cache_size = -65536"])
         do {
             database = try DatabaseQueue(path: path, configuration: configuration)
-            try database.write { db in try VoteCacheSchema.prepare(db, path: path) }
+            // IMMEDIATE: two processes opening an old or new file at once would otherwise both
+            // read its version, and the second could not upgrade its stale read to a write.
+            try database.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    try VoteCacheSchema.prepare(db, path: path)
+                    return .commit
+                }
+            }
         } catch let error as WSLabelError {
             throw error
         } catch {
@@ -88,7 +102,7 @@ public final class VoteCache: Sendable {
         let distinctItems = Array(rowsOfItem.keys)
         do {
             try database.read { db in
-                let ids = try self.knownIDs(of: fingerprints, db, remember: true)
+                let ids = try Self.knownIDs(of: fingerprints, db)
                 guard !ids.isEmpty else { return }
                 var columnsOfID: [Int64: [Int]] = [:]
                 for (column, fingerprint) in fingerprints.enumerated() {
@@ -134,11 +148,10 @@ public final class VoteCache: Sendable {
     /// and before the commit: tests use it to kill the process mid-write.
     func store(_ entries: [Entry], beforeCommit: (() throws -> Void)?) throws {
         guard !entries.isEmpty else { return }
-        var newIDs: [String: Int64] = [:]
         do {
             try database.write { db in
-                var ids = try self.knownIDs(of: Set(entries.map(\.fingerprint)), db, remember: false)
-                let insertLF = try db.cachedStatement(sql: "INSERT INTO lfs (fingerprint) VALUES (?)")
+                var ids = try Self.knownIDs(of: Set(entries.map(\.fingerprint)), db)
+                let insertLF = try db.cachedStatement(sql: "INSERT INTO lfs (fingerprint, name) VALUES (?, ?)")
                 let insertVote = try db.cachedStatement(sql: """
                     INSERT OR REPLACE INTO votes (item, lf, vote, failure) VALUES (?, ?, ?, ?)
                     """)
@@ -149,10 +162,9 @@ public final class VoteCache: Sendable {
                     if let known = ids[entry.fingerprint] {
                         id = known
                     } else {
-                        try insertLF.execute(arguments: [entry.fingerprint])
+                        try insertLF.execute(arguments: [entry.fingerprint, entry.name])
                         id = db.lastInsertedRowID
                         ids[entry.fingerprint] = id
-                        newIDs[entry.fingerprint] = id
                     }
                     let (vote, failure) = Self.columns(of: entry.outcome)
                     try insertVote.execute(arguments: [Data(entry.item.bytes), id, vote, failure])
@@ -161,10 +173,6 @@ public final class VoteCache: Sendable {
             }
         } catch {
             throw Self.fileError(error, path: path, doing: "cannot write the vote cache")
-        }
-        // Only now are the new ids committed and safe to remember.
-        if !newIDs.isEmpty {
-            lfIDs.withLock { $0.merge(newIDs) { old, _ in old } }
         }
     }
 
@@ -177,57 +185,21 @@ public final class VoteCache: Sendable {
         }
     }
 
-    /// Deletes the outcomes of every LF fingerprint not in `fingerprints` (old LF versions,
-    /// removed LFs), and returns how many outcomes were deleted.
-    ///
-    /// The file does not shrink until SQLite reuses the freed pages or someone runs `VACUUM`.
-    @discardableResult
-    public func removeEntries(keepingOnly fingerprints: some Sequence<String>) throws -> Int {
-        let keep = Set(fingerprints)
-        do {
-            let removed = try database.write { db -> Int in
-                let stale = try Row.fetchAll(db, sql: "SELECT id, fingerprint FROM lfs")
-                    .filter { !keep.contains($0[1] as String) }
-                    .map { $0[0] as Int64 }
-                var removed = 0
-                for id in stale {
-                    try db.execute(sql: "DELETE FROM votes WHERE lf = ?", arguments: [id])
-                    removed += db.changesCount
-                    try db.execute(sql: "DELETE FROM lfs WHERE id = ?", arguments: [id])
-                }
-                return removed
-            }
-            lfIDs.withLock { ids in ids = ids.filter { keep.contains($0.key) } }
-            return removed
-        } catch {
-            throw Self.fileError(error, path: path, doing: "cannot write the vote cache")
-        }
-    }
-
     // MARK: - Helpers
 
-    /// Row ids of the fingerprints already in `lfs`; unknown fingerprints are left out.
+    /// Row ids of the fingerprints in `lfs`; unknown fingerprints are left out.
     ///
-    /// Ids read in a write transaction may still be rolled back, so only a read (`remember`)
-    /// adds them to the in-memory map; `store` adds its own after the commit.
-    private func knownIDs(of fingerprints: some Sequence<String>, _ db: Database, remember: Bool) throws -> [String: Int64] {
-        var result: [String: Int64] = [:]
-        var missing: [String] = []
-        lfIDs.withLock { known in
-            for fingerprint in fingerprints {
-                if let id = known[fingerprint] { result[fingerprint] = id } else { missing.append(fingerprint) }
-            }
-        }
-        guard !missing.isEmpty else { return result }
+    /// Looked up in the caller's transaction every time rather than remembered: another process
+    /// may remove an LF's row (``removeEntries(ofLFs:)``) between two transactions, and SQLite
+    /// may give its id to the next new fingerprint. The lookups go by the `fingerprint` column's
+    /// unique index, one per LF per batch.
+    private static func knownIDs(of fingerprints: some Sequence<String>, _ db: Database) throws -> [String: Int64] {
         let select = try db.cachedStatement(sql: "SELECT id FROM lfs WHERE fingerprint = ?")
         var found: [String: Int64] = [:]
-        for fingerprint in missing {
+        for fingerprint in fingerprints where found[fingerprint] == nil {
             if let id = try Int64.fetchOne(select, arguments: [fingerprint]) { found[fingerprint] = id }
         }
-        if remember {
-            lfIDs.withLock { $0.merge(found) { old, _ in old } }
-        }
-        return result.merging(found) { old, _ in old }
+        return found
     }
 
     static func placeholders(_ count: Int) -> String {

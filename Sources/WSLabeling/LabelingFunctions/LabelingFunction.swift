@@ -6,8 +6,15 @@ import WSLabelData
 /// applier counts such failures per LF.
 ///
 /// The ``fingerprint`` identifies what the LF computes: cached votes are reused only while it
-/// stays the same. Declarative LFs derive it from their content; Swift LFs from their name and
-/// a version the author bumps when the code changes.
+/// stays the same. Declarative LFs derive it from their content; ``HeuristicLF`` from its name,
+/// version and, when its target is built with the `LFSourceFingerprints` plugin, the hash of
+/// its target's Swift sources, so an edited and rebuilt LF never reuses stale votes.
+///
+/// A conformance of your own whose votes come from Swift code does the same: take
+/// `fileID: String = #fileID` in its initializer, keep
+/// `LFSourceFingerprints.fingerprint(ofFileID: fileID)`, and put it into ``fingerprint`` (with
+/// every setting that changes votes); apply the plugin to its target. Otherwise its cached votes
+/// outlive edits to its code.
 public protocol LabelingFunction: Sendable {
     /// Unique name within a catalog.
     var name: String { get }

@@ -13,9 +13,9 @@ import WSLabeling
 /// signal is present: the label model learns from when each LF fires.
 ///
 /// To add an LF, add a `HeuristicLF` (or `KeywordLF`, `RegexLF`) to ``all`` and rebuild with
-/// `swift build -c release`. To change one, edit its closure **and bump its `version`**: the
-/// vote cache keys an LF's votes by its name and version (it cannot see inside a closure), so
-/// an unchanged version reuses the old votes.
+/// `swift build -c release`. To change one, edit its closure and rebuild: this target is built
+/// with the LFSourceFingerprints plugin (Package.swift), which hashes its Swift sources into the
+/// LFs' fingerprints, so the vote cache computes the edited target's Swift LFs again.
 enum SpamHeuristics {
     static let ham = "HAM"
     static let spam = "SPAM"
