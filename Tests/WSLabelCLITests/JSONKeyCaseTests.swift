@@ -4,11 +4,12 @@ import XCTest
 
 /// Every JSON file and stream `wslabel` writes spells its keys in snake_case, run on the bundled
 /// example: `fit --json`, `report --format json`, `model.json`, `end-model.json`, `train --json`,
-/// `cost --json`, `evaluate --format json` and its counts file, `inspect --format jsonl`, labels
-/// files, `review` exports and curve, `apply`'s `label.json` and WRENCH layout. Keys that are a
-/// user's data are allowed at the places that hold them, and only when they are that data: maps
-/// from split name or label name (a confusion matrix: label to label) to a number, the item
-/// fields review exports show annotators, the item ids of a WRENCH split file.
+/// `cost --json`, `evaluate --format json` and its counts file, `inspect --format jsonl`,
+/// `cache stats --json`, labels files, `review` exports and curve, `apply`'s `label.json` and
+/// WRENCH layout. Keys that are a user's data are allowed at the places that hold them, and
+/// only when they are that data: maps from split name or label name (a confusion matrix: label
+/// to label) to a number, the item fields review exports show annotators, the item ids of a
+/// WRENCH split file.
 final class JSONKeyCaseTests: XCTestCase {
     private static let snakeCase = try! NSRegularExpression(pattern: "^[a-z0-9]+(_[a-z0-9]+)*$")
     private let labelNames: Set<String> = ["BILLING", "TECHNICAL", "ACCOUNT"]
@@ -76,6 +77,7 @@ final class JSONKeyCaseTests: XCTestCase {
         try run(["review", "curve", "--config", task, "--json", "--steps", "10", "20", "--seeds", "0"], stdout: "review curve --json")
         try run(["evaluate", "--config", task, "--format", "json"], stdout: "evaluate --format json")
         try run(["inspect", "--config", task, "--lf", "keyword_account", "--format", "jsonl"], stdout: "inspect --format jsonl")
+        try run(["cache", "stats", "--config", task, "--json"], stdout: "cache stats --json")
         try run(["apply", "--config", task, "--output-dir", "votes"])
         try run(["apply", "--config", task, "--output-dir", "wrench", "--format", "wrench"])
         for file in ["model.json", "mv.json", "labels.jsonl", "end-model.json", "review.json", "review.jsonl", "votes/label.json",
