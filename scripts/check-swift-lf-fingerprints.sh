@@ -69,10 +69,13 @@ build
 bin="$(swift build --package-path "$package" --scratch-path "$scratch" --show-bin-path)/my-wslabel"
 
 # Runs `apply` into out-$1 and prints the log's "ran" line (the line after "applied …",
-# without its "wslabel: " prefix).
+# without its "my-wslabel: " prefix: the example's tool logs under its own name).
 apply() {
   (cd "$work" && "$bin" apply --config wslabel.yaml --output-dir "out-$1" 2>"log-$1") || { cat "$work/log-$1" >&2; fail "apply $1 failed"; }
-  grep -A1 '^wslabel: applied ' "$work/log-$1" | tail -1 | sed 's/^wslabel: //'
+  local ran
+  ran=$(grep -A1 '^my-wslabel: applied ' "$work/log-$1" | tail -1 | sed 's/^my-wslabel: //')
+  [ -n "$ran" ] || { cat "$work/log-$1" >&2; fail "apply $1 logged no 'applied' line"; }
+  printf '%s\n' "$ran"
 }
 
 # The votes of LF $2 in out-$1/train.csv, one per line.
