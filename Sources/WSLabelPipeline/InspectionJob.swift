@@ -89,11 +89,34 @@ public struct InspectionJob: Sendable {
     ///   - limit: at most this many items (`nil`: all).
     public static func inspect(split name: String, query: LabelBuckets.Query, order: Order, limit: Int?,
                                loaded: LabelingInput.Loaded, run: LabelingRun, majority: LabelingRun) -> Inspection {
-        let split = loaded.splits.first { $0.name == name }!
-        let result = run.results.first { $0.name == name }!
-        let majorityResult = majority.results.first { $0.name == name }!
-        let buckets = LabelBuckets.Split(votes: split.votes, gold: split.gold, predictions: result.predictions,
-                                         confidences: result.probabilities.confidences, majorityVote: majorityResult.predictions)
+        inspect(SplitView(split: name, loaded: loaded, run: run, majority: majority), query: query, order: order, limit: limit,
+                lfNames: loaded.lfNames, labelNames: run.labelNames)
+    }
+
+    /// One split as inspections read it, computed once however many queries ask: the report's
+    /// samples ask two per LF.
+    private struct SplitView {
+        let split: LabeledSplit
+        let result: LabelingRun.SplitResult
+        let buckets: LabelBuckets.Split
+        /// Per LF: items it votes on, and its votes against gold.
+        let lfVoteCounts: [Int]
+        let goldCounts: [LFAnalysis.GoldCounts]
+
+        init(split name: String, loaded: LabelingInput.Loaded, run: LabelingRun, majority: LabelingRun) {
+            split = loaded.splits.first { $0.name == name }!
+            result = run.results.first { $0.name == name }!
+            buckets = LabelBuckets.Split(votes: split.votes, gold: split.gold, predictions: result.predictions,
+                                         confidences: result.probabilities.confidences,
+                                         majorityVote: majority.results.first { $0.name == name }!.predictions)
+            lfVoteCounts = LFAnalysis(split.votes).lfVoteCounts
+            goldCounts = LFAnalysis.goldCounts(split.votes, gold: split.gold)
+        }
+    }
+
+    private static func inspect(_ view: SplitView, query: LabelBuckets.Query, order: Order, limit: Int?,
+                                lfNames: [String], labelNames: [String]) -> Inspection {
+        let split = view.split, buckets = view.buckets
         var rows = LabelBuckets.rows(of: buckets, matching: query)
         let matched = rows.count
         var orderName = query.bucket == .lowConfidence ? "least confident first" : "in file order"
@@ -104,16 +127,15 @@ public struct InspectionJob: Sendable {
         }
         if let limit { rows = Array(rows.prefix(limit)) }
         let items = rows.map { row in
-            Inspection.Item(row: row, id: split.ids[row], text: nil, gold: split.gold[row], prediction: result.predictions[row],
-                            probabilities: Array(result.probabilities[row]), majorityVote: majorityResult.predictions[row],
+            Inspection.Item(row: row, id: split.ids[row], text: nil, gold: split.gold[row], prediction: buckets.predictions[row],
+                            probabilities: Array(view.result.probabilities[row]), majorityVote: buckets.majorityVote[row],
                             votes: split.votes.votes(inRow: row))
         }
-        let goldCounts = LFAnalysis.goldCounts(split.votes, gold: split.gold)
         let contexts = query.lfs.map { lf in
-            Inspection.LFContext(name: loaded.lfNames[lf], votes: (0..<split.votes.rowCount).filter { split.votes.vote(row: $0, lf: lf) != VoteMatrix.abstain }.count,
-                                 correct: goldCounts[lf].correct, incorrect: goldCounts[lf].incorrect)
+            Inspection.LFContext(name: lfNames[lf], votes: view.lfVoteCounts[lf],
+                                 correct: view.goldCounts[lf].correct, incorrect: view.goldCounts[lf].incorrect)
         }
-        return Inspection(split: name, splitItems: split.ids.count, lfNames: loaded.lfNames, labelNames: run.labelNames, query: query,
+        return Inspection(split: split.name, splitItems: split.ids.count, lfNames: lfNames, labelNames: labelNames, query: query,
                           lfContexts: contexts, matched: matched, items: items, order: orderName)
     }
 
@@ -128,14 +150,17 @@ public struct InspectionJob: Sendable {
         let dev = result.run.configuration.devSplitName
         let devHasGold = splits.contains { $0.name == dev && $0.goldCount > 0 }
         let train = splits.contains { $0.name == "train" } ? "train" : splits[0].name
-        var entries = (0..<result.loaded.lfNames.count).map { lf in
+        let devView = devHasGold ? SplitView(split: dev, loaded: result.loaded, run: result.run, majority: majority) : nil
+        let trainView = SplitView(split: train, loaded: result.loaded, run: result.run, majority: majority)
+        let names = (lfs: result.loaded.lfNames, labels: result.run.labelNames)
+        var entries = (0..<names.lfs.count).map { lf in
             var inspections: [Inspection] = []
-            if devHasGold {
-                inspections.append(inspect(split: dev, query: .init(lfs: [lf], bucket: .wrong), order: .random(seed: seed), limit: sampleSize,
-                                           loaded: result.loaded, run: result.run, majority: majority))
+            if let devView {
+                inspections.append(inspect(devView, query: .init(lfs: [lf], bucket: .wrong), order: .random(seed: seed), limit: sampleSize,
+                                           lfNames: names.lfs, labelNames: names.labels))
             }
-            inspections.append(inspect(split: train, query: .init(lfs: [lf]), order: .random(seed: seed), limit: sampleSize,
-                                       loaded: result.loaded, run: result.run, majority: majority))
+            inspections.append(inspect(trainView, query: .init(lfs: [lf]), order: .random(seed: seed), limit: sampleSize,
+                                       lfNames: names.lfs, labelNames: names.labels))
             return LFSamples.Entry(lf: lf, inspections: inspections)
         }
         var rows: [String: Set<Int>] = [:]
