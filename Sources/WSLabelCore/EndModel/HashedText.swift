@@ -69,12 +69,7 @@ public struct HashedText: Sendable, Equatable {
 
     private static func step(_ hash: UInt64, _ value: UInt64) -> UInt64 { (hash ^ value) &* 0x0000_0100_0000_01b3 }
 
-    private static func finalized(_ hash: UInt64) -> UInt64 {
-        var z = hash &+ 0x9e37_79b9_7f4a_7c15
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
-    }
+    private static func finalized(_ hash: UInt64) -> UInt64 { SplitMix64.finalized(hash) }
 
     /// One hash per word: a run of letters, digits and marks.
     private static func wordHashes(_ scalars: [Unicode.Scalar]) -> [UInt64] {

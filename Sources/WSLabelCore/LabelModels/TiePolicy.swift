@@ -53,8 +53,17 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     public init(seed: UInt64) { state = seed }
 
     public mutating func next() -> UInt64 {
+        let output = Self.finalized(state)
         state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
+        return output
+    }
+
+    /// The first number a generator seeded with `value` draws: SplitMix64's finalizer, a
+    /// well-mixed 64-bit hash of `value`, the same on every platform (what the text hashes end
+    /// with).
+    @inlinable
+    public static func finalized(_ value: UInt64) -> UInt64 {
+        var z = value &+ 0x9E37_79B9_7F4A_7C15
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)

@@ -49,8 +49,5 @@ enum TextHash {
     /// SplitMix64's output function (its first number from seed `hash`): every bit of the
     /// state reaches every bit of the hash.
     @inline(__always)
-    private static func finalized(_ hash: UInt64) -> UInt64 {
-        var generator = SplitMix64(seed: hash)
-        return generator.next()
-    }
+    private static func finalized(_ hash: UInt64) -> UInt64 { SplitMix64.finalized(hash) }
 }
